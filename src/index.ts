@@ -1,0 +1,32 @@
+/**
+ * nn-kit's core engine: networks, activations, losses, optimizers, datasets and a
+ * trainer. Plain TypeScript with no DOM: it runs in a page, a worker and Node.
+ */
+export { type Activation, type Initializer, activations, getActivation, scalarActivationNames } from './activations.js';
+export { Backprop } from './backprop.js';
+export { type Data, type DataMatrix, oneHot, splitData, toMatrix } from './data.js';
+export {
+  DATA_EXTENT,
+  type Dataset,
+  type DatasetOptions,
+  type DatasetSpec,
+  MAX_SAMPLES,
+  datasets,
+  makeDataset,
+} from './datasets.js';
+export { NnKitError, listNames } from './errors.js';
+export { type Feature, applyFeatures, features, parseFeatures } from './features.js';
+export { EPSILON, type Loss, getLoss, losses } from './losses.js';
+export {
+  LIMITS,
+  type LayerTrace,
+  type ModelJSON,
+  Network,
+  type NetworkOptions,
+  validateLayers,
+} from './network.js';
+export { type NeuronInput, type NeuronResult, computeNeuron } from './neuron.js';
+export { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer, optimizers } from './optimizers.js';
+export { Random } from './random.js';
+export { type Regularization, getRegularization, regularizations } from './regularization.js';
+export { type Evaluation, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';

@@ -1,0 +1,71 @@
+import { lookup } from './errors.js';
+
+/** Per-parameter memory an optimizer keeps between steps. */
+export interface OptimizerState {
+  readonly first: Float64Array;
+  readonly second: Float64Array;
+}
+
+/** A gradient-descent update rule, applied in place to one parameter array. */
+export interface Optimizer {
+  readonly name: string;
+  readonly label: string;
+  /** params -= update(gradients); `step` counts from 1 (Adam's bias correction uses it). */
+  readonly update: (
+    params: Float64Array,
+    gradients: Float64Array,
+    state: OptimizerState,
+    learningRate: number,
+    step: number,
+  ) => void;
+}
+
+/** Momentum's coefficient and Adam's β₁, β₂ and ε, as in Keras. */
+export const MOMENTUM = 0.9;
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+const ADAM_EPSILON = 1e-7;
+
+/** Makes the zeroed state an optimizer needs for `size` parameters. */
+export function createOptimizerState(size: number): OptimizerState {
+  return { first: new Float64Array(size), second: new Float64Array(size) };
+}
+
+/** Every optimizer nn-kit knows, by name. */
+export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
+  sgd: Object.freeze<Optimizer>({
+    name: 'sgd',
+    label: 'Gradient descent',
+    update(params, gradients, _state, learningRate) {
+      for (let i = 0; i < params.length; i++) params[i] -= learningRate * gradients[i];
+    },
+  }),
+  momentum: Object.freeze<Optimizer>({
+    name: 'momentum',
+    label: 'Momentum',
+    update(params, gradients, { first: velocity }, learningRate) {
+      for (let i = 0; i < params.length; i++) {
+        velocity[i] = MOMENTUM * velocity[i] - learningRate * gradients[i];
+        params[i] += velocity[i];
+      }
+    },
+  }),
+  adam: Object.freeze<Optimizer>({
+    name: 'adam',
+    label: 'Adam',
+    update(params, gradients, { first, second }, learningRate, step) {
+      const rate = (learningRate * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
+      for (let i = 0; i < params.length; i++) {
+        const g = gradients[i];
+        first[i] = BETA1 * first[i] + (1 - BETA1) * g;
+        second[i] = BETA2 * second[i] + (1 - BETA2) * g * g;
+        params[i] -= (rate * first[i]) / (Math.sqrt(second[i]) + ADAM_EPSILON);
+      }
+    },
+  }),
+});
+
+/** Looks up an optimizer by name, with an error that lists the accepted names. */
+export function getOptimizer(name: unknown): Optimizer {
+  return lookup(optimizers, name, 'optimizer');
+}

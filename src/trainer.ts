@@ -1,0 +1,246 @@
+import { Backprop } from './backprop.js';
+import { type Data, type DataMatrix, toMatrix } from './data.js';
+import { check, isFiniteNumber } from './errors.js';
+import { type Loss, getLoss } from './losses.js';
+import type { Network } from './network.js';
+import { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer } from './optimizers.js';
+import { Random } from './random.js';
+import { type Regularization, getRegularization } from './regularization.js';
+
+export interface TrainerOptions {
+  /** "mse", "binary-cross-entropy" or "cross-entropy"; inferred from the output activation when omitted. */
+  loss?: string;
+  /** "sgd" (default), "momentum" or "adam". */
+  optimizer?: string;
+  /** Step size (default 0.03). */
+  learningRate?: number;
+  /** Samples per step (default 10). */
+  batchSize?: number;
+  /** "none" (default), "l1" or "l2": a weight penalty. */
+  regularization?: string;
+  /** Strength of the weight penalty (default 0). */
+  regularizationRate?: number;
+  /** Reshuffle the samples every epoch (default true). */
+  shuffle?: boolean;
+  /** Seed for shuffling (default: the network's seed). */
+  seed?: number;
+  /** "classification" reports accuracy; inferred from the loss when omitted. */
+  task?: 'classification' | 'regression';
+}
+
+export interface Evaluation {
+  /** Mean loss over the samples. */
+  loss: number;
+  /** Fraction of samples classified right (classification only). */
+  accuracy?: number;
+}
+
+/** The loss that pairs with an output activation: sigmoid → BCE, softmax → CE, else MSE. */
+export function defaultLossFor(outputActivation: string): string {
+  if (outputActivation === 'sigmoid') return 'binary-cross-entropy';
+  if (outputActivation === 'softmax') return 'cross-entropy';
+  return 'mse';
+}
+
+/**
+ * Trains a network by mini-batch gradient descent. Pure and synchronous: `step()` runs
+ * one batch and returns; scheduling belongs to the caller. A step allocates nothing.
+ */
+export class Trainer {
+  readonly network: Network;
+  readonly data: DataMatrix;
+  readonly loss: Loss;
+  readonly regularization: Regularization;
+  readonly task: 'classification' | 'regression';
+  readonly shuffle: boolean;
+  /** The optimizer; may be swapped while training (its memory starts afresh). */
+  optimizer: Optimizer;
+  /** Step size; may be changed while training and applies at the next step. */
+  learningRate: number;
+  /** Samples per step; may be changed while training. */
+  batchSize: number;
+  /** Strength of the weight penalty; may be changed while training. */
+  regularizationRate: number;
+  /** Completed passes over the data. */
+  epochs = 0;
+  /** Completed steps (weight updates). */
+  steps = 0;
+  /** True once a step produced a non-finite loss or gradient; weights were left as they were. */
+  diverged = false;
+
+  private readonly backprop: Backprop;
+  private readonly random: Random;
+  private readonly order: Uint32Array;
+  private cursor = 0;
+  private weightState: OptimizerState;
+  private biasState: OptimizerState;
+  private optimizerSteps = 0;
+  private readonly matrices = new WeakMap<Data, DataMatrix>();
+
+  constructor(network: Network, data: Data, options: TrainerOptions = {}) {
+    this.network = network;
+    for (let k = 0; k < network.depth; k++) {
+      const activation = network.activationOf(k);
+      check(activation.trainable, `"${activation.name}" has no useful gradient, so a network using it cannot learn; pick another activation.`);
+    }
+    this.data = toMatrix(data, network.inputSize, network.outputSize);
+    this.loss = getLoss(options.loss ?? defaultLossFor(network.outputActivation.name));
+    this.optimizer = getOptimizer(options.optimizer ?? 'sgd');
+    this.regularization = getRegularization(options.regularization ?? 'none');
+    this.learningRate = options.learningRate ?? 0.03;
+    this.batchSize = options.batchSize ?? 10;
+    this.regularizationRate = options.regularizationRate ?? 0;
+    this.shuffle = options.shuffle ?? true;
+    this.task = options.task ?? (this.loss.name === 'mse' ? 'regression' : 'classification');
+    checkRate(this.learningRate, 'learning rate');
+    checkRate(this.regularizationRate, 'regularization rate');
+    check(
+      Number.isInteger(this.batchSize) && this.batchSize >= 1,
+      `The batch size must be a whole number of at least 1; got ${this.batchSize}.`,
+    );
+    const seed = options.seed ?? network.seed;
+    check(isFiniteNumber(seed), `The seed must be a finite number; got "${String(seed)}".`);
+    this.random = new Random(seed);
+    this.backprop = new Backprop(network);
+    this.order = new Uint32Array(this.data.count);
+    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
+    if (this.shuffle) this.random.shuffle(this.order);
+    this.weightState = createOptimizerState(network.weights.length);
+    this.biasState = createOptimizerState(network.biases.length);
+  }
+
+  /** Switches optimizer; its memory (momentum, Adam's moments) starts afresh. */
+  setOptimizer(name: string): void {
+    this.optimizer = getOptimizer(name);
+    this.weightState = createOptimizerState(this.network.weights.length);
+    this.biasState = createOptimizerState(this.network.biases.length);
+    this.optimizerSteps = 0;
+  }
+
+  /** Samples the next step will use. */
+  get nextBatchSize(): number {
+    return Math.min(Math.max(1, Math.floor(this.batchSize)), this.data.count - this.cursor);
+  }
+
+  /** Fraction of the current epoch done, in [0, 1). */
+  get epochProgress(): number {
+    return this.cursor / this.data.count;
+  }
+
+  /** Runs one mini-batch (forward, backprop, update) and returns its mean loss. */
+  step(): number {
+    const { network, data, backprop, order, loss } = this;
+    const size = this.nextBatchSize;
+    const scale = 1 / size;
+    backprop.reset();
+    let total = 0;
+    for (let b = 0; b < size; b++) {
+      const row = order[this.cursor + b];
+      network.forwardFrom(data.inputs, row * data.inputSize);
+      total += backprop.accumulate(loss, data.targets, row * data.targetSize, scale);
+    }
+    this.cursor += size;
+    if (this.cursor >= data.count) {
+      this.cursor = 0;
+      this.epochs++;
+      if (this.shuffle) this.random.shuffle(order);
+    }
+    const batchLoss = total * scale;
+    if (!Number.isFinite(batchLoss) || !allFinite(backprop.weightGradients) || !allFinite(backprop.biasGradients)) {
+      this.diverged = true;
+      return batchLoss;
+    }
+    this.addPenaltyGradient();
+    this.optimizerSteps++;
+    this.steps++;
+    const rate = this.learningRate;
+    this.optimizer.update(network.weights, backprop.weightGradients, this.weightState, rate, this.optimizerSteps);
+    this.optimizer.update(network.biases, backprop.biasGradients, this.biasState, rate, this.optimizerSteps);
+    return batchLoss;
+  }
+
+  /** Runs steps to the end of the current epoch; returns the mean loss of its samples. */
+  epoch(): number {
+    const start = this.epochs;
+    let total = 0;
+    let count = 0;
+    do {
+      const size = this.nextBatchSize;
+      total += this.step() * size;
+      count += size;
+    } while (this.epochs === start && !this.diverged);
+    return total / count;
+  }
+
+  /** Loss (and accuracy, for classification) over `data`, by default the training data. */
+  evaluate(data?: Data): Evaluation {
+    const matrix = data ? this.matrixOf(data) : this.data;
+    const { network, loss } = this;
+    const outSize = network.outputSize;
+    const outStart = network.neuronOffset[network.depth];
+    let total = 0;
+    let correct = 0;
+    for (let row = 0; row < matrix.count; row++) {
+      const output = network.forwardFrom(matrix.inputs, row * matrix.inputSize);
+      total += loss.value(network.values, outStart, matrix.targets, row * outSize, outSize);
+      if (this.task === 'classification' && isCorrect(output, matrix.targets, row * outSize, this.threshold)) correct++;
+    }
+    const result: Evaluation = { loss: total / matrix.count };
+    if (this.task === 'classification') result.accuracy = correct / matrix.count;
+    return result;
+  }
+
+  /** The weight penalty, rate · Σ penalty(w), over all weights (not biases). */
+  penalty(): number {
+    if (this.regularizationRate === 0) return 0;
+    let sum = 0;
+    for (const w of this.network.weights) sum += this.regularization.penalty(w);
+    return this.regularizationRate * sum;
+  }
+
+  /** Midpoint of the output activation's range: the line between the two classes. */
+  private get threshold(): number {
+    const [min, max] = this.network.outputActivation.range;
+    return Number.isFinite(min) && Number.isFinite(max) ? (min + max) / 2 : 0.5;
+  }
+
+  private addPenaltyGradient(): void {
+    const rate = this.regularizationRate;
+    if (rate === 0) return;
+    const { gradient } = this.regularization;
+    const { weights } = this.network;
+    const gradients = this.backprop.weightGradients;
+    for (let i = 0; i < weights.length; i++) gradients[i] += rate * gradient(weights[i]);
+  }
+
+  private matrixOf(data: Data): DataMatrix {
+    let matrix = this.matrices.get(data);
+    if (!matrix) {
+      matrix = toMatrix(data, this.network.inputSize, this.network.outputSize);
+      this.matrices.set(data, matrix);
+    }
+    return matrix;
+  }
+}
+
+function checkRate(value: number, what: string): void {
+  check(isFiniteNumber(value) && value >= 0, `The ${what} must be a finite number of at least 0; got ${value}.`);
+}
+
+function allFinite(values: Float64Array): boolean {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] * 0;
+  return sum === 0;
+}
+
+/** One output: both sides of the threshold agree. Several: the largest output is the target's class. */
+function isCorrect(output: Float64Array, targets: Float64Array, start: number, threshold: number): boolean {
+  if (output.length === 1) return output[0] >= threshold === targets[start] >= threshold;
+  let best = 0;
+  let bestTarget = 0;
+  for (let i = 1; i < output.length; i++) {
+    if (output[i] > output[best]) best = i;
+    if (targets[start + i] > targets[start + bestTarget]) bestTarget = i;
+  }
+  return best === bestTarget;
+}
