@@ -1,0 +1,22 @@
+import type { Network } from '../../src/index.js';
+
+/**
+ * An element that holds a live core Network (a trainer, or another network view). A
+ * `<nn-network for="id">` shows its network and redraws on `nn-network-update`.
+ */
+export interface NetworkSource extends HTMLElement {
+  readonly network: Network | undefined;
+}
+
+/** Fired by a NetworkSource whenever its network's weights or structure change. */
+export const NETWORK_UPDATE = 'nn-network-update';
+
+/** Detail of NETWORK_UPDATE. */
+export interface NetworkUpdateDetail {
+  network: Network;
+}
+
+/** True when `element` holds a core network that a view can follow. */
+export function isNetworkSource(element: Element | null): element is NetworkSource {
+  return element != null && 'network' in element;
+}

@@ -1,0 +1,92 @@
+import { NnKitError, listNames } from '../../src/index.js';
+
+/**
+ * Attribute parsing. Converters never throw (a throw inside attributeChangedCallback
+ * would escape the element); they keep bad tokens as NaN or the raw text, and the
+ * element checks values in `apply()`, where an NnKitError becomes an inline message.
+ */
+
+/** Splits a comma (or whitespace) separated list, dropping empty items. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,\s]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Turns one token into a number: NaN unless the whole token is numeric. */
+export function toNumber(token: string): number {
+  const trimmed = token.trim().replace(/^\u2212/, '-');
+  return trimmed === '' ? Number.NaN : Number(trimmed);
+}
+
+/** A lit converter for "1, 0.5, -2": a list of numbers, NaN where a token is not one. */
+export const numberListConverter = {
+  fromAttribute: (value: string | null): number[] | undefined => (value == null ? undefined : splitList(value).map(toNumber)),
+  toAttribute: (value: readonly number[] | undefined): string | undefined => value?.join(','),
+};
+
+/** A lit converter for one number: NaN when the text is not a number. */
+export const numberConverter = {
+  fromAttribute: (value: string | null): number | undefined => (value == null ? undefined : toNumber(value)),
+  toAttribute: (value: number | undefined): string | undefined => (value == null ? undefined : String(value)),
+};
+
+/** A lit converter for a list of names or labels separated by commas (spaces kept inside). */
+export const textListConverter = {
+  fromAttribute: (value: string | null): string[] | undefined =>
+    value == null ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== ''),
+  toAttribute: (value: readonly string[] | undefined): string | undefined => value?.join(','),
+};
+
+interface NumberRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+function describeRule({ min, max, integer }: NumberRule): string {
+  const kind = integer ? 'a whole number' : 'a number';
+  if (min != null && max != null) return `${kind} from ${min} to ${max}`;
+  if (min != null) return `${kind} of at least ${min}`;
+  if (max != null) return `${kind} of at most ${max}`;
+  return kind;
+}
+
+/** Checks one number against a rule; the message names the attribute and what it accepts. */
+export function checkNumber(value: unknown, attribute: string, rule: NumberRule = {}): number {
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (rule.min == null || value >= rule.min) &&
+    (rule.max == null || value <= rule.max) &&
+    (!rule.integer || Number.isInteger(value));
+  if (!ok) throw new NnKitError(`${attribute} must be ${describeRule(rule)}; got "${String(value)}".`);
+  return value as number;
+}
+
+/** Checks a list of numbers; the message quotes the first bad item. */
+export function checkNumberList(values: unknown, attribute: string, rule: NumberRule & { length?: number } = {}): number[] {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new NnKitError(`${attribute} must list numbers separated by commas, e.g. "1, 0.5, -2".`);
+  }
+  values.forEach((value, i) => {
+    try {
+      checkNumber(value, attribute, rule);
+    } catch {
+      throw new NnKitError(
+        `${attribute}: item ${i + 1} ("${String(value)}") is not ${describeRule(rule)}. Use numbers separated by commas, e.g. "1, 0.5, -2".`,
+      );
+    }
+  });
+  if (rule.length != null && values.length !== rule.length) {
+    throw new NnKitError(`${attribute} must list ${rule.length} number${rule.length === 1 ? '' : 's'}; got ${values.length}.`);
+  }
+  return values as number[];
+}
+
+/** Checks that `value` is one of `names`; the message lists them. */
+export function checkChoice<T extends string>(value: unknown, attribute: string, names: readonly T[]): T {
+  if (typeof value === 'string' && (names as readonly string[]).includes(value)) return value as T;
+  throw new NnKitError(`${attribute} "${String(value)}" is not known. Use ${listNames(names)}.`);
+}
