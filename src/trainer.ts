@@ -50,7 +50,8 @@ export class Trainer {
   readonly network: Network;
   readonly data: DataMatrix;
   readonly loss: Loss;
-  readonly regularization: Regularization;
+  /** The weight penalty; may be swapped while training. */
+  regularization: Regularization;
   readonly task: 'classification' | 'regression';
   readonly shuffle: boolean;
   /** The optimizer; may be swapped while training (its memory starts afresh). */

@@ -1,10 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Tracks the host's content width with a ResizeObserver and asks for an update when it changes. */
+/**
+ * Tracks the host's content width with a ResizeObserver and asks for an update when it
+ * changes. The update waits for the next animation frame, so a re-render that changes
+ * the host's height never feeds back into the same observation (no "ResizeObserver
+ * loop" errors).
+ */
 export class WidthController implements ReactiveController {
   /** The host's content width in CSS pixels (the fallback until measured). */
   width: number;
   private observer?: ResizeObserver;
+  private frame = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -17,9 +23,12 @@ export class WidthController implements ReactiveController {
   hostConnected(): void {
     this.observer = new ResizeObserver(([entry]) => {
       const width = Math.round(entry.contentRect.width);
-      if (width > 0 && width !== this.width) {
-        this.width = width;
-        this.host.requestUpdate();
+      if (width > 0 && width !== this.width && !this.frame) {
+        this.frame = requestAnimationFrame(() => {
+          this.frame = 0;
+          this.width = Math.round(this.host.getBoundingClientRect().width) || this.width;
+          this.host.requestUpdate();
+        });
       }
     });
     this.observer.observe(this.host);
@@ -28,5 +37,7 @@ export class WidthController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = undefined;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 }

@@ -1,0 +1,227 @@
+import { css } from 'lit';
+import { chartStyles } from '../shared/chart-styles.js';
+import { controlStyles, themeStyles } from '../shared/theme.js';
+
+export const trainerStyles = [
+  themeStyles,
+  controlStyles,
+  chartStyles,
+  css`
+    /* The \`hidden\` attribute holds layer sizes here; it does not hide the element. */
+    :host,
+    :host([hidden]) {
+      display: block;
+      padding: 1rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_background);
+      container-type: inline-size;
+    }
+
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin-bottom: 0.75rem;
+    }
+
+    .toolbar button.play {
+      min-width: 6.5rem;
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_background);
+      font-weight: 600;
+    }
+
+    .stats {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1.25rem;
+      margin: 0 0 0 auto;
+    }
+
+    .stats div {
+      display: flex;
+      flex-direction: column;
+    }
+
+    .stats dt {
+      color: var(--_muted);
+      font-size: 0.75rem;
+    }
+
+    .stats dd {
+      margin: 0;
+      font-size: 1.05rem;
+    }
+
+    .views {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: flex-start;
+    }
+
+    figure {
+      margin: 0;
+    }
+
+    figcaption {
+      margin-top: 0.35rem;
+      color: var(--_muted);
+      font-size: 0.8rem;
+    }
+
+    canvas.boundary {
+      display: block;
+      border-radius: 6px;
+      border: 1px solid var(--_border);
+    }
+
+    .loss {
+      fill: none;
+      stroke-width: 2;
+    }
+
+    .loss.train {
+      stroke: var(--_series-1);
+    }
+
+    .loss.test {
+      stroke: var(--_series-2);
+      stroke-dasharray: 5 3;
+    }
+
+    .axis-title {
+      fill: var(--_muted);
+      font-size: 11px;
+      text-anchor: end;
+    }
+
+    .key {
+      display: inline-block;
+      width: 1.4em;
+      height: 0;
+      margin: 0 0.2em 0.2em 0.6em;
+      border-top: 2px solid var(--_series-1);
+      vertical-align: middle;
+    }
+
+    .key.test {
+      border-top: 2px dashed var(--_series-2);
+    }
+
+    .swatch {
+      display: inline-block;
+      width: 0.8em;
+      height: 0.8em;
+      border-radius: 50%;
+      background: var(--_sign);
+      vertical-align: -0.05em;
+    }
+
+    .point.train {
+      fill: var(--_series-1);
+    }
+
+    .point.test {
+      fill: var(--_series-2);
+    }
+
+    .fit {
+      fill: none;
+      stroke: var(--_text);
+      stroke-width: 2.5;
+    }
+
+    .neurons {
+      margin-top: 0.75rem;
+    }
+
+    .neuron-grid {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      margin-top: 0.35rem;
+    }
+
+    .neuron-layer {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      padding: 4px;
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+    }
+
+    canvas.neuron {
+      width: 40px;
+      height: 40px;
+      border-radius: 3px;
+    }
+
+    nn-network {
+      margin-top: 0.75rem;
+      border: none;
+      padding: 0;
+    }
+
+    .settings {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+      gap: 0.75rem 1rem;
+      margin-top: 1rem;
+      padding-top: 0.75rem;
+      border-top: 1px solid var(--_border);
+    }
+
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      font-size: 0.9rem;
+    }
+
+    .field small {
+      color: var(--_muted);
+    }
+
+    .field input[type='text'] {
+      min-height: 2.25rem;
+      padding: 0.25rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      background: var(--_background);
+      font-family: var(--_mono);
+    }
+
+    fieldset.features {
+      grid-column: 1 / -1;
+      flex-direction: row;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+    }
+
+    .check {
+      min-height: 1.75rem;
+    }
+
+    .status,
+    .note {
+      margin: 0 0 0.75rem;
+      color: var(--_muted);
+    }
+
+    .status.diverged {
+      padding: 0.5rem 0.75rem;
+      border-left: 4px solid var(--_danger);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+  `,
+];

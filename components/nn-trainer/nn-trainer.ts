@@ -1,0 +1,687 @@
+import { type PropertyValues, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, getRegularization, makeDataset } from '../../src/index.js';
+import { divergingTable, resolveColor } from '../shared/colors.js';
+import { childJsonText, fetchText, parseData } from '../shared/data-source.js';
+import { formatNumber } from '../shared/format.js';
+import { NETWORK_UPDATE, type NetworkSource, type NetworkUpdateDetail } from '../shared/network-source.js';
+import { NnElement } from '../shared/nn-element.js';
+import { checkChoice, checkNumber, checkNumberList, numberConverter, numberListConverter, textListConverter } from '../shared/parse.js';
+import { WidthController } from '../shared/resize-controller.js';
+import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
+import { CONTROL_NAMES, DEFAULT_CONTROLS, type SettingsHost, renderSettings } from './controls.js';
+import { renderCurveView } from './curve-view.js';
+import { type Extent, type Palette, paintHiddenNeurons, paintOutput } from './grid.js';
+import { type EpochRecord, renderLossChart, thinHistory } from './loss-chart.js';
+import { type Session, createSession, inferKind } from './session.js';
+import { trainerStyles } from './nn-trainer.styles.js';
+// import '../nn-network/nn-network.js';
+
+/** The views a writer may show. */
+export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons'] as const;
+/** Attributes whose change rebuilds the network and starts training over. */
+const STRUCTURAL = ['datasetName', 'samples', 'noise', 'trainSplit', 'features', 'hiddenLayers', 'activation', 'outputActivation', 'loss', 'seed'] as const;
+const BOUNDARY_RESOLUTION = 64;
+const DEFAULT_HIDDEN: readonly number[] = [4, 2];
+/** TensorFlow Playground's defaults, restored when an attribute is removed. */
+const DEFAULTS = {
+  datasetName: 'circle',
+  samples: 500,
+  noise: 0,
+  trainSplit: 0.5,
+  hiddenLayers: DEFAULT_HIDDEN,
+  activation: 'tanh',
+  optimizer: 'sgd',
+  learningRate: 0.03,
+  batchSize: 10,
+  regularization: 'none',
+  regularizationRate: 0,
+  seed: 1,
+  speed: 1,
+  controls: DEFAULT_CONTROLS,
+  show: VIEW_NAMES,
+} as const;
+
+/** Reads `hidden`: "8,8"; "none" for no hidden layers; an empty value keeps the default. */
+const hiddenLayersConverter = {
+  fromAttribute: (value: string | null): readonly number[] => {
+    if (value == null || value.trim() === '') return DEFAULT_HIDDEN;
+    return value.trim().toLowerCase() === 'none' ? [] : (numberListConverter.fromAttribute(value) ?? DEFAULT_HIDDEN);
+  },
+  toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
+};
+const NEURON_RESOLUTION = 24;
+
+/** Detail of `nn-epoch`. */
+export interface EpochDetail {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  accuracy?: number;
+}
+
+/**
+ * A network that learns in front of the reader: data, a loss, backpropagation and
+ * gradient descent, with a decision boundary, what each hidden neuron has learned, a
+ * loss chart and the live network. Reproducible: the same seed gives the same run.
+ *
+ * @summary Trains a small neural network live, as TensorFlow Playground does, in one tag.
+ *
+ * @fires nn-epoch - After each epoch: `{ epoch, trainLoss, testLoss, accuracy }`.
+ * @fires nn-diverged - When the loss becomes NaN or infinite; training stops: `{ epoch }`.
+ * @fires nn-stopped - When training stops: `{ epoch, reason: 'paused' | 'epochs' | 'diverged' }`.
+ * @fires nn-network-update - When the network's weights or structure change: `{ network }`.
+ * @fires change - When the reader changes a setting: `{ name, value }`.
+ *
+ * @slot - A `<script type="application/json">` with `{ "inputs": [[…]], "targets": [[…]] }` to train on.
+ *
+ * @csspart toolbar - The row of play, step and reset buttons and the statistics.
+ * @csspart boundary - The decision-boundary canvas.
+ * @csspart loss - The loss chart.
+ * @csspart network - The embedded network diagram.
+ * @csspart settings - The panel of hyper-parameter controls.
+ * @csspart error - The inline message shown for bad input.
+ *
+ * @cssproperty --nn-positive - Colour of the positive class and positive weights.
+ * @cssproperty --nn-negative - Colour of the negative class and negative weights.
+ * @cssproperty --nn-accent - Colour of buttons and sliders.
+ */
+@customElement('nn-trainer')
+export class NnTrainer extends NnElement implements NetworkSource, SettingsHost {
+  static override styles = trainerStyles;
+
+  /** Built-in data (attribute `dataset`): circle, xor, gauss, spiral, moons; regression: plane, reg-gauss, sine. */
+  @property({ attribute: 'dataset' }) datasetName: string = DEFAULTS.datasetName;
+  /** URL of JSON (`{ inputs, targets }`) or CSV (inputs then target per row) data to train on. */
+  @property() src?: string;
+  /** Number of generated points (2 to 10000). */
+  @property({ converter: numberConverter }) samples = 500;
+  /** Noise added to generated data, 0 to 50. */
+  @property({ converter: numberConverter }) noise = 0;
+  /** Fraction of samples used for training, e.g. 0.5 (or a percentage such as 50); the rest test. */
+  @property({ attribute: 'train-split', converter: numberConverter }) trainSplit = 0.5;
+  /** Input features: x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2 (default x1,x2; x1 for 1-D data). */
+  @property({ converter: textListConverter }) features?: readonly string[];
+  /** Hidden layer sizes (attribute `hidden`), e.g. "8,8"; "none" for a network without hidden layers. */
+  @property({ attribute: 'hidden', converter: hiddenLayersConverter }) hiddenLayers: readonly number[] = DEFAULT_HIDDEN;
+  /** Activation of the hidden layers. */
+  @property() activation = 'tanh';
+  /** Output activation; inferred when omitted (sigmoid, softmax for several classes, linear for regression). */
+  @property({ attribute: 'output-activation' }) outputActivation?: string;
+  /** Loss: mse, binary-cross-entropy or cross-entropy; inferred from the output activation when omitted. */
+  @property() loss?: string;
+  /** Optimizer: sgd, momentum or adam. */
+  @property() optimizer = 'sgd';
+  /** Step size of gradient descent; applies at once while training. */
+  @property({ attribute: 'learning-rate', converter: numberConverter }) learningRate = 0.03;
+  /** Samples per gradient step. */
+  @property({ attribute: 'batch-size', converter: numberConverter }) batchSize = 10;
+  /** Weight penalty: none, l1 or l2. */
+  @property() regularization = 'none';
+  /** Strength of the weight penalty. */
+  @property({ attribute: 'regularization-rate', converter: numberConverter }) regularizationRate = 0;
+  /** Stop after this many epochs; unset trains until paused. */
+  @property({ converter: numberConverter }) epochs?: number;
+  /** Seed for the data, the initial weights and the shuffling: the same seed, the same run. */
+  @property({ converter: numberConverter }) seed = 1;
+  /** Start training when the element appears (not when the reader prefers reduced motion). */
+  @property({ type: Boolean }) autoplay = false;
+  /** Epochs per animation frame (0.05 to 4); training never takes more than ~8 ms of a frame. */
+  @property({ converter: numberConverter }) speed = 1;
+  /** Controls the reader sees: play, step, reset, dataset, noise, train-split, features, hidden, activation, learning-rate, batch-size, regularization, optimizer, speed; or "none". */
+  @property({ converter: textListConverter }) controls: readonly string[] = DEFAULT_CONTROLS;
+  /** Views shown: boundary, loss, network, neurons. */
+  @property({ converter: textListConverter }) show: readonly string[] = VIEW_NAMES;
+
+  @state() private session?: Session;
+  @state() private history: EpochRecord[] = [];
+  @state() private status = '';
+  @state() private announcement = '';
+  @state() private customData?: Data;
+  @state() private loading = false;
+  /** What is wrong with the data from `src` or the child script, if anything. */
+  @state() private dataProblem = '';
+  @query('canvas.boundary') private boundaryCanvas?: HTMLCanvasElement;
+
+  private readonly loop = new TrainingLoop(this, (budget) => this.trainFor(budget));
+  private readonly size = new WidthController(this, 640);
+  private stepCredit = 0;
+  private palette?: Palette;
+  private fetchController?: AbortController;
+  private childObserver?: MutationObserver;
+  private autoplayed = false;
+
+  /** The core network being trained. */
+  get network(): Network | undefined {
+    return this.session?.network;
+  }
+
+  /** The core Trainer, for scripts. */
+  get trainer(): Trainer | undefined {
+    return this.session?.trainer;
+  }
+
+  /** Completed epochs. */
+  get epoch(): number {
+    return this.session?.trainer.epochs ?? 0;
+  }
+
+  /** Mean loss over the training data after the last epoch. */
+  get trainLoss(): number {
+    return this.history.at(-1)?.trainLoss ?? Number.NaN;
+  }
+
+  /** Mean loss over the test data after the last epoch. */
+  get testLoss(): number {
+    return this.history.at(-1)?.testLoss ?? Number.NaN;
+  }
+
+  /** Test accuracy after the last epoch (classification only). */
+  get accuracy(): number | undefined {
+    return this.history.at(-1)?.testAccuracy;
+  }
+
+  /** True while training is playing. */
+  get playing(): boolean {
+    return this.loop.playing;
+  }
+
+  get hasCustomData(): boolean {
+    return this.customData != null;
+  }
+
+  get activeFeatures(): readonly string[] {
+    return this.session?.features.map((feature) => feature.name) ?? this.features ?? [];
+  }
+
+  get dimensions(): number {
+    return this.session?.dimensions ?? 2;
+  }
+
+  /** Starts training. */
+  play(): void {
+    if (!this.session || this.session.trainer.diverged || this.limitReached) return;
+    this.loop.play();
+    this.requestUpdate();
+  }
+
+  /** Pauses training. */
+  pause(): void {
+    if (!this.loop.playing) return;
+    this.stop('paused');
+  }
+
+  /** Runs one mini-batch. */
+  step(): void {
+    this.runSteps(1);
+  }
+
+  /** Runs to the end of the current epoch. */
+  stepEpoch(): void {
+    const trainer = this.session?.trainer;
+    if (!trainer) return;
+    const start = trainer.epochs;
+    while (trainer.epochs === start && !trainer.diverged) this.runSteps(1);
+  }
+
+  /** Rebuilds the network from the seed: the same run starts again. */
+  reset(): void {
+    this.loop.pause();
+    this.rebuild();
+  }
+
+  /** The trained model as core model JSON; `<nn-network>` can load it. */
+  exportModel() {
+    return this.session?.network.toJSON();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readChildData();
+    this.childObserver = new MutationObserver(() => this.readChildData());
+    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver?.disconnect();
+    this.fetchController?.abort();
+  }
+
+  /** SettingsHost: the reader changed a setting. */
+  set(name: string, value: unknown): void {
+    const parsed = name === 'hiddenLayers' && typeof value === 'string' ? hiddenLayersConverter.fromAttribute(value) : value;
+    (this as unknown as Record<string, unknown>)[name] = parsed;
+    this.emit('change', { name, value: parsed });
+  }
+
+  protected override apply(changed: PropertyValues<this>): void {
+    if (changed.has('src')) this.loadSource();
+    this.restoreDefaults();
+    if (this.dataProblem) throw new NnKitError(this.dataProblem);
+    checkControls(this.controls);
+    checkViews(this.show);
+    checkNumber(this.speed, 'speed', { min: 0.01, max: 100 });
+    if (this.epochs != null) checkNumber(this.epochs, 'epochs', { min: 1, integer: true });
+    const structural = !this.session || STRUCTURAL.some((key) => changed.has(key)) || changed.has('customData' as keyof NnTrainer);
+    if (structural) {
+      if (this.src && !this.customData) return;
+      this.loop.pause();
+      this.rebuild(true);
+      return;
+    }
+    this.applyLiveSettings();
+  }
+
+  /** A removed attribute means its default again. */
+  private restoreDefaults(): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(DEFAULTS)) if (self[key] == null) self[key] = value;
+  }
+
+  /** Learning rate, batch size, optimizer and regularization apply at once, as in Playground. */
+  private applyLiveSettings(): void {
+    const trainer = this.session?.trainer;
+    if (!trainer) return;
+    trainer.learningRate = checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 });
+    trainer.batchSize = checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true });
+    trainer.regularizationRate = checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 });
+    if (trainer.optimizer.name !== this.optimizer) trainer.setOptimizer(this.optimizer);
+    if (trainer.regularization.name !== this.regularization) trainer.regularization = getRegularization(this.regularization);
+  }
+
+  /** Builds a fresh session from the attributes (throws on bad input; the old one stays). */
+  private rebuild(fromApply = false): void {
+    const build = () => {
+      checkNumber(this.samples, 'samples', { min: 2, max: 10000, integer: true });
+      checkNumber(this.noise, 'noise', { min: 0, max: 50 });
+      checkNumber(this.seed, 'seed', { min: -2147483648, max: 2147483647, integer: true });
+      const split = checkNumber(this.trainSplit, 'train-split', { min: 0.01, max: 99 });
+      const hidden = this.hiddenLayers.length === 0 ? [] : checkNumberList(this.hiddenLayers, 'hidden', { min: 1, max: 64, integer: true });
+      const generated = this.customData ? undefined : makeDataset(this.datasetName, { samples: this.samples, noise: this.noise, seed: this.seed });
+      const data = this.customData ?? (generated as Data);
+      const kind = generated?.kind ?? inferKind(data);
+      const session = createSession({
+        data,
+        kind,
+        trainSplit: split > 1 ? split / 100 : split,
+        features: this.features ?? (data.inputs[0]?.length === 1 ? ['x1'] : ['x1', 'x2']),
+        hidden,
+        activation: this.activation,
+        outputActivation: this.outputActivation,
+        loss: this.loss,
+        optimizer: this.optimizer,
+        learningRate: checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }),
+        batchSize: checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }),
+        regularization: this.regularization,
+        regularizationRate: checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }),
+        seed: this.seed,
+      });
+      this.session = session;
+      this.history = [this.evaluate(session)];
+      if (this.autoplay && !this.autoplayed && !prefersReducedMotion()) this.loop.play();
+      this.autoplayed = true;
+      this.stepCredit = 0;
+      this.status = '';
+      this.palette = undefined;
+      this.announce(`Reset. ${this.summary()}`);
+      this.emit<NetworkUpdateDetail>(NETWORK_UPDATE, { network: session.network });
+    };
+    if (fromApply) build();
+    else this.attempt(build);
+  }
+
+  protected override updated(): void {
+    this.paintBoundary();
+  }
+
+  /** Trains for at most `budget` ms: `speed` epochs' worth of steps per frame. */
+  private trainFor(budget: number): void {
+    const session = this.session;
+    if (!session) return;
+    const stepsPerEpoch = Math.ceil(session.trainer.data.count / session.trainer.batchSize);
+    this.stepCredit = Math.min(this.stepCredit + this.speed * stepsPerEpoch, 4 * stepsPerEpoch * this.speed + 1);
+    const wanted = Math.floor(this.stepCredit);
+    const start = performance.now();
+    let done = 0;
+    while (done < wanted && performance.now() - start < budget && this.loop.playing) {
+      this.runSteps(1, false);
+      done++;
+    }
+    this.stepCredit -= done;
+    this.emit<NetworkUpdateDetail>(NETWORK_UPDATE, { network: session.network });
+    this.requestUpdate();
+  }
+
+  /** Runs `count` steps, recording each finished epoch and stopping on divergence or the epoch limit. */
+  private runSteps(count: number, notify = true): void {
+    const session = this.session;
+    if (!session || session.trainer.diverged || this.limitReached) return;
+    const trainer = session.trainer;
+    for (let i = 0; i < count; i++) {
+      const epochBefore = trainer.epochs;
+      trainer.step();
+      if (trainer.diverged) {
+        this.diverge();
+        break;
+      }
+      if (trainer.epochs !== epochBefore) {
+        this.recordEpoch();
+        if (this.limitReached) {
+          this.stop('epochs');
+          break;
+        }
+      }
+    }
+    if (notify) {
+      this.announce(this.summary());
+      this.emit<NetworkUpdateDetail>(NETWORK_UPDATE, { network: session.network });
+      this.requestUpdate();
+    }
+  }
+
+  private get limitReached(): boolean {
+    return this.epochs != null && this.epoch >= this.epochs;
+  }
+
+  private evaluate(session: Session): EpochRecord {
+    const train = session.trainer.evaluate();
+    const test = session.trainer.evaluate(session.test);
+    return {
+      epoch: session.trainer.epochs,
+      trainLoss: train.loss,
+      testLoss: test.loss,
+      accuracy: train.accuracy,
+      testAccuracy: test.accuracy,
+    };
+  }
+
+  private recordEpoch(): void {
+    if (!this.session) return;
+    const record = this.evaluate(this.session);
+    this.history = thinHistory([...this.history, record]);
+    this.emit<EpochDetail>('nn-epoch', {
+      epoch: record.epoch,
+      trainLoss: record.trainLoss,
+      testLoss: record.testLoss,
+      accuracy: record.testAccuracy,
+    });
+  }
+
+  private diverge(): void {
+    this.loop.pause();
+    this.status = `Training diverged at epoch ${this.epoch}: the loss became too large to compute. Try a smaller learning rate (such as 0.03), then press Reset.`;
+    this.emit('nn-diverged', { epoch: this.epoch });
+    this.emit('nn-stopped', { epoch: this.epoch, reason: 'diverged' });
+    this.announce(this.status);
+  }
+
+  private stop(reason: 'paused' | 'epochs'): void {
+    this.loop.pause();
+    this.emit('nn-stopped', { epoch: this.epoch, reason });
+    this.announce(`${reason === 'epochs' ? 'Finished' : 'Paused'}. ${this.summary()}`);
+    this.requestUpdate();
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+  }
+
+  private summary(): string {
+    const last = this.history.at(-1);
+    if (!last) return '';
+    const accuracy = last.testAccuracy != null ? `, test accuracy ${Math.round(last.testAccuracy * 100)}%` : '';
+    return `Epoch ${last.epoch}: training loss ${formatNumber(last.trainLoss, 3)}, test loss ${formatNumber(last.testLoss, 3)}${accuracy}.`;
+  }
+
+  private readChildData(): void {
+    if (this.src) return;
+    const text = childJsonText(this);
+    if (text == null) {
+      if (this.customData) this.customData = undefined;
+      return;
+    }
+    try {
+      this.customData = parseData(text, 'The data in the <script> child');
+      this.dataProblem = '';
+    } catch (error) {
+      this.dataProblem = (error as Error).message;
+    }
+  }
+
+  private async loadSource(): Promise<void> {
+    this.fetchController?.abort();
+    if (!this.src) {
+      this.customData = undefined;
+      this.dataProblem = '';
+      this.readChildData();
+      return;
+    }
+    const controller = (this.fetchController = new AbortController());
+    this.loading = true;
+    try {
+      const text = await fetchText(this.src, controller.signal);
+      if (controller.signal.aborted) return;
+      this.customData = parseData(text, `The data at "${this.src}"`);
+      this.dataProblem = '';
+    } catch (error) {
+      if (!controller.signal.aborted) this.dataProblem = (error as Error).message;
+    } finally {
+      if (!controller.signal.aborted) this.loading = false;
+    }
+  }
+
+  private get extent(): Extent {
+    const session = this.session;
+    if (!session || !this.customData) return [-DATA_EXTENT, DATA_EXTENT];
+    let largest = 0;
+    for (const point of [...session.trainPoints, ...session.testPoints]) {
+      largest = Math.max(largest, Math.abs(point.x), session.dimensions === 2 ? Math.abs(point.y) : 0);
+    }
+    const edge = Math.ceil(largest * 1.1) || 1;
+    return [-edge, edge];
+  }
+
+  private resolvePalette(): Palette {
+    const root = this.renderRoot as ShadowRoot;
+    const neutral = resolveColor(root, 'var(--_neutral)');
+    this.palette ??= {
+      diverging: divergingTable(resolveColor(root, 'var(--_negative)'), neutral, resolveColor(root, 'var(--_positive)')),
+      neutral,
+      classes: ['--_series-1', '--_series-2', '--_series-3', '--_series-4', '--_series-5'].map((token) =>
+        resolveColor(root, `var(${token})`),
+      ),
+    };
+    return this.palette;
+  }
+
+  private paintBoundary(): void {
+    const session = this.session;
+    const canvas = this.boundaryCanvas;
+    if (!session || !canvas || session.dimensions !== 2) return;
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    const palette = this.resolvePalette();
+    const image = new ImageData(BOUNDARY_RESOLUTION, BOUNDARY_RESOLUTION);
+    const [low, high] = session.network.outputActivation.range;
+    const range: [number, number] =
+      session.kind === 'regression' ? [-1, 1] : [Number.isFinite(low) ? low : 0, Number.isFinite(high) ? high : 1];
+    paintOutput(image, session.network, session.features, this.extent, palette, range);
+    paintImage(context, image, canvas.width, canvas.height);
+    drawPoints(context, session, this.extent, palette, canvas.width);
+    this.paintNeurons(palette);
+  }
+
+  private paintNeurons(palette: Palette): void {
+    const session = this.session;
+    if (!session || !this.show.includes('neurons')) return;
+    const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.neuron')];
+    const images = canvases.map(() => new ImageData(NEURON_RESOLUTION, NEURON_RESOLUTION));
+    paintHiddenNeurons(images, session.network, session.features, this.extent, palette.diverging);
+    canvases.forEach((canvas, i) => {
+      const context = canvas.getContext('2d');
+      if (context) paintImage(context, images[i], canvas.width, canvas.height);
+    });
+  }
+
+  protected override render() {
+    const shown = new Set(this.controls.includes('none') ? [] : this.controls);
+    const session = this.session;
+    return html`
+      ${this.renderProblem()}
+      ${this.loading ? html`<p class="status">Loading data…</p>` : nothing}
+      ${this.status ? html`<p class="status diverged" role="alert">${this.status}</p>` : nothing}
+      ${session ? this.renderToolbar(shown) : nothing}
+      ${session ? this.renderViews(session) : nothing}
+      ${shown.size > 3 || [...shown].some((name) => !['play', 'step', 'reset'].includes(name))
+        ? html`<div class="settings" part="settings" role="group" aria-label="Training settings">${renderSettings(this, shown)}</div>`
+        : nothing}
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+    `;
+  }
+
+  private renderToolbar(shown: ReadonlySet<string>) {
+    const last = this.history.at(-1);
+    const finished = this.limitReached || !!this.session?.trainer.diverged;
+    return html`
+      <div class="toolbar" part="toolbar">
+        ${shown.has('play')
+          ? html`<button class="play" aria-pressed=${this.playing ? 'true' : 'false'} ?disabled=${finished && !this.playing}
+              @click=${() => (this.playing ? this.pause() : this.play())}>
+              ${this.playing ? '❚❚ Pause' : '▶ Play'}
+            </button>`
+          : nothing}
+        ${shown.has('step')
+          ? html`<button class="step" ?disabled=${finished} @click=${() => this.step()}>Step batch</button>
+              <button class="step-epoch" ?disabled=${finished} @click=${() => this.stepEpoch()}>Step epoch</button>`
+          : nothing}
+        ${shown.has('reset') ? html`<button class="reset" @click=${() => this.reset()}>↺ Reset</button>` : nothing}
+        <dl class="stats">
+          <div><dt>Epoch</dt><dd class="number epoch">${this.epoch}</dd></div>
+          <div><dt>Training loss</dt><dd class="number train-loss">${formatNumber(last?.trainLoss ?? NaN, 3)}</dd></div>
+          <div><dt>Test loss</dt><dd class="number test-loss">${formatNumber(last?.testLoss ?? NaN, 3)}</dd></div>
+          ${last?.testAccuracy != null
+            ? html`<div><dt>Test accuracy</dt><dd class="number accuracy">${Math.round(last.testAccuracy * 100)}%</dd></div>`
+            : nothing}
+        </dl>
+      </div>
+    `;
+  }
+
+  private renderViews(session: Session) {
+    const width = this.size.width;
+    const side = Math.max(180, Math.min(340, width < 640 ? width : width / 2 - 16));
+    const pixels = Math.round(side * Math.min(2, globalThis.devicePixelRatio || 1));
+    const hiddenCount = session.network.neuronOffset[session.network.depth] - session.network.neuronOffset[1];
+    return html`
+      <div class="views">
+        ${this.show.includes('boundary') && session.dimensions === 2
+          ? html`<figure class="boundary-view">
+              <canvas class="boundary" part="boundary" width=${pixels} height=${pixels}
+                style=${styleMap({ width: `${side}px`, height: `${side}px` })} role="img" aria-label=${this.boundaryLabel(session)}></canvas>
+              <figcaption>${this.legend(session)}</figcaption>
+            </figure>`
+          : nothing}
+        ${this.show.includes('boundary') && session.dimensions === 1
+          ? html`<figure class="curve">${renderCurveView(session, this.extent, side * 1.3, side)}
+              <figcaption>Circles: training data · squares: test data · line: the network's prediction</figcaption></figure>`
+          : nothing}
+        ${this.show.includes('boundary') && session.dimensions > 2
+          ? html`<p class="note">This data has ${session.dimensions} inputs; pictures are drawn for one or two.</p>`
+          : nothing}
+        ${this.show.includes('loss')
+          ? html`<figure class="loss-view" part="loss">
+              ${renderLossChart(this.history, Math.min(width, 420), 180)}
+              <figcaption><span class="key train"></span> training loss <span class="key test"></span> test loss</figcaption>
+            </figure>`
+          : nothing}
+      </div>
+      ${this.show.includes('neurons') && session.dimensions === 2 && hiddenCount > 0 && hiddenCount <= 64
+        ? html`<figure class="neurons">
+            <figcaption>What each hidden neuron responds to</figcaption>
+            <div class="neuron-grid">
+              ${session.network.layers.slice(1, -1).map(
+                (size, layer) => html`<div class="neuron-layer" role="group" aria-label=${`Hidden layer ${layer + 1}`}>
+                  ${Array.from({ length: size }, (_, j) => html`<canvas class="neuron" width="48" height="48" role="img"
+                    aria-label=${`Neuron ${j + 1} of hidden layer ${layer + 1}`}></canvas>`)}
+                </div>`,
+              )}
+            </div>
+          </figure>`
+        : nothing}
+      ${this.show.includes('network')
+        ? html`<nn-network part="network" class="network" .network=${session.network}
+            .labels=${session.features.map((feature) => feature.label)}></nn-network>`
+        : nothing}
+    `;
+  }
+
+  private boundaryLabel(session: Session): string {
+    const accuracy = this.history.at(-1)?.testAccuracy;
+    return `Decision boundary over the input plane with ${session.trainPoints.length} training and ${session.testPoints.length} test points` +
+      (accuracy != null ? `; test accuracy ${Math.round(accuracy * 100)}%.` : '.');
+  }
+
+  private legend(session: Session) {
+    if (session.kind === 'regression') return html`Colour: the network's output, <span class="swatch negative"></span> low to <span class="swatch positive"></span> high. Circles: training · squares: test.`;
+    return html`<span class="swatch positive"></span> class 1 <span class="swatch negative"></span> class 0 · circles: training · squares: test`;
+  }
+}
+
+function checkControls(controls: readonly string[]): void {
+  for (const name of controls) if (name !== 'none') checkChoice(name, 'controls', [...CONTROL_NAMES, 'none']);
+}
+
+function checkViews(views: readonly string[]): void {
+  for (const name of views) checkChoice(name, 'show', VIEW_NAMES);
+}
+
+/** Draws a small image scaled smoothly to fill the canvas. */
+function paintImage(context: CanvasRenderingContext2D, image: ImageData, width: number, height: number): void {
+  const scratch = new OffscreenCanvas(image.width, image.height);
+  scratch.getContext('2d')?.putImageData(image, 0, 0);
+  context.imageSmoothingEnabled = true;
+  context.clearRect(0, 0, width, height);
+  context.drawImage(scratch, 0, 0, width, height);
+}
+
+/** Training points as circles and test points as squares, in their class colours. */
+function drawPoints(context: CanvasRenderingContext2D, session: Session, extent: Extent, palette: Palette, size: number): void {
+  const [min, max] = extent;
+  const scale = size / (max - min);
+  const radius = Math.max(2.5, size / 110);
+  const colour = (target: number) => {
+    if (session.kind === 'regression') {
+      const index = Math.round((Math.max(-1, Math.min(1, target)) + 1) * 127.5) * 4;
+      return `rgb(${palette.diverging[index]} ${palette.diverging[index + 1]} ${palette.diverging[index + 2]})`;
+    }
+    const rgb = session.classes > 2 ? palette.classes[target % palette.classes.length] : sideColour(palette, target);
+    return `rgb(${rgb.r} ${rgb.g} ${rgb.b})`;
+  };
+  context.lineWidth = Math.max(1, radius / 3);
+  context.strokeStyle = 'rgb(255 255 255 / 0.9)';
+  for (const [points, square] of [[session.trainPoints, false], [session.testPoints, true]] as const) {
+    for (const point of points) {
+      const x = (point.x - min) * scale;
+      const y = (max - point.y) * scale;
+      context.fillStyle = colour(point.target);
+      context.beginPath();
+      if (square) context.rect(x - radius, y - radius, radius * 2, radius * 2);
+      else context.arc(x, y, radius, 0, 2 * Math.PI);
+      context.fill();
+      context.stroke();
+    }
+  }
+}
+
+function sideColour(palette: Palette, target: number) {
+  const index = target >= 0.5 ? 255 * 4 : 0;
+  return { r: palette.diverging[index], g: palette.diverging[index + 1], b: palette.diverging[index + 2] };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-trainer': NnTrainer;
+  }
+}

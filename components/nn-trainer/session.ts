@@ -1,0 +1,128 @@
+import {
+  type Data,
+  type Feature,
+  Network,
+  NnKitError,
+  Random,
+  Trainer,
+  applyFeatures,
+  defaultLossFor,
+  getActivation,
+  getLoss,
+  getOptimizer,
+  getRegularization,
+  parseFeatures,
+  splitData,
+  toMatrix,
+  validateLayers,
+} from '../../src/index.js';
+
+/** Everything the trainer's attributes say, checked and typed. */
+export interface SessionConfig {
+  data: Data;
+  kind: 'classification' | 'regression';
+  trainSplit: number;
+  features: readonly string[];
+  hidden: readonly number[];
+  activation: string;
+  outputActivation?: string;
+  loss?: string;
+  optimizer: string;
+  learningRate: number;
+  batchSize: number;
+  regularization: string;
+  regularizationRate: number;
+  seed: number;
+}
+
+/** One point as drawn: its original coordinates and its target. */
+export interface Point {
+  x: number;
+  y: number;
+  target: number;
+}
+
+/** A network, its trainer and its data: what one Reset rebuilds. */
+export interface Session {
+  readonly network: Network;
+  readonly trainer: Trainer;
+  readonly train: Data;
+  readonly test: Data;
+  /** Points in the original input space, for drawing (2-D: x, y; 1-D: x and target). */
+  readonly trainPoints: Point[];
+  readonly testPoints: Point[];
+  /** Columns of the original data: 1 (a curve), 2 (a plane) or more (no picture). */
+  readonly dimensions: number;
+  readonly features: readonly Feature[];
+  readonly kind: 'classification' | 'regression';
+  /** Number of classes for classification (2 with one sigmoid output). */
+  readonly classes: number;
+}
+
+const ONE_DIMENSIONAL_FEATURES = new Set(['x1', 'x1sq', 'sin-x1']);
+
+/** Infers classification or regression from the targets: 0/1 or one-hot rows classify. */
+export function inferKind(data: Data): 'classification' | 'regression' {
+  const binary = data.targets.every((row) => Array.isArray(row) && row.every((value) => value === 0 || value === 1));
+  return binary ? 'classification' : 'regression';
+}
+
+/** Builds a network and trainer from the config; throws an NnKitError on anything wrong. */
+export function createSession(config: SessionConfig): Session {
+  const { data, kind } = config;
+  if (!Array.isArray(data.inputs) || data.inputs.length < 2) throw new NnKitError('The data needs at least two samples.');
+  const dimensions = Array.isArray(data.inputs[0]) ? data.inputs[0].length : 0;
+  const targetSize = Array.isArray(data.targets[0]) ? data.targets[0].length : 0;
+  if (dimensions < 1 || targetSize < 1) throw new NnKitError('Each sample needs at least one input and one target.');
+  toMatrix(data, dimensions, targetSize);
+
+  const features = dimensions <= 2 ? parseFeatures(config.features) : [];
+  if (dimensions === 1) {
+    const unusable = features.filter((feature) => !ONE_DIMENSIONAL_FEATURES.has(feature.name));
+    if (unusable.length > 0) {
+      throw new NnKitError(`This data has one input, x1; the features x1, x1sq and sin-x1 apply, not ${unusable.map((f) => f.name).join(', ')}.`);
+    }
+  }
+  const mapped = features.length > 0 ? applyFeatures(data.inputs.map(([x1, x2 = 0]) => [x1, x2]), features) : data.inputs;
+  const split = splitData({ inputs: mapped as number[][], targets: data.targets }, config.trainSplit, new Random(config.seed + 1));
+  const original = splitData(data, config.trainSplit, new Random(config.seed + 1));
+
+  const outputActivation =
+    config.outputActivation ?? (kind === 'regression' ? 'linear' : targetSize > 1 ? 'softmax' : 'sigmoid');
+  getActivation(outputActivation);
+  const loss = config.loss ?? defaultLossFor(outputActivation);
+  getLoss(loss);
+  getOptimizer(config.optimizer);
+  getRegularization(config.regularization);
+  const layers = [features.length || dimensions, ...config.hidden, targetSize];
+  validateLayers(layers);
+  const network = new Network({ layers, activation: config.activation, outputActivation, seed: config.seed });
+  const trainer = new Trainer(network, split.train, {
+    loss,
+    optimizer: config.optimizer,
+    learningRate: config.learningRate,
+    batchSize: config.batchSize,
+    regularization: config.regularization,
+    regularizationRate: config.regularizationRate,
+    seed: config.seed,
+    task: kind,
+  });
+  const toPoints = (part: Data): Point[] =>
+    part.inputs.map((row, i) => ({
+      x: row[0],
+      y: dimensions === 1 ? part.targets[i][0] : (row[1] ?? 0),
+      target: targetSize > 1 ? part.targets[i].indexOf(Math.max(...part.targets[i])) : part.targets[i][0],
+    }));
+  return {
+    network,
+    trainer,
+    train: split.train,
+    test: split.test,
+    trainPoints: toPoints(original.train),
+    testPoints: toPoints(original.test),
+    dimensions,
+    features,
+    kind,
+    classes: kind === 'classification' ? Math.max(2, targetSize) : 0,
+  };
+}

@@ -1,0 +1,85 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Milliseconds of training per animation frame: leaves room for drawing at 60 fps. */
+export const FRAME_BUDGET_MS = 8;
+
+/**
+ * Runs `onFrame` once per animation frame while playing, and only while the host is
+ * on screen and the tab is visible: off-screen widgets cost nothing. The work done in a
+ * frame is the caller's, bounded by the budget it is given.
+ */
+export class TrainingLoop implements ReactiveController {
+  /** True between play() and pause(), whether or not frames are running right now. */
+  playing = false;
+  private visible = true;
+  /** False until the IntersectionObserver's first report says otherwise. */
+  private onScreen = false;
+  private frame = 0;
+  private intersection?: IntersectionObserver;
+  private readonly onVisibility = () => {
+    this.visible = this.host.ownerDocument.visibilityState !== 'hidden';
+    this.schedule();
+  };
+  private readonly tick = () => {
+    this.frame = 0;
+    if (!this.running) return;
+    this.onFrame(FRAME_BUDGET_MS);
+    this.schedule();
+  };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly onFrame: (budgetMs: number) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** True when frames are actually being run. */
+  get running(): boolean {
+    return this.playing && this.visible && this.onScreen && this.host.isConnected;
+  }
+
+  play(): void {
+    this.playing = true;
+    this.schedule();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.cancel();
+  }
+
+  hostConnected(): void {
+    const document = this.host.ownerDocument;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.visible = document.visibilityState !== 'hidden';
+    this.intersection = new IntersectionObserver((entries) => {
+      this.onScreen = entries.at(-1)?.isIntersecting ?? true;
+      this.schedule();
+    });
+    this.intersection.observe(this.host);
+    this.schedule();
+  }
+
+  hostDisconnected(): void {
+    this.host.ownerDocument.removeEventListener('visibilitychange', this.onVisibility);
+    this.intersection?.disconnect();
+    this.intersection = undefined;
+    this.cancel();
+  }
+
+  private schedule(): void {
+    if (this.running && !this.frame) this.frame = requestAnimationFrame(this.tick);
+    else if (!this.running) this.cancel();
+  }
+
+  private cancel(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+}
+
+/** True when the reader asked the system for less motion. */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}

@@ -1,0 +1,302 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { Network, Random, Trainer, makeDataset, splitData } from '../../src/index.js';
+import '../../components/nn-trainer/nn-trainer.js';
+import type { EpochDetail, NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const button = (el: NnTrainer, name: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button.${name}`);
+const alertText = (el: NnTrainer) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+
+async function trainUntil(el: NnTrainer, done: () => boolean, maxEpochs: number): Promise<void> {
+  while (!done() && el.epoch < maxEpochs) el.stepEpoch();
+  await el.updateComplete;
+}
+
+describe('<nn-trainer>', () => {
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('is accessible', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts with Playground defaults: circle, 50% training data, hidden 4,2, tanh, paused', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    expect(el.network!.layers).to.deep.equal([2, 4, 2, 1]);
+    expect(el.network!.activation.name).to.equal('tanh');
+    expect(el.network!.outputActivation.name).to.equal('sigmoid');
+    expect(el.trainer!.data.count).to.equal(250);
+    expect(el.trainer!.learningRate).to.equal(0.03);
+    expect(el.trainer!.batchSize).to.equal(10);
+    expect(el.trainer!.loss.name).to.equal('binary-cross-entropy');
+    expect(el.playing).to.equal(false);
+    expect(el.epoch).to.equal(0);
+    expect(button(el, 'play')!.textContent).to.contain('Play');
+    expect(el.shadowRoot!.querySelector('canvas.boundary')).to.exist;
+    expect(el.shadowRoot!.querySelector('svg.loss-chart')).to.exist;
+  });
+
+  it('trains exactly as the core does for the same seed', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer seed="5" hidden="3" learning-rate="0.1"></nn-trainer>`);
+    const data = makeDataset('circle', { samples: 500, noise: 0, seed: 5 });
+    const { train } = splitData(data, 0.5, new Random(6));
+    const net = new Network({ layers: [2, 3, 1], activation: 'tanh', outputActivation: 'sigmoid', seed: 5 });
+    const trainer = new Trainer(net, train, { learningRate: 0.1, batchSize: 10, seed: 5 });
+    for (let i = 0; i < 3; i++) {
+      trainer.epoch();
+      el.stepEpoch();
+    }
+    expect(Array.from(el.network!.weights)).to.deep.equal(Array.from(net.weights));
+    expect(el.trainLoss).to.equal(trainer.evaluate().loss);
+  });
+
+  it('gives identical losses in two trainers with the same seed, and different ones with another seed', async () => {
+    const root = await fixture(html`<div>
+      <nn-trainer seed="3" dataset="xor"></nn-trainer><nn-trainer seed="3" dataset="xor"></nn-trainer><nn-trainer seed="4" dataset="xor"></nn-trainer>
+    </div>`);
+    const [a, b, c] = [...root.querySelectorAll('nn-trainer')];
+    const losses = (el: NnTrainer) => {
+      const seen: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        el.stepEpoch();
+        seen.push(el.trainLoss, el.testLoss);
+      }
+      return seen;
+    };
+    const [la, lb, lc] = [losses(a), losses(b), losses(c)];
+    expect(la).to.deep.equal(lb);
+    expect(la).not.to.deep.equal(lc);
+  });
+
+  it('reset starts the same run again', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer seed="9"></nn-trainer>`);
+    const first: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      el.stepEpoch();
+      first.push(el.trainLoss);
+    }
+    el.reset();
+    await el.updateComplete;
+    expect(el.epoch).to.equal(0);
+    const again: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      el.stepEpoch();
+      again.push(el.trainLoss);
+    }
+    expect(again).to.deep.equal(first);
+  });
+
+  it('learns the circle: at least 95% test accuracy within 300 epochs (hidden 4,2, tanh, lr 0.03)', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="circle"></nn-trainer>`);
+    await trainUntil(el, () => (el.accuracy ?? 0) >= 0.95, 300);
+    expect(el.accuracy).to.be.at.least(0.95);
+    expect(el.shadowRoot!.querySelector('.accuracy')!.textContent).to.equal(`${Math.round(el.accuracy! * 100)}%`);
+  });
+
+  it('fires nn-epoch with the numbers it shows', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    setTimeout(() => el.stepEpoch());
+    const { detail } = (await oneEvent(el, 'nn-epoch')) as CustomEvent<EpochDetail>;
+    expect(detail.epoch).to.equal(1);
+    expect(detail.trainLoss).to.equal(el.trainLoss);
+    expect(detail.testLoss).to.equal(el.testLoss);
+    expect(detail.accuracy).to.equal(el.accuracy);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.epoch')!.textContent).to.equal('1');
+  });
+
+  it('plays in animation frames and stops after `epochs`', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer epochs="3" speed="1"></nn-trainer>`);
+    el.play();
+    const { detail } = (await oneEvent(el, 'nn-stopped')) as CustomEvent<{ epoch: number; reason: string }>;
+    expect(detail).to.deep.equal({ epoch: 3, reason: 'epochs' });
+    expect(el.playing).to.equal(false);
+  });
+
+  it('shows only the controls a writer lists', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer controls="play,reset"></nn-trainer>`);
+    expect(button(el, 'play')).to.exist;
+    expect(button(el, 'reset')).to.exist;
+    expect(button(el, 'step')).to.not.exist;
+    expect(el.shadowRoot!.querySelector('.settings')).to.not.exist;
+    el.controls = ['learning-rate'];
+    await el.updateComplete;
+    expect(button(el, 'play')).to.not.exist;
+    expect(el.shadowRoot!.querySelector('select#learning-rate-control')).to.exist;
+    expect(el.shadowRoot!.querySelector('#activation-control')).to.not.exist;
+  });
+
+  it('is operated by keyboard: play and pause, step, reset', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    button(el, 'play')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(el.playing).to.equal(true);
+    await oneEvent(el, 'nn-epoch');
+    await sendKeys({ press: 'Space' });
+    expect(el.playing).to.equal(false);
+    const steps = el.trainer!.steps;
+    button(el, 'step')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(el.trainer!.steps).to.equal(steps + 1);
+    button(el, 'reset')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.trainer!.steps).to.equal(0);
+    expect(el.epoch).to.equal(0);
+  });
+
+  it('changes the batch size from its slider by keyboard, at once and with a change event', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    const slider = el.shadowRoot!.querySelector<HTMLInputElement>('#batch-size-control')!;
+    slider.focus();
+    setTimeout(() => sendKeys({ press: 'ArrowRight' }));
+    const { detail } = (await oneEvent(el, 'change')) as CustomEvent<{ name: string; value: unknown }>;
+    expect(detail).to.deep.equal({ name: 'batchSize', value: 11 });
+    await el.updateComplete;
+    expect(el.batchSize).to.equal(11);
+    expect(el.trainer!.batchSize).to.equal(11);
+  });
+
+  it('applies a new learning rate at once but rebuilds when the architecture changes', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    el.stepEpoch();
+    const trainer = el.trainer;
+    el.learningRate = 0.3;
+    await el.updateComplete;
+    expect(el.trainer).to.equal(trainer);
+    expect(el.trainer!.learningRate).to.equal(0.3);
+    expect(el.epoch).to.equal(1);
+    el.hiddenLayers = [6];
+    await el.updateComplete;
+    expect(el.network!.layers).to.deep.equal([2, 6, 1]);
+    expect(el.epoch).to.equal(0);
+  });
+
+  it('catches a diverging run, says so, and never trains on garbage', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="plane" learning-rate="10" hidden="8,8" activation="relu"></nn-trainer>`);
+    const diverged = oneEvent(el, 'nn-diverged');
+    el.play();
+    await diverged;
+    await el.updateComplete;
+    expect(el.playing).to.equal(false);
+    expect(alertText(el)).to.match(/diverged/i);
+    expect(alertText(el)).to.match(/smaller learning rate/i);
+    expect(Array.from(el.network!.weights).every(Number.isFinite)).to.equal(true);
+    expect(button(el, 'play')!.disabled).to.equal(true);
+  });
+
+  it('does not train while off screen, and resumes when scrolled into view', async () => {
+    const root = await fixture(html`<div><div style="height: 4000px"></div><nn-trainer></nn-trainer></div>`);
+    const el = root.querySelector('nn-trainer')!;
+    el.play();
+    for (let i = 0; i < 10; i++) await nextFrame();
+    expect(el.epoch).to.equal(0);
+    expect(el.playing).to.equal(true);
+    el.scrollIntoView();
+    await oneEvent(el, 'nn-epoch');
+    expect(el.epoch).to.be.greaterThan(0);
+    el.pause();
+  });
+
+  it('does not autoplay when the reader prefers reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await fixture<NnTrainer>(html`<nn-trainer autoplay></nn-trainer>`);
+    expect(el.playing).to.equal(false);
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const other = await fixture<NnTrainer>(html`<nn-trainer autoplay></nn-trainer>`);
+    expect(other.playing).to.equal(true);
+    other.pause();
+  });
+
+  it('trains on data from a child script', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer hidden="3">
+      <script type="application/json">
+        { "inputs": [[-2, -2], [-1, -2], [2, 2], [1, 2], [-2, -1], [2, 1]], "targets": [[0], [0], [1], [1], [0], [1]] }
+      </script>
+    </nn-trainer>`);
+    expect(el.network!.layers).to.deep.equal([2, 3, 1]);
+    expect(el.trainer!.data.count).to.equal(3);
+    expect(el.shadowRoot!.querySelector('#dataset-control')).to.not.exist;
+  });
+
+  it('trains on CSV data from src', async () => {
+    const url = new URL('../fixtures/two-blobs.csv', import.meta.url).href;
+    const el = await fixture<NnTrainer>(html`<nn-trainer src=${url} hidden="2"></nn-trainer>`);
+    await new Promise<void>((resolve) => {
+      const check = () => (el.network?.layers[0] === 2 && el.trainer!.data.count === 6 ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    await trainUntil(el, () => (el.accuracy ?? 0) === 1, 300);
+    expect(el.accuracy).to.equal(1);
+  });
+
+  it('says what is wrong with bad input, keeps the last good network, and recovers', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    const cases: [string, string, RegExp][] = [
+      ['dataset', 'nope', /Unknown dataset "nope".*circle/],
+      ['hidden', '4,x', /hidden/],
+      ['hidden', '0', /hidden/],
+      ['learning-rate', '-1', /learning-rate/],
+      ['activation', 'softmax', /whole output layer/],
+      ['features', 'x3', /Unknown feature "x3"/],
+      ['controls', 'play,fly', /controls "fly"/],
+      ['samples', '1e9', /samples/],
+    ];
+    for (const [attribute, value, message] of cases) {
+      const good = el.network;
+      el.setAttribute(attribute, value);
+      await el.updateComplete;
+      expect(alertText(el), `${attribute}="${value}"`).to.match(message);
+      expect(el.network).to.equal(good);
+      el.removeAttribute(attribute);
+      await el.updateComplete;
+    }
+    const good = el.network;
+    el.setAttribute('dataset', 'xor');
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(el.network).to.not.equal(good);
+  });
+
+  it('reports data that cannot be trained on', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer>
+      <script type="application/json">{ "inputs": [[1, 2], [3]], "targets": [[0], [1]] }</script>
+    </nn-trainer>`);
+    expect(alertText(el)).to.match(/row 2/);
+    const missing = await fixture<NnTrainer>(html`<nn-trainer src="/no-such-file.json"></nn-trainer>`);
+    await new Promise<void>((resolve) => {
+      const check = () => (alertText(missing) ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    expect(alertText(missing)).to.match(/Could not load.*404/);
+  });
+
+  it('exports a model the core loads back exactly', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    el.stepEpoch();
+    const copy = Network.fromJSON(JSON.parse(JSON.stringify(el.exportModel())));
+    expect(Array.from(copy.predict([1, -2]))).to.deep.equal(Array.from(el.network!.predict([1, -2])));
+  });
+
+  it('draws a fitted curve for 1-D regression', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="sine" hidden="8"></nn-trainer>`);
+    expect(el.network!.layers).to.deep.equal([1, 8, 1]);
+    expect(el.network!.outputActivation.name).to.equal('linear');
+    expect(el.trainer!.loss.name).to.equal('mse');
+    const path = el.shadowRoot!.querySelector('svg.curve-view path.fit')!;
+    const before = path.getAttribute('d');
+    el.stepEpoch();
+    await el.updateComplete;
+    expect(path.getAttribute('d')).to.not.equal(before);
+    expect(el.shadowRoot!.querySelector('.accuracy')).to.not.exist;
+  });
+
+  it('renders labels and data values as text, never as markup', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="<img src=x onerror=alert(1)>"></nn-trainer>`);
+    expect(alertText(el)).to.contain('<img src=x');
+    expect(el.shadowRoot!.querySelector('img')).to.not.exist;
+  });
+});
