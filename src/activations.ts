@@ -141,7 +141,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
       const t = Math.tanh(GELU_C * (z + 0.044715 * z * z * z));
       return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * GELU_C * (1 + 3 * 0.044715 * z * z);
     },
-    range: [-0.17, Infinity],
+    range: [-0.1701, Infinity],
     initializer: 'he',
     formula: {
       text: 'GELU(z) ≈ ½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³)))',

@@ -1,4 +1,4 @@
-import { type Activation, getActivation } from './activations.js';
+import { type Activation, activations, getActivation } from './activations.js';
 import { NnKitError, check, isFiniteNumber } from './errors.js';
 import { Random } from './random.js';
 
@@ -292,13 +292,17 @@ function readModel(json: unknown): ModelJSON {
   const outputActivation = own(object, 'outputActivation');
   if (typeof activation !== 'string') fail('"activation" must be a name such as "tanh".');
   if (typeof outputActivation !== 'string') fail('"outputActivation" must be a name such as "sigmoid".');
+  for (const [field, name] of [['activation', activation], ['outputActivation', outputActivation]] as const) {
+    if (!Object.hasOwn(activations, name as string)) fail(`"${field}" names an unknown activation, "${String(name)}".`);
+  }
   const weights = own(object, 'weights');
   const biases = own(object, 'biases');
   const depth = sizes.length - 1;
   if (!Array.isArray(weights) || weights.length !== depth) fail(`"weights" must hold ${depth} layers.`);
   if (!Array.isArray(biases) || biases.length !== depth) fail(`"biases" must hold ${depth} layers.`);
+  // Array.from turns holes in sparse arrays into undefined, which fails the check.
   const isNumberRow = (row: unknown, length: number) =>
-    Array.isArray(row) && row.length === length && row.every(isFiniteNumber);
+    Array.isArray(row) && row.length === length && Array.from(row).every(isFiniteNumber);
   for (let k = 0; k < depth; k++) {
     const layer = (weights as unknown[])[k];
     if (!Array.isArray(layer) || layer.length !== sizes[k + 1]) fail(`weights[${k}] must have ${sizes[k + 1]} rows.`);

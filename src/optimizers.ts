@@ -59,7 +59,7 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
         const g = gradients[i];
         first[i] = BETA1 * first[i] + (1 - BETA1) * g;
         second[i] = BETA2 * second[i] + (1 - BETA2) * g * g;
-        params[i] -= (rate * first[i]) / (Math.sqrt(second[i]) + ADAM_EPSILON);
+        params[i] -= rate * (first[i] / (Math.sqrt(second[i]) + ADAM_EPSILON));
       }
     },
   }),

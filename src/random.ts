@@ -48,7 +48,8 @@ export class Random {
 
 /** Turns any finite number into a well-mixed 32-bit state. */
 function hashSeed(seed: number): number {
-  let h = (Math.floor(seed) ^ Math.floor(seed / 4294967296) ^ 0x9e3779b9) | 0;
+  const fraction = Math.floor((seed - Math.floor(seed)) * 4294967296);
+  let h = (Math.floor(seed) ^ Math.floor(seed / 4294967296) ^ Math.imul(fraction, 0x27d4eb2d) ^ 0x9e3779b9) | 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;

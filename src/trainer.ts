@@ -77,6 +77,8 @@ export class Trainer {
   private biasState: OptimizerState;
   private optimizerSteps = 0;
   private readonly matrices = new WeakMap<Data, DataMatrix>();
+  /** The parameters and optimizer memory before the last update, to undo one that overflowed. */
+  private readonly saved: Float64Array[];
 
   constructor(network: Network, data: Data, options: TrainerOptions = {}) {
     this.network = network;
@@ -108,6 +110,14 @@ export class Trainer {
     if (this.shuffle) this.random.shuffle(this.order);
     this.weightState = createOptimizerState(network.weights.length);
     this.biasState = createOptimizerState(network.biases.length);
+    this.saved = this.guarded().map((values) => new Float64Array(values.length));
+  }
+
+  /** The arrays an update changes: weights, biases and the optimizer's memory of each. */
+  private guarded(): Float64Array[] {
+    const { weights, biases } = this.network;
+    const { weightState, biasState } = this;
+    return [weights, biases, weightState.first, weightState.second, biasState.first, biasState.second];
   }
 
   /** Switches optimizer; its memory (momentum, Adam's moments) starts afresh. */
@@ -152,11 +162,20 @@ export class Trainer {
       return batchLoss;
     }
     this.addPenaltyGradient();
-    this.optimizerSteps++;
-    this.steps++;
+    const guarded = this.guarded();
+    guarded.forEach((values, i) => this.saved[i].set(values));
     const rate = this.learningRate;
-    this.optimizer.update(network.weights, backprop.weightGradients, this.weightState, rate, this.optimizerSteps);
-    this.optimizer.update(network.biases, backprop.biasGradients, this.biasState, rate, this.optimizerSteps);
+    const step = this.optimizerSteps + 1;
+    this.optimizer.update(network.weights, backprop.weightGradients, this.weightState, rate, step);
+    this.optimizer.update(network.biases, backprop.biasGradients, this.biasState, rate, step);
+    if (!allFinite(network.weights) || !allFinite(network.biases)) {
+      // The update overflowed: put everything back as it was and report divergence.
+      guarded.forEach((values, i) => values.set(this.saved[i]));
+      this.diverged = true;
+      return batchLoss;
+    }
+    this.optimizerSteps = step;
+    this.steps++;
     return batchLoss;
   }
 
@@ -234,9 +253,9 @@ function allFinite(values: Float64Array): boolean {
   return sum === 0;
 }
 
-/** One output: both sides of the threshold agree. Several: the largest output is the target's class. */
+/** One output: output and target fall on the same side of the threshold (a target on it counts as negative). Several: the largest output is the target's class. */
 function isCorrect(output: Float64Array, targets: Float64Array, start: number, threshold: number): boolean {
-  if (output.length === 1) return output[0] >= threshold === targets[start] >= threshold;
+  if (output.length === 1) return output[0] >= threshold === targets[start] > threshold;
   let best = 0;
   let bestTarget = 0;
   for (let i = 1; i < output.length; i++) {
