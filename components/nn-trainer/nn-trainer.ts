@@ -16,7 +16,7 @@ import { type Extent, type Palette, paintHiddenNeurons, paintOutput } from './gr
 import { type EpochRecord, renderLossChart, thinHistory } from './loss-chart.js';
 import { type Session, createSession, inferKind } from './session.js';
 import { trainerStyles } from './nn-trainer.styles.js';
-// import '../nn-network/nn-network.js';
+import '../nn-network/nn-network.js';
 
 /** The views a writer may show. */
 export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons'] as const;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { Network, Random, Trainer, makeDataset, splitData } from '../../src/index.js';
 import '../../components/nn-trainer/nn-trainer.js';
 import type { EpochDetail, NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
@@ -14,10 +14,6 @@ async function trainUntil(el: NnTrainer, done: () => boolean, maxEpochs: number)
 }
 
 describe('<nn-trainer>', () => {
-  afterEach(async () => {
-    await emulateMedia({ reducedMotion: 'no-preference' });
-  });
-
   it('is accessible', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
     await expect(el).to.be.accessible();
@@ -135,7 +131,7 @@ describe('<nn-trainer>', () => {
     await sendKeys({ press: 'Enter' });
     expect(el.playing).to.equal(true);
     await oneEvent(el, 'nn-epoch');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(el.playing).to.equal(false);
     const steps = el.trainer!.steps;
     button(el, 'step')!.focus();
@@ -199,16 +195,6 @@ describe('<nn-trainer>', () => {
     await oneEvent(el, 'nn-epoch');
     expect(el.epoch).to.be.greaterThan(0);
     el.pause();
-  });
-
-  it('does not autoplay when the reader prefers reduced motion', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
-    const el = await fixture<NnTrainer>(html`<nn-trainer autoplay></nn-trainer>`);
-    expect(el.playing).to.equal(false);
-    await emulateMedia({ reducedMotion: 'no-preference' });
-    const other = await fixture<NnTrainer>(html`<nn-trainer autoplay></nn-trainer>`);
-    expect(other.playing).to.equal(true);
-    other.pause();
   });
 
   it('trains on data from a child script', async () => {
