@@ -1,2 +1,6 @@
 /** Registers every nn-kit element. Import this module once per page. */
 export * from '../src/index.js';
+export * from './nn-activation-plot/nn-activation-plot.js';
+export * from './nn-neuron/nn-neuron.js';
+export * from './nn-network/nn-network.js';
+export * from './nn-trainer/nn-trainer.js';

@@ -32,7 +32,6 @@ export function renderLossChart(history: readonly EpochRecord[], width: number, 
       ${renderAxes(x, y, { x: Math.min(5, maxEpoch), y: 4 })}
       <path class="loss train" d=${path((record) => record.trainLoss)}></path>
       <path class="loss test" d=${path((record) => record.testLoss)}></path>
-      <text class="axis-title" x=${width - MARGIN.right} y=${height - MARGIN.bottom - 6}>epoch</text>
     </svg>
   `;
 }

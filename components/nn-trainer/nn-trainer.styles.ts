@@ -93,12 +93,6 @@ export const trainerStyles = [
       stroke-dasharray: 5 3;
     }
 
-    .axis-title {
-      fill: var(--_muted);
-      font-size: 11px;
-      text-anchor: end;
-    }
-
     .key {
       display: inline-block;
       width: 1.4em;

@@ -187,14 +187,17 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     return this.loop.playing;
   }
 
+  /** True when the data comes from `src` or a child script rather than `dataset`. */
   get hasCustomData(): boolean {
     return this.customData != null;
   }
 
+  /** Names of the features the current network takes as inputs. */
   get activeFeatures(): readonly string[] {
     return this.session?.features.map((feature) => feature.name) ?? this.features ?? [];
   }
 
+  /** Number of input columns of the data (2 for the plane datasets, 1 for the sine). */
   get dimensions(): number {
     return this.session?.dimensions ?? 2;
   }
@@ -593,7 +596,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
         ${this.show.includes('loss')
           ? html`<figure class="loss-view" part="loss">
               ${renderLossChart(this.history, Math.min(width, 420), 180)}
-              <figcaption><span class="key train"></span> training loss <span class="key test"></span> test loss</figcaption>
+              <figcaption>Loss per epoch: <span class="key train"></span> training <span class="key test"></span> test</figcaption>
             </figure>`
           : nothing}
       </div>

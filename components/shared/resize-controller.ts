@@ -11,6 +11,7 @@ export class WidthController implements ReactiveController {
   width: number;
   private observer?: ResizeObserver;
   private frame = 0;
+  private measured = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -23,13 +24,13 @@ export class WidthController implements ReactiveController {
   hostConnected(): void {
     this.observer = new ResizeObserver(([entry]) => {
       const width = Math.round(entry.contentRect.width);
-      if (width > 0 && width !== this.width && !this.frame) {
-        this.frame = requestAnimationFrame(() => {
-          this.frame = 0;
-          this.width = Math.round(this.host.getBoundingClientRect().width) || this.width;
-          this.host.requestUpdate();
-        });
-      }
+      if (width <= 0 || width === this.width) return;
+      this.measured = width;
+      this.frame ||= requestAnimationFrame(() => {
+        this.frame = 0;
+        this.width = this.measured;
+        this.host.requestUpdate();
+      });
     });
     this.observer.observe(this.host);
   }

@@ -1,0 +1,358 @@
+import { type PropertyValues, html, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { type Activation, NnKitError, activations } from '../../src/index.js';
+import { renderAxes } from '../shared/axes.js';
+import { chartStyles } from '../shared/chart-styles.js';
+import { formatNumber, formatTick } from '../shared/format.js';
+import { NEURON_UPDATE, isNeuronSource } from '../shared/neuron-source.js';
+import { NnElement } from '../shared/nn-element.js';
+import { checkNumber, numberConverter } from '../shared/parse.js';
+import { ReferenceController } from '../shared/reference-controller.js';
+import { WidthController } from '../shared/resize-controller.js';
+import { type LinearScale, linearScale } from '../shared/scale.js';
+import { themeStyles } from '../shared/theme.js';
+import { type Samples, probeSteps, sampleActivation, stepTo, toPath, yDomain } from './curves.js';
+import { describeRange, formulaHead, renderFormula } from './formula.js';
+import { plotStyles } from './nn-activation-plot.styles.js';
+import { horizontalInset } from './card-inset.js';
+import { checkScalarActivation, checkScalarActivationList } from './scalar-activation.js';
+
+const DEFAULTS = { xMin: -6, xMax: 6, height: 240 };
+const MARGIN = { top: 12, right: 14, bottom: 26 };
+const SERIES_COLOURS = 5;
+/** The card's default horizontal padding and border (see the styles), until measured. */
+const CARD_INSET = 42;
+
+/** The last good settings, drawn until a new valid set replaces them. */
+interface PlotView {
+  activations: readonly Activation[];
+  xMin: number;
+  xMax: number;
+  height: number;
+  derivative: boolean;
+  value: number | undefined;
+}
+
+/** Sampled curves for one width and view, kept while only the probe moves. */
+interface Drawing {
+  key: string;
+  series: Samples[];
+  x: LinearScale;
+  y: LinearScale;
+  width: number;
+}
+
+const seriesClass = (index: number) => `s${(index % SERIES_COLOURS) + 1}`;
+const formatRangeEnd = (value: number) => (Number.isFinite(value) ? formatTick(value) : formatNumber(value));
+
+/**
+ * Plots activation functions from the core's registry: the curve (and its slope), the
+ * formula, the output range, and a probe the reader moves by pointer, touch or keyboard
+ * to read f(z) and f′(z). Several activations overlay with a legend; colours and dash
+ * patterns both tell them apart. With `for`, it follows an `<nn-neuron>`'s z live.
+ *
+ * @summary A plot of one or more activation functions with a movable probe.
+ *
+ * @csspart card - The card around everything (border, padding, background).
+ * @csspart plot - The focusable plot area (role="slider": the probe).
+ * @csspart legend - The list of activations with formula, range and probe values.
+ * @csspart readout - The probe's current z.
+ * @csspart error - The inline message shown for bad attributes.
+ *
+ * @cssproperty --nn-series-1 - Colour of the first activation (also --nn-series-2 … 5).
+ * @cssproperty --nn-text - Text colour.
+ * @cssproperty --nn-muted - Colour of axes, ticks and secondary text.
+ * @cssproperty --nn-grid - Colour of gridlines.
+ * @cssproperty --nn-border - Colour of the card's border.
+ * @cssproperty --nn-background - Background of the card.
+ * @cssproperty --nn-surface - Background of the legend entries.
+ */
+@customElement('nn-activation-plot')
+export class NnActivationPlot extends NnElement {
+  static override styles = [themeStyles, chartStyles, plotStyles];
+
+  /** Activation name(s) from the core registry, comma separated (e.g. "sigmoid, tanh"); default sigmoid, or the followed neuron's. */
+  @property() activation?: string;
+
+  /** Left end of the z axis (default −6). */
+  @property({ attribute: 'x-min', converter: numberConverter }) xMin = DEFAULTS.xMin;
+
+  /** Right end of the z axis (default 6). */
+  @property({ attribute: 'x-max', converter: numberConverter }) xMax = DEFAULTS.xMax;
+
+  /** Also plot each derivative f′ (dashed). */
+  @property({ type: Boolean }) derivative = false;
+
+  /** Marks the point (value, f(value)) on each curve; the probe starts there. Ignored while `for` follows a neuron. */
+  @property({ converter: numberConverter }) value?: number;
+
+  /** The id of an `<nn-neuron>` whose z (and activation, when `activation` is not set) the plot follows. */
+  @property({ attribute: 'for' }) htmlFor = '';
+
+  /** Height of the chart in CSS pixels (default 240). */
+  @property({ converter: numberConverter }) height = DEFAULTS.height;
+
+  /** Where the reader put the probe; null while it follows `value`. */
+  @state() private probe: number | null = null;
+
+  private view?: PlotView;
+  private drawing?: Drawing;
+  private dragging = false;
+  private inset = CARD_INSET;
+  private insetFor = -1;
+  private readonly size = new WidthController(this, 480);
+  private readonly source = new ReferenceController<Element>(this, {
+    events: ['input', 'change', NEURON_UPDATE],
+    onEvent: () => this.requestUpdate(),
+  });
+
+  /** The z the probe is at: where the reader put it, else the marked value, else 0. */
+  get probeZ(): number | undefined {
+    const view = this.view;
+    if (!view) return undefined;
+    return this.probe ?? view.value ?? this.clamp(0);
+  }
+
+  protected apply(changed: PropertyValues<this>): void {
+    if (changed.has('htmlFor')) this.source.setId(this.htmlFor);
+    const target = this.source.target;
+    const neuron = isNeuronSource(target) ? target : null;
+    if (target && !neuron) {
+      const tag = target.localName;
+      if (!tag.includes('-') || customElements.get(tag)) {
+        throw new NnKitError(`for="${this.htmlFor}" points at a <${tag}>; point it at the id of an <nn-neuron>.`);
+      }
+      // Not upgraded yet: draw the defaults now and follow it once it is defined.
+      customElements.whenDefined(tag).then(() => this.requestUpdate());
+    }
+    const list =
+      this.activation != null
+        ? checkScalarActivationList(this.activation)
+        : neuron
+          ? this.followedActivation(neuron.activation)
+          : [activations.sigmoid];
+    const xMin = checkNumber(this.xMin ?? DEFAULTS.xMin, 'x-min');
+    const xMax = checkNumber(this.xMax ?? DEFAULTS.xMax, 'x-max');
+    if (xMin >= xMax) {
+      throw new NnKitError(`x-min (${xMin}) must be less than x-max (${xMax}), e.g. x-min="-6" x-max="6".`);
+    }
+    const height = checkNumber(this.height ?? DEFAULTS.height, 'height', { min: 80, max: 2000 });
+    let value: number | undefined;
+    if (neuron) value = Number.isFinite(neuron.z) ? neuron.z : undefined;
+    else if (this.value != null) value = checkNumber(this.value, 'value');
+    if (value !== this.view?.value) this.probe = null;
+    this.view = { activations: list, xMin, xMax, height, derivative: this.derivative, value };
+  }
+
+  /** The followed neuron's activation; while the neuron's own is bad, keep what is drawn. */
+  private followedActivation(name: string): readonly Activation[] {
+    try {
+      return [checkScalarActivation(name)];
+    } catch {
+      return this.view?.activations ?? [activations.sigmoid];
+    }
+  }
+
+  private clamp(z: number): number {
+    const view = this.view;
+    if (!view) return z;
+    return Math.min(view.xMax, Math.max(view.xMin, z));
+  }
+
+  /** Samples the curves again only when the width or the settings change. */
+  private draw(view: PlotView): Drawing {
+    const width = Math.max(160, this.size.width - this.inset);
+    const names = view.activations.map((a) => a.name).join();
+    const key = `${width}|${view.height}|${view.xMin}|${view.xMax}|${view.derivative}|${names}`;
+    if (this.drawing?.key === key) return this.drawing;
+    const provisional = width - 60;
+    const count = Math.min(1200, Math.max(60, Math.round(provisional / 2)));
+    const series = view.activations.map((a) => sampleActivation(a, view.xMin, view.xMax, count));
+    const y = linearScale(yDomain(series, view.derivative), [view.height - MARGIN.bottom, MARGIN.top]);
+    const yTickCount = Math.max(3, Math.round(view.height / 48));
+    const labelChars = Math.max(...y.ticks(yTickCount).map((t) => formatTick(t).length), 1);
+    const left = 14 + labelChars * 7;
+    const x = linearScale([view.xMin, view.xMax], [left, width - MARGIN.right]);
+    this.drawing = { key, series, x, y, width };
+    return this.drawing;
+  }
+
+  protected override render() {
+    const view = this.view;
+    if (!view) return html`<div class="card" part="card">${this.renderProblem()}</div>`;
+    const drawing = this.draw(view);
+    const z = this.probeZ ?? 0;
+    const names = view.activations.map((a) => a.label).join(', ');
+    return html`<div class="card" part="card">
+      ${this.renderProblem()}
+      <div class="header">
+        <span class="hint" aria-hidden="true">Drag, tap or use ← → to move the probe</span>
+        <span class="readout number" part="readout">z = <strong>${formatNumber(z, 2)}</strong></span>
+      </div>
+      <div
+        class="plot"
+        part="plot"
+        tabindex="0"
+        role="slider"
+        aria-label=${`Probe along z for ${names}`}
+        aria-valuemin=${view.xMin}
+        aria-valuemax=${view.xMax}
+        aria-valuenow=${this.clamp(z)}
+        aria-valuetext=${this.describeProbe(view, z)}
+        @keydown=${this.onKeyDown}
+        @pointerdown=${this.onPointer}
+        @pointermove=${this.onPointer}
+        @pointerup=${this.onPointerEnd}
+        @pointercancel=${this.onPointerEnd}
+      >
+        ${this.renderChart(view, drawing, z)}
+      </div>
+      <ul class="legend" part="legend">
+        ${view.activations.map((a, i) => this.renderLegendItem(a, i, view, z))}
+      </ul>
+    </div>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Measure the card's padding once per host width (a page may restyle ::part(card)).
+    if (this.insetFor !== this.size.width && this.hasUpdated) {
+      this.insetFor = this.size.width;
+      this.inset = horizontalInset(this.renderRoot.querySelector('.card'), this.inset);
+    }
+    super.willUpdate(changed);
+  }
+
+  private renderChart(view: PlotView, { series, x, y, width }: Drawing, z: number) {
+    const [left, right] = x.range;
+    const [bottom, top] = y.range;
+    const ticks = { x: Math.max(3, Math.round((right - left) / 70)), y: Math.max(3, Math.round(view.height / 48)) };
+    const inside = (value: number | undefined): value is number =>
+      value != null && value >= view.xMin && value <= view.xMax;
+    const marked = view.value;
+    return svg`
+      <svg width=${width} height=${view.height} viewBox="0 0 ${width} ${view.height}" aria-hidden="true">
+        ${renderAxes(x, y, ticks)}
+        <text class="axis-label" x=${right} y=${bottom - 6} text-anchor="end">z</text>
+        <text class="axis-label" x=${left + 6} y=${top + 4} dominant-baseline="hanging">f(z)</text>
+        ${series.map(
+          (s, i) => svg`
+            ${view.derivative ? svg`<path class="derivative ${seriesClass(i)}" data-activation=${s.activation.name} d=${toPath(s.z, s.df, x, y)}></path>` : nothing}
+            <path class="curve ${seriesClass(i)}" data-activation=${s.activation.name} d=${toPath(s.z, s.f, x, y)}></path>
+          `,
+        )}
+        ${
+          inside(z)
+            ? svg`<line class="probe-line" x1=${x(z)} x2=${x(z)} y1=${top} y2=${bottom}></line>
+              ${view.activations.map((a, i) => this.dot('probe-dot', a, i, z, x, y, 4.5))}`
+            : nothing
+        }
+        ${inside(marked) ? view.activations.map((a, i) => this.dot('marker', a, i, marked, x, y, 5)) : nothing}
+      </svg>
+    `;
+  }
+
+  private dot(kind: string, a: Activation, index: number, z: number, x: LinearScale, y: LinearScale, r: number) {
+    const value = a.f(z);
+    if (!Number.isFinite(value)) return nothing;
+    return svg`<circle class="${kind} ${seriesClass(index)}" data-activation=${a.name} cx=${x(z)} cy=${y(value)} r=${r}></circle>`;
+  }
+
+  private renderLegendItem(a: Activation, index: number, view: PlotView, z: number) {
+    const { name } = formulaHead(a);
+    const f = a.f(z);
+    const cls = seriesClass(index);
+    return html`
+      <li class=${cls} data-activation=${a.name}>
+        <span class="title">
+          <svg class="swatch" width="30" height="10" aria-hidden="true">
+            <line class="curve ${cls}" x1="2" x2="28" y1="5" y2="5"></line>
+          </svg>
+          <span class="name">${a.label}</span>
+          <span class="range">output ${describeRange(a, formatRangeEnd)}</span>
+        </span>
+        ${renderFormula(a)}
+        <span class="values number">
+          <span><span class="label">${name}(${formatNumber(z, 2)}) =</span> <span class="f">${formatNumber(f, 3)}</span></span>
+          ${
+            view.derivative
+              ? html`<span class="slope">
+                  <svg class="swatch" width="22" height="10" aria-hidden="true">
+                    <line class="derivative ${cls}" x1="1" x2="21" y1="5" y2="5"></line>
+                  </svg>
+                  <span class="label">${name}′(${formatNumber(z, 2)}) =</span> <span class="df">${formatNumber(a.df(z, f), 3)}</span></span
+                >`
+              : nothing
+          }
+        </span>
+      </li>
+    `;
+  }
+
+  private describeProbe(view: PlotView, z: number): string {
+    const parts = view.activations.map((a) => {
+      const f = a.f(z);
+      const slope = view.derivative ? `, slope ${formatNumber(a.df(z, f), 3)}` : '';
+      return `${a.label} ${formatNumber(f, 3)}${slope}`;
+    });
+    return `z = ${formatNumber(z, 2)}: ${parts.join('; ')}`;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const view = this.view;
+    if (!view) return;
+    const { small, big } = probeSteps(view.xMin, view.xMax);
+    const z = this.clamp(this.probeZ ?? 0);
+    const step = event.shiftKey ? big : small;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowUp':
+        next = stepTo(z, step, 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowDown':
+        next = stepTo(z, step, -1);
+        break;
+      case 'PageUp':
+        next = stepTo(z, big, 1);
+        break;
+      case 'PageDown':
+        next = stepTo(z, big, -1);
+        break;
+      case 'Home':
+        next = view.xMin;
+        break;
+      case 'End':
+        next = view.xMax;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.probe = this.clamp(next);
+  }
+
+  private onPointer(event: PointerEvent): void {
+    if (!this.drawing) return;
+    if (event.type === 'pointerdown') {
+      this.dragging = true;
+      (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+    } else if (!this.dragging && event.pointerType !== 'mouse') {
+      return;
+    }
+    const chart = this.renderRoot.querySelector('.plot svg');
+    if (!chart) return;
+    const px = event.clientX - chart.getBoundingClientRect().left;
+    this.probe = this.clamp(this.drawing.x.invert(px));
+  }
+
+  private onPointerEnd(): void {
+    this.dragging = false;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-activation-plot': NnActivationPlot;
+  }
+}

@@ -1,0 +1,86 @@
+import { html, mathml } from 'lit';
+import { unsafeMathML } from 'lit/directives/unsafe-mathml.js';
+import type { Activation, NeuronResult } from '../../src/index.js';
+import { applied, formulaHead, isWideFormula } from '../nn-activation-plot/formula.js';
+
+export interface BreakdownModel {
+  labels: readonly string[];
+  inputs: readonly number[];
+  weights: readonly number[];
+  bias: number;
+  result: NeuronResult;
+  activation: Activation;
+  format: (value: number) => string;
+  formatInput: (value: number) => string;
+}
+
+/** The computation with the reader's numbers: each wᵢ·xᵢ, their sum, + b = z, f(z). */
+export function renderBreakdown(m: BreakdownModel) {
+  const { name } = formulaHead(m.activation);
+  return html`
+    <table class="breakdown number" part="breakdown">
+      <caption>
+        How the output is computed
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Input</th>
+          <th scope="col" class="num">w</th>
+          <th scope="col" class="op" aria-hidden="true"></th>
+          <th scope="col" class="num">x</th>
+          <th scope="col" class="num">w · x</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${m.inputs.map(
+          (x, i) => html`<tr>
+            <th scope="row" class="name">${m.labels[i]}</th>
+            <td class="num">${m.format(m.weights[i])}</td>
+            <td class="op" aria-hidden="true">×</td>
+            <td class="num">${m.formatInput(x)}</td>
+            <td class="num term">${m.format(m.result.terms[i])}</td>
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr class="sum">
+          <th scope="row" colspan="4">Sum Σ w·x</th>
+          <td class="num">${m.format(m.result.sum)}</td>
+        </tr>
+        <tr>
+          <th scope="row" colspan="4">+ bias b</th>
+          <td class="num">${m.format(m.bias)}</td>
+        </tr>
+        <tr class="z">
+          <th scope="row" colspan="4">= z</th>
+          <td class="num z-value">${m.format(m.result.z)}</td>
+        </tr>
+        <tr class="out">
+          <th scope="row" colspan="4">Output ${name}(z)</th>
+          <td class="num output-value">${m.format(m.result.output)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  `;
+}
+
+/**
+ * The formulas as MathML with the live values: z = Σ wᵢxᵢ + b = sum ± |b| = z, and
+ * f(z) = (the core's formula) = f(z value) = output. Values are lit text bindings.
+ */
+export function renderLiveFormula(m: BreakdownModel) {
+  const { relation } = formulaHead(m.activation);
+  const sign = m.bias < 0 ? '−' : '+';
+  const sum = mathml`<mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi>`;
+  const values = mathml`<mo>=</mo><mn>${m.format(m.result.sum)}</mn><mo>${sign}</mo><mn>${m.format(Math.abs(m.bias))}</mn><mo>=</mo><mn class="live">${m.format(m.result.z)}</mn>`;
+  const definition = mathml`${applied(m.activation, 'z')}<mo>${relation}</mo>${unsafeMathML(m.activation.formula.mathml)}`;
+  const value = mathml`${applied(m.activation, m.format(m.result.z))}<mo>=</mo><mn class="live">${m.format(m.result.output)}</mn>`;
+  return html`
+    <div class="formulas" part="formula">
+      <div><math class="formula"><mrow>${sum}</mrow></math></div>
+      <div class="continued"><math class="formula"><mrow>${values}</mrow></math></div>
+      <div><math class="formula ${isWideFormula(m.activation) ? 'wide' : ''}"><mrow>${definition}</mrow></math></div>
+      <div><math class="formula"><mrow>${value}</mrow></math></div>
+    </div>
+  `;
+}

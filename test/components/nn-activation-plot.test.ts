@@ -1,0 +1,288 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { scalarActivationNames } from '../../src/index.js';
+import '../../components/nn-activation-plot/nn-activation-plot.js';
+import '../../components/nn-neuron/nn-neuron.js';
+import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
+import type { NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
+
+/** Written here from the definitions, independently of the core. */
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const reference: Record<string, (z: number) => number> = {
+  sigmoid,
+  tanh: (z) => (Math.exp(z) - Math.exp(-z)) / (Math.exp(z) + Math.exp(-z)),
+  relu: (z) => Math.max(0, z),
+};
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const root = (el: Element) => el.shadowRoot!;
+const alertText = (el: Element) => root(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+const slider = (el: NnActivationPlot) => root(el).querySelector<HTMLElement>('[role="slider"]')!;
+const probeZ = (el: NnActivationPlot) => Number(slider(el).getAttribute('aria-valuenow'));
+const toNumber = (text: string | null | undefined) => Number((text ?? '').trim().replace(/\u2212/g, '-'));
+const fixed = (value: number, digits: number) => value.toFixed(digits).replace(/^-(0\.0+)$/, '$1').replace('-', '−');
+const readout = (el: NnActivationPlot, name: string, what = 'f') =>
+  root(el).querySelector(`.legend li[data-activation="${name}"] .${what}`)?.textContent?.trim();
+
+/** Waits for the width measurement (a ResizeObserver, then a frame) and the render it asks for. */
+async function settle(el: NnActivationPlot): Promise<void> {
+  const width = () => root(el).querySelector('.plot svg')?.getAttribute('width');
+  let last: string | null | undefined;
+  for (let frame = 0; frame < 20; frame++) {
+    await nextFrame();
+    await el.updateComplete;
+    if (frame >= 2 && width() === last) return;
+    last = width();
+  }
+}
+
+/** Pixel → value map read from the first and last labelled ticks of an axis, independent of the element's scales. */
+function axisFromTicks(el: NnActivationPlot, axis: 'x' | 'y') {
+  const ticks = [...root(el).querySelectorAll<SVGTextElement>(`text.tick.${axis}`)];
+  const [a, b] = [ticks[0], ticks.at(-1)!];
+  const [pa, pb] = [Number(a.getAttribute(axis)), Number(b.getAttribute(axis))];
+  const [va, vb] = [toNumber(a.textContent), toNumber(b.textContent)];
+  return (pixel: number) => va + ((pixel - pa) / (pb - pa)) * (vb - va);
+}
+
+/** The points of an SVG path "M x,y L x,y …". */
+function points(path: SVGPathElement): [number, number][] {
+  return [...path.getAttribute('d')!.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+async function captureWarnings(action: () => Promise<void>): Promise<string[]> {
+  const original = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  try {
+    await action();
+  } finally {
+    console.warn = original;
+  }
+  return warnings;
+}
+
+describe('<nn-activation-plot>', () => {
+  it('is accessible, alone and with several activations and derivatives', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot></nn-activation-plot>`);
+    await expect(el).to.be.accessible();
+    const many = await fixture<NnActivationPlot>(
+      html`<nn-activation-plot activation="sigmoid,tanh,relu" derivative value="1"></nn-activation-plot>`,
+    );
+    await expect(many).to.be.accessible();
+  });
+
+  it('plots sigmoid from −6 to 6 by default, 240px high, with formula and output range', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot></nn-activation-plot>`);
+    const curves = root(el).querySelectorAll('path.curve');
+    expect(curves).to.have.length(1);
+    expect(root(el).querySelectorAll('path.derivative')).to.have.length(0);
+    const svg = root(el).querySelector('.plot svg')!;
+    expect(svg.getAttribute('height')).to.equal('240');
+    const xTicks = [...root(el).querySelectorAll('text.tick.x')].map((t) => t.textContent);
+    expect(xTicks[0]).to.equal('−6');
+    expect(xTicks.at(-1)).to.equal('6');
+    const item = root(el).querySelector('.legend li[data-activation="sigmoid"]')!;
+    expect(item.querySelector('.name')!.textContent).to.equal('Sigmoid');
+    expect(item.querySelector('.range')!.textContent).to.equal('output 0 to 1');
+    expect(item.querySelector('math mfrac')).to.exist;
+    expect(probeZ(el)).to.equal(0);
+    expect(readout(el, 'sigmoid')).to.equal('0.500');
+  });
+
+  it('draws each curve through the values of its function, smoothly', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot activation="sigmoid,tanh,relu"></nn-activation-plot>`);
+    await settle(el);
+    const toZ = axisFromTicks(el, 'x');
+    const toY = axisFromTicks(el, 'y');
+    const width = Number(root(el).querySelector('.plot svg')!.getAttribute('width'));
+    for (const path of root(el).querySelectorAll<SVGPathElement>('path.curve')) {
+      const name = path.dataset.activation!;
+      const pts = points(path);
+      expect(pts.length, `${name} samples`).to.be.greaterThan(width / 3);
+      for (const [px, py] of pts) {
+        const z = toZ(px);
+        expect(toY(py), `${name}(${z.toFixed(2)})`).to.be.closeTo(reference[name](z), 0.03);
+      }
+    }
+  });
+
+  it('parses every attribute: activations, x-min, x-max, derivative, value, height', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot
+      activation="sigmoid, tanh, relu"
+      x-min="-3"
+      x-max="2"
+      derivative
+      value="1.5"
+      height="300"
+    ></nn-activation-plot>`);
+    expect(root(el).querySelectorAll('path.curve')).to.have.length(3);
+    expect(root(el).querySelectorAll('path.derivative')).to.have.length(3);
+    expect(root(el).querySelector('.plot svg')!.getAttribute('height')).to.equal('300');
+    const xTicks = [...root(el).querySelectorAll('text.tick.x')].map((t) => toNumber(t.textContent));
+    expect(Math.min(...xTicks)).to.equal(-3);
+    expect(Math.max(...xTicks)).to.equal(2);
+    expect(root(el).querySelectorAll('circle.marker')).to.have.length(3);
+    expect(probeZ(el)).to.equal(1.5);
+    expect(root(el).querySelector('[part="readout"]')!.textContent).to.contain('1.50');
+    for (const name of ['sigmoid', 'tanh', 'relu']) {
+      expect(readout(el, name)).to.equal(fixed(reference[name](1.5), 3));
+    }
+    const s = sigmoid(1.5);
+    expect(readout(el, 'sigmoid', 'df')).to.equal(fixed(s * (1 - s), 3));
+    expect(readout(el, 'relu', 'df')).to.equal('1.000');
+    // Series are told apart by colour class and by dash pattern.
+    const dashes = [...root(el).querySelectorAll('path.curve')].map((p) => getComputedStyle(p).strokeDasharray);
+    expect(new Set(dashes).size).to.equal(3);
+  });
+
+  it('moves the probe with the keyboard; the readout shows f(z) and the slider its value', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot activation="sigmoid,tanh" derivative></nn-activation-plot>`);
+    slider(el).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const z = probeZ(el);
+    expect(z).to.be.closeTo(0.2, 1e-9);
+    expect(readout(el, 'sigmoid')).to.equal(fixed(sigmoid(z), 3));
+    expect(readout(el, 'tanh')).to.equal(fixed(reference.tanh(z), 3));
+    expect(readout(el, 'tanh', 'df')).to.equal(fixed(1 - reference.tanh(z) ** 2, 3));
+    expect(slider(el).getAttribute('aria-valuetext')).to.contain(`Sigmoid ${fixed(sigmoid(z), 3)}`);
+
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ up: 'Shift' });
+    await el.updateComplete;
+    expect(probeZ(el)).to.be.closeTo(1, 1e-9);
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(probeZ(el)).to.be.closeTo(0.6, 1e-9);
+    expect(readout(el, 'sigmoid')).to.equal(fixed(sigmoid(0.6), 3));
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(probeZ(el)).to.equal(6);
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(probeZ(el)).to.equal(-6);
+    expect(readout(el, 'tanh')).to.equal(fixed(reference.tanh(-6), 3));
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(probeZ(el), 'stays in range').to.equal(-6);
+    const probe = root(el).querySelector<SVGLineElement>('line.probe-line')!;
+    const toZ = axisFromTicks(el, 'x');
+    expect(toZ(Number(probe.getAttribute('x1')))).to.be.closeTo(-6, 1e-6);
+  });
+
+  it('moves the probe where the pointer hovers', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot></nn-activation-plot>`);
+    await settle(el);
+    const toZ = axisFromTicks(el, 'x');
+    const svg = root(el).querySelector('.plot svg')!;
+    const rect = svg.getBoundingClientRect();
+    const tick = [...root(el).querySelectorAll<SVGTextElement>('text.tick.x')].find((t) => t.textContent === '2')!;
+    const px = Number(tick.getAttribute('x'));
+    await sendMouse({ type: 'move', position: [Math.round(rect.left + px), Math.round(rect.top + rect.height / 2)] });
+    await el.updateComplete;
+    expect(probeZ(el)).to.be.closeTo(toZ(px), 0.05);
+    expect(readout(el, 'sigmoid')).to.equal(fixed(sigmoid(probeZ(el)), 3));
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+
+  it('shows a clear message for softmax and other bad input, keeps the last curve, and recovers', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot activation="sigmoid"></nn-activation-plot>`);
+    const before = root(el).querySelector('path.curve')!.getAttribute('d');
+    const warnings = await captureWarnings(async () => {
+      el.activation = 'softmax';
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    expect(warnings).to.have.length(1);
+    const message = alertText(el);
+    expect(message).to.contain('softmax');
+    for (const name of scalarActivationNames) expect(message).to.contain(`"${name}"`);
+    expect(root(el).querySelector('path.curve')!.getAttribute('d')).to.equal(before);
+
+    const cases: [string, string, RegExp][] = [
+      ['activation', 'sigmod', /Unknown activation "sigmod"\. Use "sigmoid"/],
+      ['activation', '', /activation is empty/],
+      ['x-min', '6', /x-min \(6\) must be less than x-max \(6\)/],
+      ['x-max', 'wide', /x-max must be a number/],
+      ['value', 'abc', /value must be a number/],
+      ['height', '10', /height must be a number from 80 to 2000/],
+    ];
+    for (const [name, value, pattern] of cases) {
+      el.setAttribute('activation', 'sigmoid');
+      await el.updateComplete;
+      await captureWarnings(async () => {
+        el.setAttribute(name, value);
+        await el.updateComplete;
+      });
+      expect(alertText(el), `${name}="${value}"`).to.match(pattern);
+      expect(root(el).querySelector('path.curve')!.getAttribute('d'), `${name} keeps the curve`).to.equal(before);
+      el.removeAttribute(name);
+      await el.updateComplete;
+    }
+    el.activation = 'tanh';
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(root(el).querySelector('path.curve')!.getAttribute('data-activation')).to.equal('tanh');
+    expect(root(el).querySelector('path.curve')!.getAttribute('d')).to.not.equal(before);
+  });
+
+  it('follows a neuron named by for=: its activation, and its z as its inputs change', async () => {
+    const page = await fixture(html`<div>
+      <nn-neuron id="n1" inputs="1, 0.5" weights="0.8, -0.6" bias="0.1" activation="tanh"></nn-neuron>
+      <nn-activation-plot for="n1"></nn-activation-plot>
+    </div>`);
+    const neuron = page.querySelector<NnNeuron>('nn-neuron')!;
+    const plot = page.querySelector<NnActivationPlot>('nn-activation-plot')!;
+    await settle(plot);
+    expect(root(plot).querySelector('path.curve')!.getAttribute('data-activation')).to.equal('tanh');
+    const z0 = 0.8 * 1 - 0.6 * 0.5 + 0.1;
+    expect(probeZ(plot)).to.be.closeTo(z0, 1e-9);
+    expect(readout(plot, 'tanh')).to.equal(fixed(reference.tanh(z0), 3));
+    const marker = () => Number(root(plot).querySelector('circle.marker')!.getAttribute('cx'));
+    const toZ = axisFromTicks(plot, 'x');
+    expect(toZ(marker())).to.be.closeTo(z0, 1e-6);
+
+    // Set the neuron's property from code.
+    neuron.inputs = [2, 0.5];
+    await oneEvent(neuron, 'nn-neuron-update');
+    await plot.updateComplete;
+    const z1 = 0.8 * 2 - 0.6 * 0.5 + 0.1;
+    expect(probeZ(plot)).to.be.closeTo(z1, 1e-9);
+    expect(toZ(marker())).to.be.closeTo(z1, 1e-6);
+    expect(readout(plot, 'tanh')).to.equal(fixed(reference.tanh(z1), 3));
+
+    // The reader drags the neuron's first input slider by keyboard.
+    root(neuron).querySelector<HTMLInputElement>('input[type="range"][aria-label="Value of x₁"]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await plot.updateComplete;
+    const z2 = 0.8 * neuron.inputs[0] - 0.6 * 0.5 + 0.1;
+    expect(neuron.inputs[0]).to.be.lessThan(2);
+    expect(probeZ(plot)).to.be.closeTo(z2, 1e-9);
+    expect(readout(plot, 'tanh')).to.equal(fixed(reference.tanh(z2), 3));
+
+    // Its own activation, when set, wins over the neuron's.
+    plot.activation = 'relu';
+    await plot.updateComplete;
+    expect(root(plot).querySelector('path.curve')!.getAttribute('data-activation')).to.equal('relu');
+    neuron.activation = 'sigmoid';
+    await oneEvent(neuron, 'nn-neuron-update');
+    await plot.updateComplete;
+    expect(root(plot).querySelector('path.curve')!.getAttribute('data-activation')).to.equal('relu');
+  });
+
+  it('resizes with its container', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><nn-activation-plot></nn-activation-plot></div>`);
+    const plot = box.querySelector<NnActivationPlot>('nn-activation-plot')!;
+    const svgWidth = () => Number(root(plot).querySelector('.plot svg')!.getAttribute('width'));
+    await settle(plot);
+    const narrow = svgWidth();
+    expect(narrow).to.be.at.most(320);
+    box.style.width = '640px';
+    await settle(plot);
+    expect(svgWidth()).to.be.closeTo(narrow + 320, 2);
+  });
+});

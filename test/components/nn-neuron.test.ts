@@ -1,0 +1,304 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/nn-neuron/nn-neuron.js';
+import type { NeuronChangeDetail, NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
+import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
+
+/** Written here from the definition, independently of the core. */
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const shown = (el: NnNeuron, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
+const alertText = (el: Element) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+const control = (el: NnNeuron, label: string, type = 'range') =>
+  el.shadowRoot!.querySelector<HTMLInputElement>(`input[type="${type}"][aria-label="${label}"]`);
+const toMinus = (text: string) => text.replace(/\u2212/g, '-');
+
+const walk = html`<nn-neuron
+  labels="Sunny,Cold,Free time"
+  inputs="1,0,1"
+  weights="0.8,-0.4,0.5"
+  bias="-0.5"
+  activation="sigmoid"
+  input-type="binary"
+  output-label="Go for a walk?"
+  threshold="0.5"
+></nn-neuron>`;
+
+/** Replaces console.warn while `action` runs and returns what was warned. */
+async function captureWarnings(action: () => Promise<void>): Promise<string[]> {
+  const original = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  try {
+    await action();
+  } finally {
+    console.warn = original;
+  }
+  return warnings;
+}
+
+/** Records the element's input/change events. */
+function record(el: NnNeuron) {
+  const events: { type: string; event: Event }[] = [];
+  for (const type of ['input', 'change']) el.addEventListener(type, (event) => events.push({ type, event }));
+  return events;
+}
+
+describe('<nn-neuron>', () => {
+  it('is accessible, by default and for the walk example with a plot', async () => {
+    const plain = await fixture<NnNeuron>(html`<nn-neuron></nn-neuron>`);
+    await expect(plain).to.be.accessible();
+    const el = await fixture<NnNeuron>(walk);
+    el.showPlot = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a sensible default neuron: two inputs, sigmoid, sliders', async () => {
+    const el = await fixture<NnNeuron>(html`<nn-neuron></nn-neuron>`);
+    const z = 0.8 * 1 + -0.6 * 0.5 + 0.1;
+    expect(el.z).to.be.closeTo(z, 1e-12);
+    expect(el.output).to.be.closeTo(sigmoid(z), 1e-12);
+    expect(shown(el, '.output-value')).to.equal(sigmoid(z).toFixed(2));
+    expect(control(el, 'Value of x₁')).to.exist;
+    expect(control(el, 'Weight for x₂')).to.exist;
+    expect(control(el, 'Bias')).to.exist;
+    expect(el.shadowRoot!.querySelectorAll('.input-node')).to.have.length(2);
+    expect(el.shadowRoot!.querySelector('.decision')).to.not.exist;
+    expect(el.shadowRoot!.querySelector('nn-activation-plot')).to.not.exist;
+  });
+
+  it('computes the walk example: z = 0.8, output 0.69, decision yes', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    expect(el.z).to.be.closeTo(0.8, 1e-12);
+    expect(el.output).to.be.closeTo(sigmoid(0.8), 1e-12);
+    expect(shown(el, '.z-value')).to.equal('0.80');
+    expect(shown(el, '.output-value')).to.equal('0.69');
+    expect(shown(el, '.headline .decision')).to.match(/^Yes/);
+    expect(shown(el, '.headline .decision')).to.contain('0.69 ≥ 0.50');
+    expect(shown(el, '.output-label')).to.equal('Go for a walk?');
+    // The breakdown shows each wᵢ·xᵢ with the reader's numbers.
+    const terms = [...el.shadowRoot!.querySelectorAll('.breakdown .term')].map((cell) => toMinus(cell.textContent!.trim()));
+    expect(terms).to.deep.equal(['0.80', '0.00', '0.50']);
+    // Binary inputs are switches labelled by the input's name.
+    const sunny = control(el, 'Sunny', 'checkbox')!;
+    const cold = control(el, 'Cold', 'checkbox')!;
+    expect(sunny.checked).to.equal(true);
+    expect(cold.checked).to.equal(false);
+    expect(control(el, 'Weight for Free time')).to.exist;
+  });
+
+  it('draws links coloured by the weight sign and sized by its magnitude', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const links = [...el.shadowRoot!.querySelectorAll<SVGLineElement>('line.link[data-index]')];
+    expect(links.map((l) => l.classList.contains('negative'))).to.deep.equal([false, true, false]);
+    expect(links.map((l) => l.classList.contains('positive'))).to.deep.equal([true, false, true]);
+    const widths = links.map((l) => Number(l.getAttribute('stroke-width')));
+    expect(widths[0]).to.be.greaterThan(widths[2]);
+    expect(widths[2]).to.be.greaterThan(widths[1]);
+    const diagram = el.shadowRoot!.querySelector('svg.diagram')!;
+    expect(diagram.getAttribute('role')).to.equal('img');
+    expect(diagram.getAttribute('aria-label')).to.contain('Sunny 1 with weight 0.80');
+  });
+
+  it('renders the activation formula as MathML with live values', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const maths = el.shadowRoot!.querySelectorAll('math');
+    expect(maths.length).to.be.greaterThan(2);
+    expect(maths[0].namespaceURI).to.equal('http://www.w3.org/1998/Math/MathML');
+    expect(el.shadowRoot!.querySelector('mfrac')).to.exist;
+    const live = [...el.shadowRoot!.querySelectorAll('math .live')].map((n) => n.textContent);
+    expect(live).to.deep.equal(['0.80', '0.69']);
+  });
+
+  it('parses every attribute', async () => {
+    const el = await fixture<NnNeuron>(html`<nn-neuron
+      inputs="2, 4"
+      weights="−0.5, 0.25"
+      bias="0.3"
+      activation="tanh"
+      labels="Apples,Pears"
+      output-label="Mood"
+      input-min="-1"
+      input-max="5"
+      step="0.5"
+      threshold="0.2"
+      precision="3"
+      editable="inputs,bias"
+      show-plot
+    ></nn-neuron>`);
+    expect(el.inputs).to.deep.equal([2, 4]);
+    expect(el.weights).to.deep.equal([-0.5, 0.25]);
+    expect(el.bias).to.equal(0.3);
+    const z = -0.5 * 2 + 0.25 * 4 + 0.3;
+    expect(el.z).to.be.closeTo(z, 1e-12);
+    expect(el.output).to.be.closeTo(Math.tanh(z), 1e-12);
+    expect(shown(el, '.output-value')).to.equal(Math.tanh(z).toFixed(3));
+    expect(shown(el, '.output-label')).to.equal('Mood');
+    expect(shown(el, '.headline .decision')).to.match(/^Yes/);
+    const apples = control(el, 'Value of Apples')!;
+    expect([apples.min, apples.max, apples.step, apples.value]).to.deep.equal(['-1', '5', '0.5', '2']);
+    // editable="inputs,bias": weights are shown, not editable.
+    expect(control(el, 'Weight for Apples')).to.not.exist;
+    expect(control(el, 'Bias')).to.exist;
+    const plot = el.shadowRoot!.querySelector<NnActivationPlot>('nn-activation-plot')!;
+    expect(plot).to.exist;
+    await plot.updateComplete;
+    expect(plot.activation).to.equal('tanh');
+    expect(plot.value).to.be.closeTo(z, 1e-12);
+    expect(plot.shadowRoot!.querySelectorAll('circle.marker')).to.have.length(1);
+
+    el.editable = 'none';
+    el.inputType = 'binary';
+    el.inputs = [1, 0];
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('input')).to.have.length(0);
+    expect(shown(el, '.breakdown tbody tr:first-child .name')).to.equal('Apples');
+  });
+
+  it('changes a weight by keyboard and fires one input and one change with the new numbers', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const events = record(el);
+    const slider = control(el, 'Weight for Sunny')!;
+    slider.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.weights).to.deep.equal([0.9, -0.4, 0.5]);
+    expect(events.map((e) => e.type)).to.deep.equal(['input', 'change']);
+    const z = 0.9 * 1 + -0.4 * 0 + 0.5 * 1 - 0.5;
+    for (const { event } of events) {
+      expect(event).to.be.instanceOf(CustomEvent);
+      const detail = (event as CustomEvent<NeuronChangeDetail>).detail;
+      expect(detail.inputs).to.deep.equal([1, 0, 1]);
+      expect(detail.weights).to.deep.equal([0.9, -0.4, 0.5]);
+      expect(detail.bias).to.equal(-0.5);
+      expect(detail.z).to.be.closeTo(z, 1e-12);
+      expect(detail.output).to.be.closeTo(sigmoid(z), 1e-12);
+    }
+    expect(shown(el, '.z-value')).to.equal(z.toFixed(2));
+    expect(shown(el, '[aria-live="polite"]')).to.equal(`Go for a walk?: ${sigmoid(z).toFixed(2)}, Yes.`);
+  });
+
+  it('toggles a binary input with the keyboard, and the decision follows', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const events = record(el);
+    const sunny = control(el, 'Sunny', 'checkbox')!;
+    sunny.focus();
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect(el.inputs).to.deep.equal([0, 0, 1]);
+    expect(events.filter((e) => e.type === 'input')).to.have.length(1);
+    expect(events.filter((e) => e.type === 'change')).to.have.length(1);
+    const z = 0.5 - 0.5;
+    expect(el.z).to.be.closeTo(z, 1e-12);
+    expect(shown(el, '.output-value')).to.equal(sigmoid(z).toFixed(2));
+    // sigmoid(0) = 0.5 ≥ 0.5 is still yes; switching "Free time" off too gives no.
+    control(el, 'Free time', 'checkbox')!.focus();
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect(el.output).to.be.closeTo(sigmoid(-0.5), 1e-12);
+    expect(shown(el, '.headline .decision')).to.match(/^No/);
+    expect(shown(el, '[aria-live="polite"]')).to.contain('No');
+  });
+
+  it('commits a typed bias from the number field on Enter, firing input then change', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const events = record(el);
+    const field = control(el, 'Bias, exact value', 'number')!;
+    field.focus();
+    field.select();
+    await sendKeys({ type: '-1.25' });
+    expect(events, 'no event while typing').to.have.length(0);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.bias).to.equal(-1.25);
+    expect(events.map((e) => e.type)).to.deep.equal(['input', 'change']);
+    expect((events[1].event as CustomEvent<NeuronChangeDetail>).detail.z).to.be.closeTo(1.3 - 1.25, 1e-12);
+    // The slider shows the nearest step of 0.1.
+    expect(control(el, 'Bias')!.valueAsNumber).to.be.closeTo(-1.25, 0.05 + 1e-9);
+  });
+
+  it('does not let the inner native events leak out of the shadow root', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const seen: Event[] = [];
+    el.parentElement!.addEventListener('input', (event) => seen.push(event));
+    const slider = control(el, 'Weight for Cold')!;
+    slider.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.be.instanceOf(CustomEvent);
+    expect((seen[0] as CustomEvent<NeuronChangeDetail>).detail.weights[1]).to.be.closeTo(-0.5, 1e-12);
+  });
+
+  it('updates z and output at once when a property is set, and fires nn-neuron-update after rendering', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    el.bias = 0.5;
+    expect(el.z).to.be.closeTo(1.8, 1e-12);
+    await oneEvent(el, 'nn-neuron-update');
+    expect(shown(el, '.z-value')).to.equal('1.80');
+  });
+
+  it('shows a message for bad input, keeps the last good state, warns once, and recovers', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const warnings = await captureWarnings(async () => {
+      el.setAttribute('weights', '0.8, -0.4');
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    expect(alertText(el)).to.contain('3 inputs but 2 weights');
+    expect(warnings).to.have.length(1);
+    expect(shown(el, '.z-value')).to.equal('0.80');
+    expect(el.z).to.be.closeTo(0.8, 1e-12);
+
+    const cases: [string, string, RegExp][] = [
+      ['weights', '0.8, x, 0.5', /weights: item 2 \("NaN"\) is not a number/],
+      ['activation', 'sigmod', /Unknown activation "sigmod"\. Use "sigmoid", "tanh"/],
+      ['activation', 'softmax', /whole layer.*"sigmoid"/],
+      ['inputs', '', /inputs must list numbers/],
+      ['bias', 'big', /bias must be a number/],
+      ['inputs', '1, 0.5, 1', /input-type="binary".*0 or 1/],
+      ['input-type', 'dial', /input-type "dial" is not known\. Use "range" or "binary"/],
+      ['editable', 'everything', /editable "everything" is not known/],
+      ['precision', '12', /precision must be a whole number from 0 to 6/],
+    ];
+    for (const [name, value, pattern] of cases) {
+      el.setAttribute('weights', '0.8,-0.4,0.5');
+      await captureWarnings(async () => {
+        el.setAttribute(name, value);
+        await el.updateComplete;
+      });
+      expect(alertText(el), `${name}="${value}"`).to.match(pattern);
+      expect(shown(el, '.output-value'), `${name}="${value}" keeps the drawing`).to.equal('0.69');
+      el.removeAttribute(name);
+      if (name === 'inputs') el.inputs = [1, 0, 1];
+      if (name === 'weights') el.weights = [0.8, -0.4, 0.5];
+      if (name === 'activation') el.activation = 'sigmoid';
+      if (name === 'input-type') el.inputType = 'binary';
+      if (name === 'editable') el.editable = 'all';
+      if (name === 'precision') el.precision = 2;
+      if (name === 'bias') el.bias = -0.5;
+      await el.updateComplete;
+    }
+    el.weights = [0.8, -0.4, 1.5];
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.not.exist;
+    expect(shown(el, '.z-value')).to.equal('1.80');
+    // Still works: the keyboard changes it.
+    control(el, 'Weight for Sunny')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.weights[0]).to.be.closeTo(0.7, 1e-12);
+  });
+
+  it('renders labels as text, never as HTML', async () => {
+    const el = await fixture<NnNeuron>(html`<nn-neuron
+      labels='<img src=x onerror="window.__nnPwned=1">,<b>bold</b>'
+      output-label="<img src=y onerror=alert(1)>"
+    ></nn-neuron>`);
+    expect(el.shadowRoot!.querySelector('img')).to.not.exist;
+    expect(el.shadowRoot!.querySelector('b')).to.not.exist;
+    expect(shown(el, '.controls .row:not(.head) .name')).to.equal('<img src=x onerror="window.__nnPwned=1">');
+    expect(shown(el, '.output-label')).to.equal('<img src=y onerror=alert(1)>');
+    expect((window as unknown as { __nnPwned?: number }).__nnPwned).to.equal(undefined);
+  });
+});
