@@ -64,6 +64,11 @@ export class Backprop {
       let w = weightOffset[k];
       for (let j = 0; j < toSize; j++) {
         const d = delta[toStart + j];
+        if (d === 0) {
+          // A ReLU that was off (or no error): this row adds nothing.
+          w += fromSize;
+          continue;
+        }
         biasGradients[biasOffset[k] + j] += d;
         if (propagate) {
           for (let i = 0; i < fromSize; i++, w++) {
@@ -71,13 +76,17 @@ export class Backprop {
             delta[fromStart + i] += d * weights[w];
           }
         } else {
-          for (let i = 0; i < fromSize; i++, w++) weightGradients[w] += d * values[fromStart + i];
+          let i = 0;
+          for (; i + 3 < fromSize; i += 4, w += 4) {
+            weightGradients[w] += d * values[fromStart + i];
+            weightGradients[w + 1] += d * values[fromStart + i + 1];
+            weightGradients[w + 2] += d * values[fromStart + i + 2];
+            weightGradients[w + 3] += d * values[fromStart + i + 3];
+          }
+          for (; i < fromSize; i++, w++) weightGradients[w] += d * values[fromStart + i];
         }
       }
-      if (propagate) {
-        const df = net.activationOf(k - 1).df;
-        for (let i = fromStart; i < fromStart + fromSize; i++) delta[i] *= df(sums[i], values[i]);
-      }
+      if (propagate) net.activationOf(k - 1).backwardLayer(sums, values, delta, fromStart, fromStart + fromSize);
     }
     return sampleLoss;
   }

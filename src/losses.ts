@@ -62,7 +62,9 @@ export const losses: Readonly<Record<string, Loss>> = Object.freeze({
       for (let i = 0; i < n; i++) {
         const p = clip(y[ys + i]);
         const target = t[ts + i];
-        sum -= target * Math.log(p) + (1 - target) * Math.log(1 - p);
+        // Skip the log a 0/1 target multiplies by zero (p is clipped, so both logs are finite).
+        if (target !== 0) sum -= target * Math.log(p);
+        if (target !== 1) sum -= (1 - target) * Math.log(1 - p);
       }
       return sum / n;
     },

@@ -1,0 +1,257 @@
+// Frame budget check: does the demo article stay smooth while a trainer plays?
+// Usage: npm run bench:frames [-- --build] [-- --seconds=6]
+//
+// Serves the static site (site/, from `npm run build:site`; built here when missing, or
+// again with --build) on a free localhost port, opens it in headless Chromium
+// (playwright-core, /usr/bin/chromium or $CHROMIUM_PATH, 1280×900) and records the
+// intervals between animation frames while training runs:
+//   1. the article, with the spiral trainer (#spiral) scrolled into view and playing;
+//   2. a generated page of twenty trainers in three columns (site/frames-twenty.html, removed
+//      afterwards), all told to play: only those on screen should train (TrainingLoop pauses
+//      off-screen ones).
+// Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
+// PASS or MISS against p95 ≤ 20 ms. It is a report: it exits 0 either way, 1 only on a crash.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SITE = join(ROOT, 'site');
+const TWENTY_PAGE = 'frames-twenty.html';
+const args = process.argv.slice(2);
+const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 6);
+const TARGET_P95_MS = 20;
+const DROPPED_MS = 20;
+const VIEWPORT = { width: 1280, height: 900 };
+const TRAINER_COUNT = 20;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+function ensureSite() {
+  if (existsSync(join(SITE, 'index.html')) && !args.includes('--build')) return;
+  console.log('Building the site: npx vite build --mode site');
+  const result = spawnSync('npx', ['vite', 'build', '--mode', 'site'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('vite build --mode site failed');
+}
+
+/** A static file server over site/ on a free port of 127.0.0.1. */
+function serve() {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(SITE, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(SITE + sep) || !existsSync(file)) {
+      response.writeHead(404).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** A page of twenty trainers that loads the same bundle and stylesheet as the article. */
+function writeTwentyPage() {
+  const article = readFileSync(join(SITE, 'index.html'), 'utf8');
+  const head = [...article.matchAll(/<(script type="module"[^>]*src="[^"]+"[^>]*><\/script|link rel="stylesheet"[^>]*)>/g)]
+    .map((match) => `<${match[1]}>`)
+    .join('\n    ');
+  if (!head.includes('<script')) throw new Error('No module script found in site/index.html');
+  const datasets = ['circle', 'xor', 'gauss', 'spiral', 'moons'];
+  const trainers = Array.from(
+    { length: TRAINER_COUNT },
+    (_, i) => `<section><h2>Trainer ${i + 1}</h2>
+        <nn-trainer id="t${i + 1}" dataset="${datasets[i % datasets.length]}" seed="${i + 1}" hidden="4, 2"
+          controls="play, reset, learning-rate" show="boundary, loss"></nn-trainer></section>`,
+  ).join('\n      ');
+  writeFileSync(
+    join(SITE, TWENTY_PAGE),
+    `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Twenty trainers · frame budget</title>
+    ${head}
+    <style>
+      main { max-width: none; display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 16px; padding: 16px; }
+      h2 { margin: 0 0 8px; font-size: 1rem; }
+    </style>
+  </head>
+  <body>
+    <main>
+      ${trainers}
+    </main>
+  </body>
+</html>
+`,
+  );
+}
+
+/** Runs in the page: frame intervals over `ms`, and how far each trainer got meanwhile. */
+async function recordFrames({ ms, selector }) {
+  const trainers = [...document.querySelectorAll(selector)];
+  const start = trainers.map((t) => ({ steps: t.trainer?.steps ?? 0, epoch: t.epoch }));
+  const intervals = [];
+  const t0 = performance.now();
+  await new Promise((resolve) => {
+    let last = null;
+    const tick = (now) => {
+      if (last !== null) intervals.push(now - last);
+      last = now;
+      if (now - t0 < ms) requestAnimationFrame(tick);
+      else resolve();
+    };
+    requestAnimationFrame(tick);
+  });
+  const elapsed = performance.now() - t0;
+  return {
+    intervals,
+    elapsed,
+    trainers: trainers.map((t, i) => {
+      const box = t.getBoundingClientRect();
+      return {
+        id: t.id,
+        steps: (t.trainer?.steps ?? 0) - start[i].steps,
+        epochs: t.epoch - start[i].epoch,
+        playing: t.playing,
+        onScreen: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+      };
+    }),
+  };
+}
+
+function stats(intervals) {
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+  return {
+    frames: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? NaN,
+    dropped: sorted.filter((t) => t > DROPPED_MS).length,
+  };
+}
+
+async function whenReady(page, selector) {
+  await page.waitForFunction(
+    async (sel) => {
+      await customElements.whenDefined('nn-trainer');
+      const all = [...document.querySelectorAll(sel)];
+      await Promise.all(all.map((t) => t.updateComplete));
+      return all.length > 0 && all.every((t) => t.trainer);
+    },
+    selector,
+    { timeout: 30000 },
+  );
+}
+
+async function articleScenario(browser, origin) {
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+  await whenReady(page, '#spiral');
+  await page.evaluate(() => document.querySelector('#spiral').scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(500);
+  await page.locator('#spiral button.play').click();
+  await page.waitForTimeout(1000); // past the first frames of compiling and layout
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#spiral' });
+  await page.close();
+  const [spiral] = result.trainers;
+  return {
+    name: 'Article: #spiral playing',
+    ...stats(result.intervals),
+    stepsPerSecond: spiral.steps / (result.elapsed / 1000),
+    epochsPerSecond: spiral.epochs / (result.elapsed / 1000),
+    training: `${Math.round(spiral.steps / (result.elapsed / 1000))} steps/s (${(spiral.epochs / (result.elapsed / 1000)).toFixed(1)} epochs/s)`,
+    trained: spiral.steps > 0,
+  };
+}
+
+async function twentyScenario(browser, origin) {
+  writeTwentyPage();
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/${TWENTY_PAGE}`, { waitUntil: 'load' });
+  await whenReady(page, 'nn-trainer');
+  await page.evaluate(() => document.querySelectorAll('nn-trainer').forEach((t) => t.play()));
+  await page.waitForTimeout(1000);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: 'nn-trainer' });
+  await page.close();
+  const onScreen = result.trainers.filter((t) => t.onScreen);
+  const advanced = result.trainers.filter((t) => t.epochs > 0 || t.steps > 0);
+  const offScreenTrained = advanced.filter((t) => !t.onScreen);
+  const onScreenIdle = onScreen.filter((t) => t.steps === 0);
+  const steps = advanced.reduce((sum, t) => sum + t.steps, 0);
+  return {
+    name: `${TRAINER_COUNT} trainers, all playing`,
+    ...stats(result.intervals),
+    stepsPerSecond: steps / (result.elapsed / 1000),
+    training: `${advanced.length} of ${TRAINER_COUNT} trained, ${onScreen.length} on screen; ${Math.round(steps / (result.elapsed / 1000))} steps/s in all`,
+    trained: advanced.length > 0,
+    onlyVisible: offScreenTrained.length === 0 && onScreenIdle.length === 0,
+    detail: { onScreen: onScreen.map((t) => t.id), advanced: advanced.map((t) => t.id), stillPlaying: result.trainers.filter((t) => t.playing).length },
+  };
+}
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+function report(rows, chromiumVersion) {
+  console.log(`\nFrame budget, ${SECONDS} s per scenario; headless Chromium ${chromiumVersion}, ${cpus().length} cores, ${VIEWPORT.width}×${VIEWPORT.height}; target p95 ≤ ${TARGET_P95_MS} ms\n`);
+  for (const row of rows) {
+    const pass = row.p95 <= TARGET_P95_MS && row.trained;
+    row.result = pass ? 'PASS' : 'MISS';
+    console.log(`${row.name}: ${row.result}`);
+    console.log(`  frames ${row.frames}, p50 ${ms(row.p50)}, p95 ${ms(row.p95)}, p99 ${ms(row.p99)}, max ${ms(row.max)}, over ${DROPPED_MS} ms: ${row.dropped}`);
+    console.log(`  training: ${row.training}`);
+    if (!row.trained) console.log('  MISS: no training steps were recorded');
+    if (row.onlyVisible !== undefined) {
+      console.log(`  only on-screen trainers trained: ${row.onlyVisible ? 'PASS' : 'MISS'} (on screen: ${row.detail.onScreen.join(', ') || 'none'}; trained: ${row.detail.advanced.join(', ') || 'none'}; ${row.detail.stillPlaying} still set to play)`);
+    }
+  }
+  console.log('\n| Scenario | Frames | p50 | p95 | p99 | Max | > 20 ms | Training | p95 ≤ 20 ms |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|:---:|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.name} | ${row.frames} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ${row.dropped} (${((100 * row.dropped) / Math.max(1, row.frames)).toFixed(1)} %) | ${row.training} | ${row.result} |`,
+    );
+  }
+  console.log(`\n_Headless Chromium ${chromiumVersion.split('.')[0]}, ${cpus().length} cores, software rendering (--disable-gpu), ${VIEWPORT.width}×${VIEWPORT.height}, ${SECONDS} s each; \`npm run bench:frames\`._`);
+}
+
+async function main() {
+  ensureSite();
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const rows = [await articleScenario(browser, origin), await twentyScenario(browser, origin)];
+    report(rows, browser.version());
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(join(SITE, TWENTY_PAGE), { force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { Network, Trainer } from '../../src/index.js';
+import type { Peer, TrainSpec } from '../cases.js';
+
+/** nn-kit itself; `batchSize` overrides the spec's (case A's batch-1 row, like brain.js). */
+export function nnkit(name = 'nn-kit', batchSize?: number): Peer {
+  return {
+    name,
+    notes: () => [],
+    train(spec: TrainSpec) {
+      const network = new Network({
+        layers: spec.layers,
+        activation: spec.hidden,
+        outputActivation: spec.output,
+        seed: spec.seed,
+      });
+      const trainer = new Trainer(network, spec.data, {
+        loss: spec.output === 'sigmoid' ? 'binary-cross-entropy' : 'cross-entropy',
+        optimizer: 'sgd',
+        learningRate: spec.learningRate,
+        batchSize: batchSize ?? spec.batchSize,
+        seed: spec.seed,
+      });
+      return {
+        run() {
+          for (let e = 0; e < spec.epochs; e++) trainer.epoch();
+        },
+        work: () => ({ samples: trainer.epochs * trainer.data.count, updates: trainer.steps }),
+        evaluate() {
+          const { loss, accuracy } = trainer.evaluate();
+          return { accuracy: accuracy ?? NaN, loss: { name: trainer.loss.name === 'cross-entropy' ? 'CE' : 'BCE', value: loss } };
+        },
+        grid(points) {
+          const out = new Float64Array(points.length / 2);
+          return () => {
+            for (let i = 0; i < out.length; i++) out[i] = network.forwardFrom(points, 2 * i)[0];
+            return out;
+          };
+        },
+      };
+    },
+  };
+}

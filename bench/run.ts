@@ -1,0 +1,233 @@
+/**
+ * `npm run bench`: nn-kit against TensorFlow.js layers (pure-JS CPU backend), brain.js
+ * and ConvNetJS in one Node process, on the same data, architecture, optimizer and
+ * number of sample gradients. Not part of `npm test`.
+ */
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { type Evaluation, type Peer, type TrainSession, type TrainSpec, caseA, caseB, grid } from './cases.js';
+import { brainjs } from './peers/brain.js';
+import { convnet } from './peers/convnet.js';
+import { nnkit } from './peers/nnkit.js';
+import { tfjs } from './peers/tfjs.js';
+
+const require = createRequire(import.meta.url);
+const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const fmt = (x: number, digits = 0) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+interface Row {
+  peer: Peer;
+  /** Median seconds (A, B) or ms per grid (C); NaN when skipped. */
+  time: number;
+  throughput: number;
+  work: string;
+  sanity: string;
+  /** Timed runs the median is taken over. */
+  runs: number;
+  /** Median of process CPU time ÷ wall time per run: well under 100% means other processes took the CPU. */
+  cpuShare: number;
+  /** Median process CPU time, in the unit of `time`: less sensitive than wall time to other load. */
+  cpuTime: number;
+  skipped?: string;
+  session?: TrainSession;
+}
+
+/** Process CPU time in ms (user + system), to show how much of a wall-clock run was ours. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Times `work` by wall clock (performance.now) and CPU clock; returns ms for both. */
+async function timed(work: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const cpu = cpuNow();
+  const start = performance.now();
+  await work();
+  const wall = performance.now() - start;
+  return { wall, cpu: cpuNow() - cpu };
+}
+
+const sanityOf = (e: Evaluation) => `acc ${fmt(e.accuracy * 100, 1)}%` + (e.loss ? `, ${e.loss.name} ${fmt(e.loss.value, 3)}` : '');
+
+/** Warm up each peer, then time `repeats` fresh training runs per peer, round-robin. */
+async function benchTraining(spec: TrainSpec, peers: Peer[], repeats: Map<Peer, number>, warmupEpochs: number): Promise<Row[]> {
+  const samples = spec.epochs * spec.labels.length;
+  const times = new Map<Peer, number[]>();
+  const shares = new Map<Peer, number[]>();
+  const cpus = new Map<Peer, number[]>();
+  const last = new Map<Peer, TrainSession>();
+  const skipped = new Map<Peer, string>();
+  for (const peer of peers) {
+    const warm = await peer.train({ ...spec, epochs: warmupEpochs });
+    if (typeof warm === 'string') skipped.set(peer, warm);
+    else await warm.run();
+    times.set(peer, []);
+    shares.set(peer, []);
+    cpus.set(peer, []);
+  }
+  const rounds = Math.max(...peers.map((p) => repeats.get(p) ?? 3));
+  for (let round = 0; round < rounds; round++) {
+    for (const peer of peers) {
+      if (skipped.has(peer) || round >= (repeats.get(peer) ?? 3)) continue;
+      const session = (await peer.train(spec)) as TrainSession;
+      const { wall, cpu } = await timed(() => session.run());
+      times.get(peer)!.push(wall / 1000);
+      shares.get(peer)!.push(cpu / wall);
+      cpus.get(peer)!.push(cpu / 1000);
+      last.set(peer, session);
+    }
+  }
+  return peers.map((peer) => {
+    const session = last.get(peer);
+    if (!session) return { peer, time: NaN, throughput: NaN, work: '', sanity: '', runs: 0, cpuShare: NaN, cpuTime: NaN, skipped: skipped.get(peer) };
+    const time = median(times.get(peer)!);
+    const work = session.work();
+    const ok = work.samples === samples ? '' : ` (expected ${samples})`;
+    return {
+      peer,
+      time,
+      throughput: samples / time,
+      work: `${fmt(work.samples)}${ok} / ${fmt(work.updates)}`,
+      sanity: sanityOf(session.evaluate()),
+      runs: times.get(peer)!.length,
+      cpuShare: median(shares.get(peer)!),
+      cpuTime: median(cpus.get(peer)!),
+      session,
+    };
+  });
+}
+
+/** Case C: ms per full grid through each trained case-A net, median of `repeats`. */
+async function benchGrid(trained: Row[], points: Float64Array, repeats = 30): Promise<Row[]> {
+  const count = points.length / 2;
+  const rows: Row[] = [];
+  for (const row of trained) {
+    if (!row.session) {
+      rows.push({ ...row, time: NaN, throughput: NaN, work: '', sanity: '', runs: 0, cpuShare: NaN, cpuTime: NaN, session: undefined });
+      continue;
+    }
+    const forward = row.session.grid(points);
+    for (let i = 0; i < 10; i++) forward();
+    const times: number[] = [];
+    const shares: number[] = [];
+    const cpuTimes: number[] = [];
+    let out: ArrayLike<number> = [];
+    for (let i = 0; i < repeats; i++) {
+      const { wall, cpu } = await timed(() => (out = forward()));
+      times.push(wall);
+      shares.push(cpu / wall);
+      cpuTimes.push(cpu);
+    }
+    let positive = 0;
+    for (let i = 0; i < out.length; i++) if (out[i] >= 0.5) positive++;
+    const time = median(times);
+    rows.push({
+      peer: row.peer,
+      time,
+      throughput: (count / time) * 1000,
+      work: `${fmt(out.length)} outputs`,
+      sanity: `${fmt((positive / count) * 100, 1)}% of grid ≥ 0.5`,
+      runs: repeats,
+      cpuShare: median(shares),
+      cpuTime: median(cpuTimes),
+    });
+  }
+  return rows;
+}
+
+function table(title: string, rows: Row[], unit: 's' | 'ms', rateUnit: string): string[] {
+  const base = rows[0];
+  const head = ['engine', 'runs', 'cpu', unit === 's' ? 'time (s)' : 'ms / grid', rateUnit, 'nn-kit ÷ peer', 'samples / updates', 'trained on its data'];
+  if (unit === 'ms') head[6] = 'work';
+  if (unit === 'ms') head[7] = 'sanity';
+  const body = rows.map((r) =>
+    r.skipped
+      ? [r.peer.name, '0', '', '—', '—', '—', '', `skipped: ${r.skipped}`]
+      : [
+          r.peer.name,
+          String(r.runs),
+          `${fmt(Math.min(r.cpuShare, 9.99) * 100)}%`,
+          fmt(r.time, unit === 's' ? 3 : 2),
+          fmt(r.throughput),
+          r === base ? '1.00x' : `${fmt(base.throughput / r.throughput, 2)}x`,
+          r.work,
+          r.sanity,
+        ],
+  );
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c >= 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  return ['', title, line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+}
+
+/** Below this CPU share a run was slowed by other processes. */
+const CONTENDED = 0.9;
+
+/**
+ * nn-kit's row against a peer's. The wall-clock ratio decides, unless either side got
+ * under 90% of a CPU: then other load skewed the wall clock, and the CPU-time ratio decides.
+ */
+function target(label: string, rows: Row[], nn: Peer, peer: Peer, goal: number, detail = ''): string {
+  const mine = rows.find((r) => r.peer === nn)!;
+  const theirs = rows.find((r) => r.peer === peer)!;
+  const byWall = theirs.time / mine.time;
+  if (!Number.isFinite(byWall)) return `  n/a   ${label}: ${peer.name} did not run (see its row)`;
+  const byCpu = theirs.cpuTime / mine.cpuTime;
+  const contended = Math.min(mine.cpuShare, theirs.cpuShare) < CONTENDED;
+  const ratio = contended ? byCpu : byWall;
+  const how = contended ? `by CPU time, as the machine was busy; wall clock ${fmt(byWall, 2)}x` : `by wall clock; CPU time ${fmt(byCpu, 2)}x`;
+  return `  ${ratio >= goal ? 'PASS' : 'MISS'}  ${label}: ${fmt(ratio, 2)}x (target ≥ ${goal}x; ${how})${detail}`;
+}
+
+const cpus = os.cpus();
+const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`nn-kit benchmark — Node ${process.version}, ${cpus.length} CPU(s): ${cpus[0]?.model ?? 'unknown'}; load average ${load}`);
+console.log(
+  `peers: @tensorflow/tfjs-layers ${version('@tensorflow/tfjs-layers')} + tfjs-backend-cpu ${version('@tensorflow/tfjs-backend-cpu')}, ` +
+    `brain.js ${version('brain.js')}, convnetjs ${version('convnetjs')}`,
+);
+console.log('Each time is the median of `runs` fresh runs after a warm-up, engines taking turns; throughput = sample gradients / s.');
+console.log('Times are wall clock (performance.now); "cpu" is this process\'s CPU time ÷ wall time (median): well under 100% means other processes took the CPU and the times are inflated.');
+if (os.loadavg()[0] > cpus.length) console.log(`WARNING: load average ${os.loadavg()[0].toFixed(1)} exceeds ${cpus.length} CPUs; other work on this machine will distort the times.`);
+
+const out: string[] = [];
+const notes = new Set<string>();
+
+// Case A: 2-8-8-1 on the circle data.
+const a = caseA();
+const nnkitA = nnkit();
+const nnkitA1 = nnkit('nn-kit, batch 1', 1);
+const peersA = [nnkitA, nnkitA1, brainjs, convnet, tfjs];
+const rowsA = await benchTraining(a, peersA, new Map(peersA.map((p) => [p, p === tfjs ? 2 : 5])), 5);
+out.push(...table('A: 2-8-8-1 tanh/sigmoid, BCE, 500 circle points, batch 10, SGD 0.03, 100 epochs', rowsA, 's', 'samples/s'));
+peersA.forEach((p) => p.notes(a).forEach((n) => notes.add(`A ${n}`)));
+
+// Case B: 784-128-10 on random data.
+const b = caseB(3);
+const nnkitB = nnkit();
+const peersB = [nnkitB, tfjs, convnet, brainjs];
+const rowsB = await benchTraining(b, peersB, new Map([[brainjs, 1]]), 1);
+out.push(...table('B: 784-128-10 relu/softmax, CE, 2000 random samples, batch 32, SGD 0.01, 3 epochs', rowsB, 's', 'samples/s'));
+peersB.forEach((p) => p.notes(b).forEach((n) => notes.add(`B ${n}`)));
+
+// Case C: the heatmap's forward passes through case A's trained nets.
+const rowsC = await benchGrid(rowsA.filter((r) => r.peer !== nnkitA1), grid());
+out.push(...table('C: forward pass over a 100x100 grid in [-6,6]² through the trained case-A net', rowsC, 'ms', 'points/s'));
+
+const rate = (rows: Row[], peer: Peer) => rows.find((r) => r.peer === peer)!.throughput;
+out.push('', 'Targets (nn-kit ÷ peer, medians):');
+out.push(
+  target('A vs brain.js, like for like (nn-kit batch 1)', rowsA, nnkitA1, brainjs, 2.5, `; nn-kit at batch 10: ${fmt(rate(rowsA, nnkitA) / rate(rowsA, brainjs), 2)}x`),
+);
+out.push(target('A vs convnetjs', rowsA, nnkitA, convnet, 2.5));
+out.push(target('B vs tfjs-layers', rowsB, nnkitB, tfjs, 5));
+out.push(target('B vs convnetjs', rowsB, nnkitB, convnet, 2));
+const c = rowsC[0];
+const msC = c.cpuShare < CONTENDED ? c.cpuTime : c.time;
+const howC = c.cpuShare < CONTENDED ? `CPU time, as the machine was busy; wall clock ${fmt(c.time, 2)} ms` : `wall clock; CPU time ${fmt(c.cpuTime, 2)} ms`;
+out.push(`  ${msC <= 6 ? 'PASS' : 'MISS'}  C nn-kit ms per 100x100 grid: ${fmt(msC, 2)} ms (target ≤ 6 ms; ${howC})`);
+out.push('', 'Notes:', ...[...notes].map((n) => `  ${n}`));
+out.push(`  B: the targets are random labels, so training accuracy above the 10% of chance shows learning.`);
+out.push('  C: nn-kit forwardFrom per point; tfjs one predict on a 10000x2 tensor + dataSync + dispose; brain.js run() per point; convnetjs forward() per point (one reused input Vol).');
+console.log(out.join('\n'));
