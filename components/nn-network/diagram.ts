@@ -1,0 +1,169 @@
+import { nothing, svg } from 'lit';
+import type { LayerTrace, Network } from '../../src/index.js';
+import { signClass, weightWidth } from '../shared/colors.js';
+import { formatNumber } from '../shared/format.js';
+import { type DiagramLayout, type LabelSpace, type NodeSpot, fitLabel } from './layout.js';
+import { type NeuronNames, layerCaption, shortNumber } from './names.js';
+
+/** A neuron, by layer and index. */
+export interface NodeKey {
+  layer: number;
+  index: number;
+}
+
+/** What the pointer or the keyboard points at: a neuron, or the link of weight layer k. */
+export type Target = ({ kind: 'node' } & NodeKey) | { kind: 'link'; k: number; from: number; to: number };
+
+/** Everything one drawing of the diagram needs. */
+export interface DiagramView {
+  network: Network;
+  trace: readonly LayerTrace[];
+  layout: DiagramLayout;
+  labels: LabelSpace;
+  names: NeuronNames;
+  /** Layers lit so far while a run animates; Infinity when idle. */
+  lit: number;
+  selected: NodeKey;
+  selectedFrom: number;
+  hovered?: Target;
+  /** The neuron that holds the diagram's one tab stop. */
+  focusKey: NodeKey;
+}
+
+/** The weight of a link, read from the core network. */
+export function weightOf(network: Network, k: number, to: number, from: number): number {
+  return network.weights[network.weightIndex(k, to, from)];
+}
+
+/** The bias of a non-input neuron. */
+export function biasOf(network: Network, layer: number, index: number): number {
+  return network.biases[network.biasOffset[layer - 1] + index];
+}
+
+/** A neuron's description for assistive technology and the tooltip's first line. */
+export function describeNode(view: Pick<DiagramView, 'network' | 'trace' | 'names'>, { layer, index }: NodeKey): string {
+  const { network, trace, names } = view;
+  const caption = layerCaption(layer, network.layers.length);
+  const a = formatNumber(trace[layer].a[index], 3);
+  if (layer === 0) return `${names(0, index)}, ${caption}: value ${a}`;
+  const z = formatNumber(trace[layer].z[index], 3);
+  const b = formatNumber(biasOf(network, layer, index), 3);
+  return `${names(layer, index)}, ${caption}: activation ${a}, weighted sum z ${z}, bias ${b}`;
+}
+
+const same = (a: NodeKey, b: NodeKey) => a.layer === b.layer && a.index === b.index;
+
+/** Links, neurons, captions and labels of the network, as SVG. */
+export function renderDiagram(view: DiagramView) {
+  return svg`
+    ${renderCaptions(view)}
+    ${renderLinks(view)}
+    ${renderNodes(view)}
+    ${renderLabels(view)}
+  `;
+}
+
+function renderCaptions({ network, layout, lit }: DiagramView) {
+  const count = network.layers.length;
+  return svg`<g class="captions" aria-hidden="true">
+    ${layout.columns.map((column) => {
+      const size = column.size.toLocaleString('en');
+      const sub = column.layer === 0 ? `${size} ${column.size === 1 ? 'value' : 'values'}` : `${size} × ${network.activationOf(column.layer - 1).name}`;
+      const caption = layerCaption(column.layer, count);
+      // Keep the captions of the first and last columns inside the drawing.
+      const half = Math.max(caption.length * 4.2, sub.length * 3.6) + 4;
+      const x = Math.min(Math.max(column.x, half), layout.width - half);
+      const active = lit !== Infinity && column.layer === lit - 1;
+      return svg`
+        <text class="caption ${active ? 'active' : ''}" x=${x} y=${layout.captionY[0]}>${caption}</text>
+        <text class="caption-sub" x=${x} y=${layout.captionY[1]}>${sub}</text>`;
+    })}
+  </g>`;
+}
+
+function renderLinks(view: DiagramView) {
+  const { network, layout, lit, selected, selectedFrom, hovered } = view;
+  const { columns } = layout;
+  let count = 0;
+  for (let k = 0; k + 1 < columns.length; k++) count += columns[k].nodes.length * columns[k + 1].nodes.length;
+  const maxWidth = count > 150 ? 2.5 : count > 40 ? 4 : 5;
+  const visible = [];
+  const hits = [];
+  const halos = [];
+  for (let k = 0; k + 1 < columns.length; k++) {
+    const state = k + 1 < lit - 1 || lit === Infinity ? '' : k + 1 === lit - 1 ? 'active' : 'pending';
+    for (const to of columns[k + 1].nodes) {
+      for (const from of columns[k].nodes) {
+        const w = weightOf(network, k, to.index, from.index);
+        const isSelected = selected.layer === k + 1 && selected.index === to.index && selectedFrom === from.index;
+        const isHovered = hovered?.kind === 'link' && hovered.k === k && hovered.to === to.index && hovered.from === from.index;
+        if (isSelected || isHovered) {
+          halos.push(svg`<line class="halo" x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}
+            stroke-width=${weightWidth(w, maxWidth) + 6}></line>`);
+        }
+        visible.push(svg`<line class="link ${signClass(w)} ${state}" x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}
+          stroke-width=${weightWidth(w, maxWidth)}></line>`);
+        hits.push(svg`<line class="hit" data-k=${k} data-from=${from.index} data-to=${to.index}
+          x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}></line>`);
+      }
+    }
+  }
+  return svg`
+    <g class="halos" aria-hidden="true">${halos}</g>
+    <g class="links" aria-hidden="true">${visible}</g>
+    <g class="hits" aria-hidden="true">${hits}</g>`;
+}
+
+function renderNodes(view: DiagramView) {
+  const { layout, trace, lit, selected, focusKey, network } = view;
+  const r = layout.radius;
+  const showValues = r >= 13.5;
+  const nodes = layout.columns.flatMap((column) => column.nodes);
+  // Values sit in their own hidden layer so each neuron's accessible name is just its label.
+  return svg`<g class="nodes">
+    ${nodes.map((node) => renderNode(view, node, r))}
+    </g>
+    <g class="values" aria-hidden="true">
+    ${showValues
+      ? nodes.map(
+          (node) => svg`<text class="value ${node.layer >= lit ? 'pending' : ''}" x=${node.x} y=${node.y} dy="0.35em"
+            font-size=${r >= 16 ? 10 : 9}>${shortNumber(trace[node.layer].a[node.index])}</text>`,
+        )
+      : nothing}
+    ${layout.columns.map((column) =>
+      column.gap
+        ? svg`<text class="gap" x=${column.gap.x} y=${column.gap.y}>… ${column.gap.hidden.toLocaleString('en')} more</text>`
+        : nothing,
+    )}
+  </g>`;
+
+  function renderNode(view: DiagramView, node: NodeSpot, radius: number) {
+    const a = trace[node.layer].a[node.index];
+    const pending = node.layer >= lit;
+    const bias = node.layer === 0 ? 0 : biasOf(network, node.layer, node.index);
+    const key = { layer: node.layer, index: node.index };
+    const classes = ['node', signClass(a), pending ? 'pending' : '', same(selected, key) ? 'selected' : '']
+      .filter(Boolean)
+      .join(' ');
+    return svg`<g class=${classes} transform="translate(${node.x} ${node.y})" role="button"
+        tabindex=${same(focusKey, key) ? 0 : -1} aria-label=${describeNode(view, key)}
+        data-layer=${node.layer} data-index=${node.index}>
+      <circle class="focus" r=${radius + 7}></circle>
+      ${Math.abs(bias) >= 0.005
+        ? svg`<circle class="bias ${signClass(bias)}" r=${radius + 3.5} stroke-width=${0.75 + Math.min(1, Math.abs(bias)) * 2.75}></circle>`
+        : nothing}
+      <circle class="base" r=${radius}></circle>
+      <circle class="body" r=${radius} fill-opacity=${pending ? 0 : 0.1 + 0.5 * Math.min(1, Math.abs(a))}></circle>
+    </g>`;
+  }
+}
+
+function renderLabels({ layout, names, labels }: DiagramView) {
+  const first = layout.columns[0];
+  const last = layout.columns[layout.columns.length - 1];
+  const gap = layout.radius + 7;
+  return svg`<g class="labels" aria-hidden="true">
+    ${first.nodes.map((n) => svg`<text class="label start" x=${n.x - gap} y=${n.y}>${fitLabel(names(0, n.index), labels.left)}</text>`)}
+    ${last.nodes.map((n) => svg`<text class="label end" x=${n.x + gap} y=${n.y}>${fitLabel(names(last.layer, n.index), labels.right)}</text>`)}
+  </g>`;
+}

@@ -1,0 +1,96 @@
+/** Columns longer than this are drawn collapsed: the first HEAD neurons, a gap, the last TAIL. */
+export const COLUMN_LIMIT = 12;
+const HEAD = 6;
+const TAIL = 5;
+
+/** The neurons of a layer that are drawn, with `null` where the hidden ones sit. */
+export function drawnNeurons(size: number): (number | null)[] {
+  if (size <= COLUMN_LIMIT) return Array.from({ length: size }, (_, i) => i);
+  const head = Array.from({ length: HEAD }, (_, i) => i);
+  const tail = Array.from({ length: TAIL }, (_, i) => size - TAIL + i);
+  return [...head, null, ...tail];
+}
+
+/** A drawn neuron and where it sits. */
+export interface NodeSpot {
+  layer: number;
+  index: number;
+  x: number;
+  y: number;
+}
+
+/** The "… N more" mark standing for the neurons a collapsed column leaves out. */
+export interface GapSpot {
+  x: number;
+  y: number;
+  hidden: number;
+}
+
+export interface Column {
+  layer: number;
+  x: number;
+  size: number;
+  nodes: NodeSpot[];
+  gap?: GapSpot;
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  radius: number;
+  /** Baselines of a column caption's two lines. */
+  captionY: readonly [number, number];
+  columns: Column[];
+}
+
+/** Space the neuron labels take beside the first and last columns. */
+export interface LabelSpace {
+  left: number;
+  right: number;
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+const MAX_RADIUS = 18;
+const CAPTION_HEIGHT = 42;
+
+/**
+ * Places the layers as evenly spaced columns across `width`, each centred vertically;
+ * the height follows the tallest drawn column. Cost is linear in drawn nodes only.
+ */
+export function layoutNetwork(layers: readonly number[], width: number, labels: LabelSpace): DiagramLayout {
+  const slots = layers.map(drawnNeurons);
+  const rows = Math.max(...slots.map((column) => column.length));
+  const left = labels.left + MAX_RADIUS + 4;
+  const right = labels.right + MAX_RADIUS + 4;
+  const gapX = Math.max(24, width - left - right) / Math.max(1, layers.length - 1);
+  const radius = clamp(Math.min(gapX * 0.21, rows > 8 ? 14 : MAX_RADIUS), 7, MAX_RADIUS);
+  const rowGap = radius * 2 + clamp(radius * 0.75, 6, 12);
+  const top = CAPTION_HEIGHT + MAX_RADIUS;
+  const height = Math.ceil(top + (rows - 1) * rowGap + radius + 10);
+  const columns = slots.map((column, layer): Column => {
+    const x = left + layer * gapX;
+    const y0 = top + ((rows - column.length) * rowGap) / 2;
+    const nodes: NodeSpot[] = [];
+    let gap: GapSpot | undefined;
+    column.forEach((index, row) => {
+      const y = y0 + row * rowGap;
+      if (index === null) gap = { x, y, hidden: layers[layer] - (column.length - 1) };
+      else nodes.push({ layer, index, x, y });
+    });
+    return { layer, x, size: layers[layer], nodes, gap };
+  });
+  return { width, height, radius, captionY: [14, 30], columns };
+}
+
+/** Label space for names up to `longest` characters, at most a fifth of the width each side. */
+export function labelSpace(longestLeft: number, longestRight: number, width: number): LabelSpace {
+  const cap = Math.max(24, width * 0.2);
+  const measure = (chars: number) => Math.min(cap, chars * 6.6 + 6);
+  return { left: measure(longestLeft), right: measure(longestRight) };
+}
+
+/** Shortens a label to fit `pixels` of 11px text, ending in "…". */
+export function fitLabel(text: string, pixels: number): string {
+  const chars = Math.max(2, Math.floor((pixels - 6) / 6.6));
+  return text.length <= chars ? text : `${text.slice(0, chars - 1)}…`;
+}

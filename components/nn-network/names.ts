@@ -1,0 +1,56 @@
+import { formatNumber } from '../shared/format.js';
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** "12" → "₁₂", for neuron names such as x₁ and h₁₂. */
+export function subscript(n: number): string {
+  return String(n).replace(/\d/g, (digit) => SUBSCRIPT_DIGITS[Number(digit)]);
+}
+
+/** A layer's caption: "Input", "Hidden 1", …, "Output". */
+export function layerCaption(layer: number, layerCount: number): string {
+  if (layer === 0) return 'Input';
+  if (layer === layerCount - 1) return 'Output';
+  return `Hidden ${layer}`;
+}
+
+/** Names for every neuron: writer's labels where given, else x₁…, h₁…, y₁…. */
+export interface NeuronNames {
+  (layer: number, index: number): string;
+}
+
+export function neuronNames(layerCount: number, labels: readonly string[] = [], outputLabels: readonly string[] = []): NeuronNames {
+  return (layer, index) => {
+    if (layer === 0) return labels[index] ?? `x${subscript(index + 1)}`;
+    if (layer === layerCount - 1) return outputLabels[index] ?? `y${subscript(index + 1)}`;
+    return `h${subscript(index + 1)}`;
+  };
+}
+
+/**
+ * The inputs shown when the writer gives none: evenly spaced from 1 down to −1
+ * (one input gets 0.5), so both signs show from the first look.
+ */
+export function defaultInputs(size: number): number[] {
+  if (size === 1) return [0.5];
+  return Array.from({ length: size }, (_, i) => Math.round((1 - (2 * i) / (size - 1)) * 100) / 100);
+}
+
+/** A node's value in at most five characters, for the inside of a circle. */
+export function shortNumber(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 999.5) return formatNumber(value / 1000, 0) + 'k';
+  if (size >= 99.5) return formatNumber(value, 0);
+  if (size >= 9.95) return formatNumber(value, 1);
+  return formatNumber(value, 2);
+}
+
+/** A value for a number field: at most 4 decimals, no trailing zeros. */
+export function fieldNumber(value: number): string {
+  return String(Number(value.toFixed(4)));
+}
+
+/** A probability as a percentage with one decimal: "62.0%". */
+export function percent(probability: number): string {
+  return `${formatNumber(probability * 100, 1)}%`;
+}

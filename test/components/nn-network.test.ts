@@ -1,0 +1,526 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { type ModelJSON, Network } from '../../src/index.js';
+import '../../components/nn-network/nn-network.js';
+import type { ChangeDetail, ForwardDetail, NnNetwork } from '../../components/nn-network/nn-network.js';
+
+const modelUrl = new URL('../fixtures/nn-network-model.json', import.meta.url).href;
+const smallModelUrl = new URL('../fixtures/nn-network-model-small.json', import.meta.url).href;
+const brokenUrl = new URL('../fixtures/nn-network-broken.json', import.meta.url).href;
+const missingUrl = new URL('../fixtures/nn-network-missing.json', import.meta.url).href;
+
+const root = (el: NnNetwork) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: NnNetwork, selector: string) => root(el).querySelector<T>(selector);
+const $$ = (el: NnNetwork, selector: string) => [...root(el).querySelectorAll(selector)];
+const alertText = (el: NnNetwork) => $(el, '[role="alert"]')?.textContent?.trim() ?? '';
+const nodeKeys = (el: NnNetwork) => $$(el, '.node').map((n) => `${(n as SVGElement).dataset.layer}:${(n as SVGElement).dataset.index}`);
+const captions = (el: NnNetwork) => $$(el, '.caption').map((t) => t.textContent);
+const expectClose = (actual: ArrayLike<number>, expected: ArrayLike<number>) => {
+  expect(actual.length).to.equal(expected.length);
+  for (let i = 0; i < expected.length; i++) expect(actual[i]).to.be.closeTo(expected[i], 1e-12);
+};
+const fetchJSON = async (url: string) => (await (await fetch(url)).json()) as ModelJSON;
+
+/** Selects the focused field's text, as Ctrl+A does. */
+async function selectAll(): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'KeyA' });
+  await sendKeys({ up: 'Control' });
+}
+
+/** Makes matchMedia answer "reduce" for prefers-reduced-motion while `body` runs (works in every browser). */
+async function withReducedMotion(body: () => Promise<void>): Promise<void> {
+  const original = window.matchMedia;
+  window.matchMedia = (query: string) =>
+    query.includes('prefers-reduced-motion: reduce') ? ({ matches: true, media: query } as MediaQueryList) : original.call(window, query);
+  try {
+    await body();
+  } finally {
+    window.matchMedia = original;
+  }
+}
+
+/** Collects the element's `change` events. */
+function recordChanges(el: NnNetwork): CustomEvent<ChangeDetail>[] {
+  const seen: CustomEvent<ChangeDetail>[] = [];
+  el.addEventListener('change', (event) => seen.push(event as CustomEvent<ChangeDetail>));
+  return seen;
+}
+
+/** Builds an element with a child <script type="application/json"> (lit cannot bind inside a script). */
+async function withScript(json: string, attributes: Record<string, string> = {}): Promise<NnNetwork> {
+  const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('nn-network');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = json;
+  el.append(script);
+  const forward = oneEvent(el, 'nn-forward');
+  holder.append(el);
+  if (!json.startsWith('{ broken')) await forward;
+  await el.updateComplete;
+  return el;
+}
+
+class FakeSource extends HTMLElement {
+  network?: Network;
+}
+if (!customElements.get('fake-network-source')) customElements.define('fake-network-source', FakeSource);
+
+describe('<nn-network>', () => {
+  it('is accessible', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="3,4,4,2"></nn-network>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with softmax outputs, labels and a collapsed layer', async () => {
+    const el = await fixture<NnNetwork>(
+      html`<nn-network layers="20,3" output-activation="softmax" labels="a,b" output-labels="cat,dog,bird"></nn-network>`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws the layers as captioned columns and outputs what the core predicts for seed 1 and the default inputs', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="3,4,4,2"></nn-network>`);
+    expect(captions(el)).to.deep.equal(['Input', 'Hidden 1', 'Hidden 2', 'Output']);
+    expect(nodeKeys(el)).to.have.length(13);
+    expect($$(el, 'line.link')).to.have.length(3 * 4 + 4 * 4 + 4 * 2);
+    // Documented default inputs: evenly spaced from 1 down to −1.
+    const inputs = [1, 0, -1];
+    expect(el.inputs).to.equal(undefined);
+    expect($$(el, '.panels input[type="number"][id^="input-"]').map((i) => Number((i as HTMLInputElement).value))).to.deep.equal(inputs);
+    const core = new Network({ layers: [3, 4, 4, 2], activation: 'tanh', outputActivation: 'sigmoid', seed: 1 });
+    expectClose(el.outputs, core.predict(inputs));
+    expect(el.network!.activation.name).to.equal('tanh');
+    expect(el.toJSON()).to.deep.equal(core.toJSON());
+  });
+
+  it('defaults to a 3,4,2 network with one input at 0.5 when a single input is asked for', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network></nn-network>`);
+    expect(el.network!.layers).to.deep.equal([3, 4, 2]);
+    const one = await fixture<NnNetwork>(html`<nn-network layers="1,2,1"></nn-network>`);
+    const core = new Network({ layers: [1, 2, 1], seed: 1 });
+    expectClose(one.outputs, core.predict([0.5]));
+  });
+
+  it('reads activation, output-activation, seed and inputs like the core', async () => {
+    const el = await fixture<NnNetwork>(
+      html`<nn-network layers="2,5,3,1" activation="relu" output-activation="linear" seed="42" inputs="0.3, −1.5"></nn-network>`,
+    );
+    const core = new Network({ layers: [2, 5, 3, 1], activation: 'relu', outputActivation: 'linear', seed: 42 });
+    expectClose(el.outputs, core.predict([0.3, -1.5]));
+    expect(captions(el)).to.deep.equal(['Input', 'Hidden 1', 'Hidden 2', 'Output']);
+    expect($$(el, '.caption-sub').map((t) => t.textContent)).to.deep.equal(['2 values', '5 × relu', '3 × relu', '1 × linear']);
+    // A non-softmax output shows its value with its label.
+    const row = $(el, '.bar-row')!;
+    expect(row.querySelector('.bar-label')!.textContent).to.equal('y₁');
+    expect(row.querySelector('.bar-value')!.textContent!.replace('−', '-')).to.equal(core.predict([0.3, -1.5])[0].toFixed(3));
+  });
+
+  it('shows softmax outputs as class probabilities that sum to 1, with percentages', async () => {
+    const el = await fixture<NnNetwork>(
+      html`<nn-network layers="3,4,3" output-activation="softmax" seed="3" inputs="0.2,0.9,-0.4" output-labels="cat,dog,bird"></nn-network>`,
+    );
+    const core = new Network({ layers: [3, 4, 3], outputActivation: 'softmax', seed: 3 });
+    const expected = core.predict([0.2, 0.9, -0.4]);
+    const sum = Array.from(el.outputs).reduce((a, b) => a + b, 0);
+    expect(sum).to.be.closeTo(1, 1e-12);
+    expect($(el, '#outputs-title')!.textContent).to.equal('Class probabilities');
+    const rows = $$(el, '.bar-row');
+    expect(rows.map((r) => r.querySelector('.bar-label')!.textContent)).to.deep.equal(['cat', 'dog', 'bird']);
+    expect(rows.map((r) => r.querySelector('.bar-value')!.textContent)).to.deep.equal(
+      Array.from(expected, (p) => `${(p * 100).toFixed(1)}%`),
+    );
+    const best = expected.indexOf(Math.max(...expected));
+    expect(rows[best].classList.contains('guess')).to.equal(true);
+    // Bars are as long as the probabilities.
+    rows.forEach((r, i) => expect(parseFloat((r.querySelector('.bar') as HTMLElement).style.width)).to.be.closeTo(expected[i] * 100, 1e-3));
+  });
+
+  it('fires nn-forward with the inputs and outputs of each pass', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1"></nn-network>`);
+    const forward = oneEvent(el, 'nn-forward');
+    el.inputs = [0.25, -0.75];
+    const { detail } = (await forward) as CustomEvent<ForwardDetail>;
+    expect(detail.inputs).to.deep.equal([0.25, -0.75]);
+    expectClose(detail.outputs, new Network({ layers: [2, 2, 1], seed: 1 }).predict([0.25, -0.75]));
+  });
+
+  it('is one tab stop: Tab reaches the selected neuron, the next Tab leaves the diagram', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div><button>before</button><nn-network layers="2,3,1"></nn-network></div>`);
+    const el = holder.querySelector('nn-network')!;
+    await el.updateComplete;
+    holder.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const first = root(el).activeElement as SVGElement;
+    expect(first.classList.contains('node')).to.equal(true);
+    expect(`${first.dataset.layer}:${first.dataset.index}`).to.equal('1:0');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement!.localName).to.equal('button');
+    expect(root(el).activeElement!.textContent).to.contain('Run forward');
+  });
+
+  it('moves between neurons with arrow keys and edits the selected weight by keyboard, firing one change', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1" inputs="0.5,-1"></nn-network>`);
+    const before = el.toJSON()!;
+    const changes = recordChanges(el);
+    const stops = $$(el, '.node[tabindex="0"]');
+    expect(stops, 'the diagram is one tab stop').to.have.length(1);
+    (stops[0] as SVGElement).focus();
+    await sendKeys({ press: 'ArrowDown' }); // h₂
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowLeft' }); // x₁
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowDown' }); // x₂
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowRight' }); // h₂, coming from x₂
+    await el.updateComplete;
+    const focused = root(el).activeElement as SVGElement;
+    expect(`${focused.dataset.layer}:${focused.dataset.index}`).to.equal('1:1');
+    expect($(el, '.editor-title')!.textContent).to.contain('h₂');
+    expect(($(el, '#weight-from') as HTMLSelectElement).value).to.equal('1');
+    await sendKeys({ press: 'Enter' });
+    expect(root(el).activeElement?.id).to.equal('weight-number');
+    await selectAll();
+    await sendKeys({ type: '1.5' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(changes).to.have.length(1);
+    expect(changes[0].detail).to.deep.equal({ kind: 'weight', layer: 0, from: 1, to: 1, value: 1.5 });
+    expect(changes[0].bubbles && changes[0].composed).to.equal(true);
+    const expected = structuredClone(before);
+    expected.weights[0][1][1] = 1.5;
+    expectClose(el.outputs, Network.fromJSON(expected).predict([0.5, -1]));
+    expect(el.toJSON()!.weights[0][1][1]).to.equal(1.5);
+  });
+
+  it('edits a weight with the slider by keyboard: one change per key press, with the new outputs', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1" inputs="1,1"></nn-network>`);
+    const changes = recordChanges(el);
+    const updates: Event[] = [];
+    el.addEventListener('nn-network-update', (e) => updates.push(e));
+    const outputBefore = el.outputs[0];
+    const slider = $(el, '#weight-range') as HTMLInputElement;
+    slider.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(changes).to.have.length(1);
+    const value = Number(slider.value);
+    expect(changes[0].detail).to.include({ kind: 'weight', layer: 0, from: 0, to: 0, value });
+    expect(el.network!.weights[0]).to.equal(value);
+    expect(el.outputs[0]).to.not.equal(outputBefore);
+    expect(updates.length).to.be.greaterThan(0);
+  });
+
+  it('edits an input with its labelled number field and fires one change with a detail', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1" labels="Sunny,Cold"></nn-network>`);
+    const changes = recordChanges(el);
+    const field = $(el, '#input-1-number') as HTMLInputElement;
+    expect($(el, 'label[for="input-1-number"]')!.textContent).to.equal('Cold');
+    field.focus();
+    await selectAll();
+    await sendKeys({ type: '0.25' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(changes).to.have.length(1);
+    expect(changes[0].detail).to.deep.equal({ kind: 'input', index: 1, value: 0.25, inputs: [1, 0.25] });
+    expect(el.inputs).to.deep.equal([1, 0.25]);
+    expectClose(el.outputs, new Network({ layers: [2, 3, 1], seed: 1 }).predict([1, 0.25]));
+    expect($(el, '[role="status"]')!.textContent).to.contain('Output: y₁');
+    // Emptying a field and leaving it changes nothing and shows the value again.
+    field.focus();
+    await selectAll();
+    await sendKeys({ press: 'Backspace' });
+    expect(field.value, 'the reader’s empty field is left alone while they type').to.equal('');
+    // Leaving the field: the browser's change (sent here, as Firefox sends no focus events
+    // while its test window is in the background).
+    field.dispatchEvent(new Event('change'));
+    await waitUntil(() => field.value === '0.25', 'the field shows its value again');
+    expect(changes).to.have.length(1);
+    expect(el.inputs).to.deep.equal([1, 0.25]);
+  });
+
+  it('edits a bias in the selected neuron panel', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1"></nn-network>`);
+    const changes = recordChanges(el);
+    ($(el, '#bias-range') as HTMLInputElement).focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(changes).to.have.length(1);
+    expect(changes[0].detail).to.deep.include({ kind: 'bias', layer: 1, neuron: 0 });
+    expect(el.network!.biases[0]).to.equal(changes[0].detail.value);
+    expect(el.network!.biases[0]).to.be.below(0);
+    const json = new Network({ layers: [2, 2, 1], seed: 1 }).toJSON();
+    json.biases[0][0] = changes[0].detail.value;
+    expectClose(el.outputs, Network.fromJSON(json).predict([1, -1]));
+    expect($$(el, 'circle.bias'), 'the bias ring appears').to.have.length(1);
+  });
+
+  it('selects a link by click and shows hover details of neurons and links', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1" labels="a,b"></nn-network>`);
+    const hit = $(el, 'line.hit[data-k="1"][data-from="1"][data-to="0"]') as unknown as SVGLineElement;
+    hit.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect($(el, '.editor-title')!.textContent).to.contain('y₁');
+    expect(($(el, '#weight-from') as HTMLSelectElement).value).to.equal('1');
+    expect(Number(($(el, '#weight-number') as HTMLInputElement).value)).to.be.closeTo(el.network!.weights[el.network!.weightIndex(1, 0, 1)], 1e-4);
+    hit.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const w = el.network!.weights[el.network!.weightIndex(1, 0, 1)];
+    const linkTip = $(el, '.tooltip')!.textContent!.replace('−', '-');
+    expect(linkTip).to.include(w.toFixed(3));
+    expect(linkTip).to.include('h₂ → y₁');
+    const node = $(el, '.node[data-layer="1"][data-index="0"]')!;
+    node.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const tip = $(el, '.tooltip')!.textContent!;
+    expect(tip).to.include('h₁');
+    expect(tip).to.include('z');
+  });
+
+  it('loads a model from a child script and follows edits of it', async () => {
+    const first = new Network({ layers: [2, 3, 2], activation: 'relu', outputActivation: 'softmax', seed: 5 });
+    const el = await withScript(JSON.stringify(first.toJSON()), { inputs: '0.4,-0.2' });
+    expect(el.network!.layers).to.deep.equal([2, 3, 2]);
+    expectClose(el.outputs, first.predict([0.4, -0.2]));
+    const second = new Network({ layers: [2, 3, 2], activation: 'tanh', outputActivation: 'softmax', seed: 6 });
+    const forward = oneEvent(el, 'nn-forward');
+    el.querySelector('script')!.textContent = JSON.stringify(second.toJSON());
+    await forward;
+    expectClose(el.outputs, second.predict([0.4, -0.2]));
+  });
+
+  it('shows a message for a malformed child script, keeps the drawing, and recovers', async () => {
+    const good = new Network({ layers: [2, 2, 1], seed: 2 });
+    const el = await withScript(JSON.stringify(good.toJSON()));
+    const drawn = nodeKeys(el);
+    const outputs = el.outputs;
+    el.querySelector('script')!.textContent = '{ "format": "nn-kit.model", ';
+    await waitUntil(() => alertText(el) !== '', 'a message appears');
+    expect(alertText(el)).to.contain('not valid JSON');
+    expect(nodeKeys(el)).to.deep.equal(drawn);
+    expectClose(el.outputs, outputs);
+    el.querySelector('script')!.textContent = JSON.stringify({ ...good.toJSON(), weights: [] });
+    await waitUntil(() => alertText(el).includes('"weights"'), 'a model that does not fit is reported');
+    const forward = oneEvent(el, 'nn-forward');
+    el.querySelector('script')!.textContent = JSON.stringify(new Network({ layers: [3, 1], seed: 3 }).toJSON());
+    await forward;
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(el.network!.layers).to.deep.equal([3, 1]);
+  });
+
+  it('loads a model from src, relative to the test file', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network src=${modelUrl}></nn-network>`);
+    if (!el.outputs.length) await oneEvent(el, 'nn-forward');
+    await el.updateComplete;
+    const json = await fetchJSON(modelUrl);
+    expect(el.toJSON()).to.deep.equal(json);
+    expectClose(el.outputs, Network.fromJSON(json).predict([1, -1]));
+    expect(nodeKeys(el)).to.have.length(json.layers.reduce((a, b) => a + b, 0));
+  });
+
+  it('handles a src that fails (404, bad JSON) with a message and no unhandled rejection, keeping the last drawing', async () => {
+    const rejections: PromiseRejectionEvent[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const el = await fixture<NnNetwork>(html`<nn-network src=${smallModelUrl}></nn-network>`);
+      if (!el.outputs.length) await oneEvent(el, 'nn-forward');
+      await el.updateComplete;
+      const drawn = nodeKeys(el);
+      const outputs = el.outputs;
+      el.src = missingUrl;
+      await waitUntil(() => alertText(el) !== '', 'a message for the 404');
+      expect(alertText(el)).to.contain('Could not load the model').and.to.contain('404');
+      expect(nodeKeys(el)).to.deep.equal(drawn);
+      expectClose(el.outputs, outputs);
+      el.src = brokenUrl;
+      await waitUntil(() => alertText(el).includes('not valid JSON'), 'a message for bad JSON');
+      expect(nodeKeys(el)).to.deep.equal(drawn);
+      el.src = 'http://[bad-url';
+      await waitUntil(() => alertText(el).includes('bad-url'), 'a message for a URL fetch rejects');
+      const replaced = oneEvent(el, 'nn-network-update');
+      el.src = modelUrl;
+      await replaced;
+      await el.updateComplete;
+      expect(alertText(el)).to.equal('');
+      expect(el.network!.layers).to.deep.equal((await fetchJSON(modelUrl)).layers);
+      expect(rejections).to.have.length(0);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
+  it('lets only the latest src win when it changes quickly', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network></nn-network>`);
+    el.src = modelUrl;
+    await el.updateComplete;
+    const replaced = oneEvent(el, 'nn-network-update');
+    el.src = smallModelUrl;
+    await replaced;
+    await fetchJSON(modelUrl); // let any stale response have arrived
+    await el.updateComplete;
+    expect(el.toJSON()).to.deep.equal(await fetchJSON(smallModelUrl));
+  });
+
+  it('reports a model that does not match layers, and recovers when they agree', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="3,3,3" src=${modelUrl}></nn-network>`);
+    await waitUntil(() => alertText(el) !== '', 'a mismatch message');
+    expect(alertText(el)).to.contain('do not match layers="3,3,3"');
+    expect(nodeKeys(el)).to.have.length(0);
+    const replaced = oneEvent(el, 'nn-network-update');
+    el.layers = [2, 3, 3];
+    await replaced;
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(el.toJSON()).to.deep.equal(await fetchJSON(modelUrl));
+  });
+
+  it('draws a 784-128-10 network collapsed, with a bounded number of nodes and links, quickly', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    const start = performance.now();
+    const el = document.createElement('nn-network');
+    el.setAttribute('layers', '784,128,10');
+    el.setAttribute('output-activation', 'softmax');
+    holder.append(el);
+    await el.updateComplete;
+    const elapsed = performance.now() - start;
+    expect(nodeKeys(el)).to.have.length(11 + 11 + 10);
+    expect($$(el, 'line.link')).to.have.length(11 * 11 + 11 * 10);
+    expect($$(el, 'svg line').length).to.be.below(1000);
+    expect($$(el, '.gap').map((g) => g.textContent)).to.deep.equal(['… 773 more', '… 117 more']);
+    expect(nodeKeys(el).slice(0, 12)).to.deep.equal([0, 1, 2, 3, 4, 5, 779, 780, 781, 782, 783].map((i) => `0:${i}`).concat('1:0'));
+    expect(elapsed, `rendered in ${elapsed.toFixed(0)} ms`).to.be.below(400);
+    const core = new Network({ layers: [784, 128, 10], outputActivation: 'softmax', seed: 1 });
+    const inputs = Array.from({ length: 784 }, (_, i) => Math.round((1 - (2 * i) / 783) * 100) / 100);
+    expectClose(el.outputs, core.predict(inputs));
+    // A long input layer is edited through one picked input, not 784 fields.
+    expect($$(el, '.panels input[type="number"]').length).to.be.below(10);
+    expect($$(el, 'option').length, 'no 784-option selects').to.equal(0);
+    expect($(el, '#input-pick')).to.exist;
+  });
+
+  it('shows a message for bad attributes, keeps the last drawing, and recovers', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1"></nn-network>`);
+    const drawn = nodeKeys(el);
+    const outputs = el.outputs;
+    const cases: [string, string, string][] = [
+      ['layers', '2,x,1', 'item 2 ("x") is not a whole number of at least 1. Use numbers separated by commas, e.g. "3,4,2"'],
+      ['layers', '2,0,1', 'at least 1'],
+      ['layers', '5000,2', '4096'],
+      ['layers', '2', 'at least two'],
+      ['inputs', '1,2,3', 'inputs must list 2 numbers'],
+      ['inputs', '1,abc', '("abc")'],
+      ['activation', 'wiggly', 'activation: Unknown activation "wiggly"'],
+      ['activation', 'softmax', 'output layer only'],
+      ['output-activation', 'nope', 'output-activation'],
+      ['seed', 'soon', 'seed must be a number; got "soon"'],
+    ];
+    for (const [name, value, message] of cases) {
+      el.setAttribute(name, value);
+      await el.updateComplete;
+      expect(alertText(el), `${name}="${value}"`).to.contain(message);
+      expect(nodeKeys(el), `${name}="${value}" keeps the drawing`).to.deep.equal(drawn);
+      expectClose(el.outputs, outputs);
+      el.removeAttribute(name);
+      if (name === 'layers') el.setAttribute('layers', '2,3,1');
+      await el.updateComplete;
+      expect(alertText(el), `recovers from ${name}="${value}"`).to.equal('');
+    }
+    el.setAttribute('layers', '2,2');
+    await el.updateComplete;
+    expect(nodeKeys(el)).to.have.length(4);
+  });
+
+  it('follows the live network of a for= source that arrives later, redrawing on nn-network-update', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div><nn-network for="live-source" inputs="0.5,0.5"></nn-network></div>`);
+    const el = holder.querySelector('nn-network')!;
+    await el.updateComplete;
+    expect(nodeKeys(el)).to.have.length(0);
+    expect($(el, '.waiting')!.textContent).to.contain('live-source');
+    const source = document.createElement('fake-network-source') as FakeSource;
+    source.network = new Network({ layers: [2, 4, 1], activation: 'relu', seed: 11 });
+    source.id = 'live-source';
+    let forward = oneEvent(el, 'nn-forward');
+    holder.append(source);
+    await forward;
+    expect(el.network).to.equal(source.network);
+    expectClose(el.outputs, source.network.predict([0.5, 0.5]));
+    // The source trains: weights change in place, then it announces it.
+    const relayed = oneEvent(el, 'nn-network-update');
+    source.network.weights.fill(0.3);
+    forward = oneEvent(el, 'nn-forward');
+    for (let i = 0; i < 5; i++) source.dispatchEvent(new CustomEvent('nn-network-update', { detail: { network: source.network } }));
+    await forward;
+    await relayed;
+    const expected = new Network({ layers: [2, 4, 1], activation: 'relu', seed: 11 });
+    expected.weights.fill(0.3);
+    expectClose(el.outputs, expected.predict([0.5, 0.5]));
+    // A new network object (a reset) is picked up too.
+    source.network = new Network({ layers: [2, 2, 2], seed: 4 });
+    forward = oneEvent(el, 'nn-forward');
+    source.dispatchEvent(new CustomEvent('nn-network-update', { detail: { network: source.network } }));
+    await forward;
+    expect(nodeKeys(el)).to.have.length(6);
+  });
+
+  it('shows a network set by script through the network property', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1"></nn-network>`);
+    const net = new Network({ layers: [4, 3, 2], activation: 'elu', outputActivation: 'softmax', seed: 8 });
+    const update = oneEvent(el, 'nn-network-update');
+    el.network = net;
+    expect(el.network).to.equal(net);
+    const { detail } = await update;
+    expect(detail.network).to.equal(net);
+    expect(nodeKeys(el)).to.have.length(9);
+    expect(el.toJSON()).to.deep.equal(net.toJSON());
+    expectClose(el.outputs, net.predict([1, 1 / 3, -1 / 3, -1].map((v) => Math.round(v * 100) / 100)));
+  });
+
+  it('renders labels as text, never as HTML', async () => {
+    const el = await fixture<NnNetwork>(
+      html`<nn-network layers="1,1" labels="<img src=x onerror=window.__nnPwned=1>" output-labels="<b>bold</b>"></nn-network>`,
+    );
+    expect(root(el).querySelector('img')).to.equal(null);
+    expect(root(el).querySelector('b')).to.equal(null);
+    expect($(el, 'label[for="input-0-number"]')!.textContent).to.equal('<img src=x onerror=window.__nnPwned=1>');
+    expect($(el, '.bar-label')!.textContent).to.equal('<b>bold</b>');
+    expect((window as unknown as { __nnPwned?: number }).__nnPwned).to.equal(undefined);
+  });
+
+  it('runs forward layer by layer, and at once when the reader prefers reduced motion', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,3,2"></nn-network>`);
+    const run = $(el, 'button.run') as HTMLButtonElement;
+    let forward = oneEvent(el, 'nn-forward');
+    run.click();
+    await el.updateComplete;
+    expect($$(el, '.node.pending').length, 'later layers wait their turn').to.equal(3 + 3 + 2);
+    expect($$(el, 'line.link.pending').length).to.be.greaterThan(0);
+    await forward;
+    await el.updateComplete;
+    expect($$(el, '.node.pending')).to.have.length(0);
+    expect($(el, '[role="status"]')!.textContent).to.contain('Outputs:');
+
+    await withReducedMotion(async () => {
+      forward = oneEvent(el, 'nn-forward');
+      run.click();
+      await el.updateComplete;
+      expect($$(el, '.node.pending')).to.have.length(0);
+      await forward;
+    });
+  });
+
+  it('resizes with its container', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div style="width: 700px"><nn-network layers="2,3,1"></nn-network></div>`);
+    const el = holder.querySelector('nn-network')!;
+    await el.updateComplete;
+    const svg = () => $(el, 'svg')!;
+    const wide = Number(svg().getAttribute('width'));
+    holder.style.width = '360px';
+    await waitUntil(() => Number(svg().getAttribute('width')) < wide, 'the drawing narrows');
+    expect(Number(svg().getAttribute('width'))).to.be.at.most(360);
+  });
+});
