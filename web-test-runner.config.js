@@ -23,6 +23,9 @@ const chromium = wanted.includes('chromium')
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // For test/emulation/lifecycle.test.ts: gc() and exact performance.memory figures.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     })
@@ -30,15 +33,33 @@ const chromium = wanted.includes('chromium')
 if (chromium) browsers.push(chromium);
 if (wanted.includes('firefox') && existsSync(firefoxPath)) {
   browsers.push(
-    puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }),
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
+      // Each test file gets a new tab; bring it to the front so it has focus and
+      // keyboard tests (focus, Tab, blur) behave as they do for a reader.
+      createPage: async ({ browser }) => {
+        const page = await browser.newPage();
+        await page.bringToFront();
+        return page;
+      },
+    }),
   );
+}
+
+/** Pages under /test/csp/ are served with a strict Content-Security-Policy (test/csp/csp.test.ts). */
+const STRICT_CSP = "script-src 'self'; style-src 'self'";
+async function strictCsp(context, next) {
+  await next();
+  if (context.path.startsWith('/test/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
 }
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/emulation/**'],
   // Media-feature emulation (reduced motion, forced colours, colour scheme) needs the
-  // DevTools protocol, which Firefox does not offer, so that group runs in Chromium.
+  // DevTools protocol, which Firefox does not offer, so that group runs in Chromium; so do the
+  // lifecycle and heap checks (gc() and performance.memory are Chromium's).
   groups: chromium ? [{ name: 'emulation', files: 'test/emulation/**/*.test.ts', browsers: [chromium] }] : [],
+  middleware: [strictCsp],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },

@@ -131,15 +131,15 @@ export class NnActivationPlot extends NnElement {
         : neuron
           ? this.followedActivation(neuron.activation)
           : [activations.sigmoid];
-    const xMin = checkNumber(this.xMin ?? DEFAULTS.xMin, 'x-min');
-    const xMax = checkNumber(this.xMax ?? DEFAULTS.xMax, 'x-max');
+    const xMin = checkNumber(this.xMin ?? DEFAULTS.xMin, 'x-min', {}, this.getAttribute('x-min'));
+    const xMax = checkNumber(this.xMax ?? DEFAULTS.xMax, 'x-max', {}, this.getAttribute('x-max'));
     if (xMin >= xMax) {
       throw new NnKitError(`x-min (${xMin}) must be less than x-max (${xMax}), e.g. x-min="-6" x-max="6".`);
     }
-    const height = checkNumber(this.height ?? DEFAULTS.height, 'height', { min: 80, max: 2000 });
+    const height = checkNumber(this.height ?? DEFAULTS.height, 'height', { min: 80, max: 2000 }, this.getAttribute('height'));
     let value: number | undefined;
     if (neuron) value = Number.isFinite(neuron.z) ? neuron.z : undefined;
-    else if (this.value != null) value = checkNumber(this.value, 'value');
+    else if (this.value != null) value = checkNumber(this.value, 'value', {}, this.getAttribute('value'));
     if (value !== this.view?.value) this.probe = null;
     this.view = { activations: list, xMin, xMax, height, derivative: this.derivative, value };
   }

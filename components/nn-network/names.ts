@@ -19,10 +19,15 @@ export interface NeuronNames {
   (layer: number, index: number): string;
 }
 
-export function neuronNames(layerCount: number, labels: readonly string[] = [], outputLabels: readonly string[] = []): NeuronNames {
+export function neuronNames(layerCount: number, labels?: unknown, outputLabels?: unknown): NeuronNames {
+  // Labels may be set from a script as anything; only list items are used, as text.
+  const label = (list: unknown, index: number) => {
+    const item = Array.isArray(list) ? list[index] : undefined;
+    return item == null ? undefined : String(item);
+  };
   return (layer, index) => {
-    if (layer === 0) return labels[index] ?? `x${subscript(index + 1)}`;
-    if (layer === layerCount - 1) return outputLabels[index] ?? `y${subscript(index + 1)}`;
+    if (layer === 0) return label(labels, index) ?? `x${subscript(index + 1)}`;
+    if (layer === layerCount - 1) return label(outputLabels, index) ?? `y${subscript(index + 1)}`;
     return `h${subscript(index + 1)}`;
   };
 }

@@ -232,6 +232,8 @@ export class NnNetwork extends NnElement implements NetworkSource {
       return;
     }
     this.assigned = value ?? undefined;
+    // Apply even when the value is the one shown, so an earlier message is cleared.
+    this.revision++;
   }
 
   /** The outputs of the last forward pass, computed by the core (empty before the first). */
@@ -302,8 +304,20 @@ export class NnNetwork extends NnElement implements NetworkSource {
     if (picked.problem) throw new NnKitError(picked.problem);
   }
 
+  /** Checks activation, output-activation and seed, whichever source wins, so a bad one is always reported. */
+  private checkBuildSettings() {
+    // A removed attribute reads as null: back to the default.
+    const hidden = checkActivation(this.activation ?? 'tanh', 'activation');
+    const output = checkActivation(this.outputActivation ?? 'sigmoid', 'output-activation');
+    if (hidden.applyVector) throw new NnKitError(`activation: "${hidden.name}" works on a whole output layer only; use it as output-activation.`);
+    const seed = this.seed ?? 1;
+    if (!Number.isFinite(seed)) throw new NnKitError(`seed must be a number; got "${this.getAttribute('seed') ?? String(seed)}".`);
+    return { hidden, output, seed };
+  }
+
   /** Chooses the network to show, by precedence; see the class documentation. */
   private pickNetwork(layers: number[] | undefined): Picked {
+    this.checkBuildSettings();
     if (this.for) {
       const target = this.reference.target;
       if (!target) return { waiting: `Waiting for an element with id "${this.for}".` };
@@ -329,13 +343,8 @@ export class NnNetwork extends NnElement implements NetworkSource {
         return { network: this.net, problem: (error as Error).message };
       }
     }
+    const { hidden, output, seed } = this.checkBuildSettings();
     const sizes = layers ?? DEFAULT_LAYERS;
-    // A removed attribute reads as null: back to the default.
-    const hidden = checkActivation(this.activation ?? 'tanh', 'activation');
-    const output = checkActivation(this.outputActivation ?? 'sigmoid', 'output-activation');
-    if (hidden.applyVector) throw new NnKitError(`activation: "${hidden.name}" works on a whole output layer only; use it as output-activation.`);
-    const seed = this.seed ?? 1;
-    if (!Number.isFinite(seed)) throw new NnKitError(`seed must be a number; got "${this.getAttribute('seed') ?? seed}".`);
     const key = `${sizes.join(',')}|${hidden.name}|${output.name}|${seed}`;
     if (this.built?.key !== key) {
       this.built = { key, network: new Network({ layers: sizes, activation: hidden.name, outputActivation: output.name, seed }) };
@@ -354,7 +363,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
 
   /** The trimmed `src` ('' when unset or removed). */
   private get srcUrl(): string {
-    return (this.src ?? '').trim();
+    return String(this.src ?? '').trim();
   }
 
   private async loadSrc(): Promise<void> {

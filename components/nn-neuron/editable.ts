@@ -17,7 +17,8 @@ export function parseEditable(text: string | null | undefined): ReadonlySet<Edit
   if (tokens.length === 1 && tokens[0] === 'none') return new Set();
   const parts = new Set<EditablePart>();
   for (const token of tokens) {
-    const part = (PARTS as readonly string[]).includes(token) ? (token as EditablePart) : ALIASES[token];
+    // Own keys only: "constructor" or "__proto__" must not find Object's.
+    const part = (PARTS as readonly string[]).includes(token) ? (token as EditablePart) : Object.hasOwn(ALIASES, token) ? ALIASES[token] : undefined;
     if (!part) {
       throw new NnKitError(
         `editable "${token}" is not known. Use "all", "none", or any of "inputs", "weights" and "bias", e.g. editable="inputs,bias".`,

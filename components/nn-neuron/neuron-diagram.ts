@@ -23,7 +23,7 @@ const ROW = 52;
 const OUTPUT_R = 24;
 const CHAR = 7.4;
 
-/** Shortens a label to about `chars` characters (the full text stays in a <title>). */
+/** Shortens a label to about `chars` characters (the full text is in the controls and the table). */
 function fit(label: string, chars: number): string {
   return label.length <= chars ? label : `${label.slice(0, Math.max(1, chars - 1))}…`;
 }
@@ -98,7 +98,6 @@ export function renderDiagram(m: DiagramModel) {
         const on = m.binary ? (x !== 0 ? 'on' : 'off') : '';
         return svg`
           <g class="input-node ${on}">
-            <title>${m.labels[i]}</title>
             <text class="label" x=${inputX - inputR - 8} y=${y}>${fit(m.labels[i], labelChars)}</text>
             <circle cx=${inputX} cy=${y} r=${inputR}></circle>
             <text class="value" x=${inputX} y=${y}>${m.formatInput(x)}</text>
@@ -114,7 +113,6 @@ export function renderDiagram(m: DiagramModel) {
       <text class="z-label" x=${neuronX} y=${neuronY + neuronR + 16}>z = ${m.format(m.z)}</text>
     </g>
     <g class="output-node ${outputClass}">
-      <title>${m.outputLabel}</title>
       <circle cx=${outputX} cy=${neuronY} r=${outputR}></circle>
       <text class="value" x=${outputX} y=${neuronY}>${m.format(m.output)}</text>
       ${

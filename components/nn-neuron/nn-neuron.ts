@@ -47,6 +47,8 @@ interface NeuronView {
 }
 
 const MAX_INPUTS = 12;
+/** The defaults, used again when an attribute is removed. */
+const DEFAULTS = { inputs: [1, 0.5], weights: [0.8, -0.6], bias: 0.1, activation: 'sigmoid' } as const;
 /** The card's default horizontal padding and border (see the styles), until measured. */
 const CARD_INSET = 42;
 const PARAMETER_RANGE = 4;
@@ -94,16 +96,16 @@ export class NnNeuron extends NnElement {
   static override styles = [themeStyles, controlStyles, neuronStyles];
 
   /** Input values, comma separated (default "1, 0.5"). */
-  @property({ converter: numberListConverter }) inputs: number[] = [1, 0.5];
+  @property({ converter: numberListConverter }) inputs: number[] = [...DEFAULTS.inputs];
 
   /** One weight per input, comma separated (default "0.8, −0.6"). */
-  @property({ converter: numberListConverter }) weights: number[] = [0.8, -0.6];
+  @property({ converter: numberListConverter }) weights: number[] = [...DEFAULTS.weights];
 
   /** The bias b added to the weighted sum (default 0.1). */
-  @property({ converter: numberConverter }) bias = 0.1;
+  @property({ converter: numberConverter }) bias: number = DEFAULTS.bias;
 
   /** The activation: any scalar name from the core registry (default "sigmoid"). */
-  @property() activation = 'sigmoid';
+  @property() activation: string = DEFAULTS.activation;
 
   /** Names of the inputs, comma separated (default x₁, x₂, …). Shown as text. */
   @property({ converter: textListConverter }) labels: string[] = [];
@@ -154,28 +156,40 @@ export class NnNeuron extends NnElement {
     return this.current().output;
   }
 
+  /** The settings to compute with: a removed attribute (null or undefined) means its default. */
+  private settings() {
+    return {
+      inputs: this.inputs ?? [...DEFAULTS.inputs],
+      weights: this.weights ?? [...DEFAULTS.weights],
+      bias: this.bias ?? DEFAULTS.bias,
+      activation: this.activation ?? DEFAULTS.activation,
+    };
+  }
+
   private current(): NeuronResult {
     try {
-      const activation = checkScalarActivation(this.activation).name;
-      return computeNeuron({ inputs: this.inputs, weights: this.weights, bias: this.bias, activation });
+      const { inputs, weights, bias } = this.settings();
+      const activation = checkScalarActivation(this.settings().activation).name;
+      return computeNeuron({ inputs, weights, bias, activation });
     } catch {
       return this.view?.result ?? { terms: [], sum: Number.NaN, z: Number.NaN, output: Number.NaN, slope: Number.NaN };
     }
   }
 
   protected apply(): void {
-    const inputs = checkNumberList(this.inputs, 'inputs');
+    const settings = this.settings();
+    const inputs = checkNumberList(settings.inputs, 'inputs', {}, this.getAttribute('inputs'));
     if (inputs.length > MAX_INPUTS) {
       throw new NnKitError(`inputs: a neuron here takes at most ${MAX_INPUTS} inputs; got ${inputs.length}.`);
     }
-    const weights = checkNumberList(this.weights, 'weights');
+    const weights = checkNumberList(settings.weights, 'weights', {}, this.getAttribute('weights'));
     if (weights.length !== inputs.length) {
       throw new NnKitError(
         `There are ${inputs.length} inputs but ${weights.length} weights; give one weight per input, e.g. weights="${inputs.map(() => '0.5').join(', ')}".`,
       );
     }
-    const bias = checkNumber(this.bias, 'bias');
-    const activation = checkScalarActivation(this.activation);
+    const bias = checkNumber(settings.bias, 'bias', {}, this.getAttribute('bias'));
+    const activation = checkScalarActivation(settings.activation);
     const inputType = checkChoice(this.inputType ?? 'range', 'input-type', ['range', 'binary'] as const);
     if (inputType === 'binary') {
       const bad = inputs.findIndex((x) => x !== 0 && x !== 1);
@@ -183,8 +197,8 @@ export class NnNeuron extends NnElement {
         throw new NnKitError(`With input-type="binary" each input is 0 or 1; item ${bad + 1} is ${inputs[bad]}.`);
       }
     }
-    const inputMin = checkNumber(this.inputMin ?? 0, 'input-min');
-    const inputMax = checkNumber(this.inputMax ?? 1, 'input-max');
+    const inputMin = checkNumber(this.inputMin ?? 0, 'input-min', {}, this.getAttribute('input-min'));
+    const inputMax = checkNumber(this.inputMax ?? 1, 'input-max', {}, this.getAttribute('input-max'));
     if (inputMin >= inputMax) {
       throw new NnKitError(`input-min (${inputMin}) must be less than input-max (${inputMax}), e.g. input-min="0" input-max="1".`);
     }
@@ -192,11 +206,13 @@ export class NnNeuron extends NnElement {
     const step =
       this.step == null
         ? tickStep(0, inputRange[1] - inputRange[0], 20)
-        : checkNumber(this.step, 'step', { min: Number.MIN_VALUE });
-    const threshold = this.threshold == null ? undefined : checkNumber(this.threshold, 'threshold');
-    const precision = checkNumber(this.precision ?? 2, 'precision', { min: 0, max: 6, integer: true });
+        : checkNumber(this.step, 'step', { min: Number.MIN_VALUE }, this.getAttribute('step'));
+    const threshold = this.threshold == null ? undefined : checkNumber(this.threshold, 'threshold', {}, this.getAttribute('threshold'));
+    const precision = checkNumber(this.precision ?? 2, 'precision', { min: 0, max: 6, integer: true }, this.getAttribute('precision'));
     const editable = parseEditable(this.editable);
-    const labels = inputs.map((_, i) => this.labels?.[i] ?? defaultLabel(i));
+    // Labels are text, whatever a script sets (numbers, for instance).
+    const given = Array.isArray(this.labels) ? this.labels : [];
+    const labels = inputs.map((_, i) => (given[i] == null ? defaultLabel(i) : String(given[i])));
     const result = computeNeuron({ inputs, weights, bias, activation: activation.name });
     this.view = {
       inputs: [...inputs],
@@ -204,7 +220,7 @@ export class NnNeuron extends NnElement {
       bias,
       activation,
       labels,
-      outputLabel: (this.outputLabel ?? '').trim() || 'Output',
+      outputLabel: String(this.outputLabel ?? '').trim() || 'Output',
       inputType,
       inputRange,
       step,
@@ -414,13 +430,16 @@ export class NnNeuron extends NnElement {
     const typing = control.type === 'number';
     if (typing && event.type === 'input') return; // number fields commit on change
     const value = control.type === 'checkbox' ? (control.checked ? 1 : 0) : control.valueAsNumber;
+    // Edit the numbers the reader sees (the last good ones, also while an attribute is bad or removed).
+    const view = this.view;
+    if (!view) return;
     if (!Number.isFinite(value)) {
-      control.value = String(what === 'bias' ? this.bias : what === 'weight' ? this.weights[index] : this.inputs[index]);
+      control.value = String(what === 'bias' ? view.bias : what === 'weight' ? view.weights[index] : view.inputs[index]);
       return;
     }
     if (what === 'bias') this.bias = value;
-    else if (what === 'weight') this.weights = this.weights.map((w, i) => (i === index ? value : w));
-    else this.inputs = this.inputs.map((x, i) => (i === index ? value : x));
+    else if (what === 'weight') this.weights = view.weights.map((w, i) => (i === index ? value : w));
+    else this.inputs = view.inputs.map((x, i) => (i === index ? value : x));
     const detail = this.detail();
     if (typing || event.type === 'input') this.emit<NeuronChangeDetail>('input', detail);
     if (event.type === 'change') {
@@ -431,7 +450,8 @@ export class NnNeuron extends NnElement {
 
   private detail(): NeuronChangeDetail {
     const { z, output } = this.current();
-    return { inputs: [...this.inputs], weights: [...this.weights], bias: this.bias, z, output };
+    const { inputs, weights, bias } = this.settings();
+    return { inputs: [...inputs], weights: [...weights], bias, z, output };
   }
 
   private announce(output: number): void {

@@ -1,6 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../shared/style-map.js';
 import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, getRegularization, makeDataset } from '../../src/index.js';
 import { divergingTable, resolveColor } from '../shared/colors.js';
 import { childJsonText, fetchText, parseData } from '../shared/data-source.js';
@@ -52,6 +52,12 @@ const hiddenLayersConverter = {
   toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
 };
 const NEURON_RESOLUTION = 24;
+
+/** The settings the panel shows: the last ones applied without error. */
+type AppliedSettings = Pick<
+  SettingsHost,
+  'datasetName' | 'noise' | 'trainSplit' | 'features' | 'hiddenLayers' | 'activation' | 'learningRate' | 'batchSize' | 'regularization' | 'regularizationRate' | 'optimizer' | 'speed'
+> & { controls: readonly string[]; show: readonly string[] };
 
 /** Detail of `nn-epoch`. */
 export interface EpochDetail {
@@ -151,6 +157,10 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private fetchController?: AbortController;
   private childObserver?: MutationObserver;
   private autoplayed = false;
+  /** The last settings applied without error: what the panel and the views show while an attribute is bad. */
+  private applied?: AppliedSettings;
+  /** True while the structural attributes could not be applied: they are tried again on the next update. */
+  private rebuildFailed = false;
 
   /** The core network being trained. */
   get network(): Network | undefined {
@@ -265,16 +275,58 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     if (this.dataProblem) throw new NnKitError(this.dataProblem);
     checkControls(this.controls);
     checkViews(this.show);
-    checkNumber(this.speed, 'speed', { min: 0.01, max: 100 });
-    if (this.epochs != null) checkNumber(this.epochs, 'epochs', { min: 1, integer: true });
-    const structural = !this.session || STRUCTURAL.some((key) => changed.has(key)) || changed.has('customData' as keyof NnTrainer);
-    if (structural) {
-      if (this.src && !this.customData) return;
-      this.loop.pause();
+    checkNumber(this.speed, 'speed', { min: 0.01, max: 100 }, this.getAttribute('speed'));
+    if (this.epochs != null) checkNumber(this.epochs, 'epochs', { min: 1, integer: true }, this.getAttribute('epochs'));
+    const restructured = STRUCTURAL.some((key) => changed.has(key)) || changed.has('customData' as keyof NnTrainer);
+    // A structural attribute that failed is tried again, so its message stays until it is fixed.
+    if (!this.session || restructured || this.rebuildFailed) {
+      if (this.srcUrl && !this.customData) return;
+      if (!this.session || restructured) this.loop.pause();
+      this.rebuildFailed = true;
       this.rebuild(true);
-      return;
+      this.rebuildFailed = false;
+    } else {
+      this.applyLiveSettings();
     }
-    this.applyLiveSettings();
+    this.recordApplied();
+  }
+
+  /** Remembers the settings just applied, for the panel and the views. */
+  private recordApplied(): void {
+    const split = this.trainSplit;
+    this.applied = {
+      datasetName: this.datasetName,
+      noise: this.noise,
+      trainSplit: split > 1 ? split / 100 : split,
+      features: this.features,
+      hiddenLayers: this.hiddenLayers,
+      activation: this.activation,
+      learningRate: this.learningRate,
+      batchSize: this.batchSize,
+      regularization: this.regularization,
+      regularizationRate: this.regularizationRate,
+      optimizer: this.optimizer,
+      speed: this.speed,
+      controls: this.controls,
+      show: this.show,
+    };
+  }
+
+  /** The settings panel's view of this element: the last good settings, and `set` for the reader's changes. */
+  private settingsHost(applied: AppliedSettings): SettingsHost {
+    return {
+      ...applied,
+      id: this.id,
+      activeFeatures: this.activeFeatures,
+      hasCustomData: this.hasCustomData,
+      dimensions: this.dimensions,
+      set: (name, value) => this.set(name, value),
+    };
+  }
+
+  /** The trimmed `src` ('' when unset). */
+  private get srcUrl(): string {
+    return String(this.src ?? '').trim();
   }
 
   /** A removed attribute means its default again. */
@@ -287,9 +339,9 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private applyLiveSettings(): void {
     const trainer = this.session?.trainer;
     if (!trainer) return;
-    trainer.learningRate = checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 });
-    trainer.batchSize = checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true });
-    trainer.regularizationRate = checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 });
+    trainer.learningRate = checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }, this.getAttribute('learning-rate'));
+    trainer.batchSize = checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }, this.getAttribute('batch-size'));
+    trainer.regularizationRate = checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }, this.getAttribute('regularization-rate'));
     if (trainer.optimizer.name !== this.optimizer) trainer.setOptimizer(this.optimizer);
     if (trainer.regularization.name !== this.regularization) trainer.regularization = getRegularization(this.regularization);
   }
@@ -297,11 +349,11 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   /** Builds a fresh session from the attributes (throws on bad input; the old one stays). */
   private rebuild(fromApply = false): void {
     const build = () => {
-      checkNumber(this.samples, 'samples', { min: 2, max: 10000, integer: true });
-      checkNumber(this.noise, 'noise', { min: 0, max: 50 });
-      checkNumber(this.seed, 'seed', { min: -2147483648, max: 2147483647, integer: true });
-      const split = checkNumber(this.trainSplit, 'train-split', { min: 0.01, max: 99 });
-      const hidden = this.hiddenLayers.length === 0 ? [] : checkNumberList(this.hiddenLayers, 'hidden', { min: 1, max: 64, integer: true });
+      checkNumber(this.samples, 'samples', { min: 2, max: 10000, integer: true }, this.getAttribute('samples'));
+      checkNumber(this.noise, 'noise', { min: 0, max: 50 }, this.getAttribute('noise'));
+      checkNumber(this.seed, 'seed', { min: -2147483648, max: 2147483647, integer: true }, this.getAttribute('seed'));
+      const split = checkNumber(this.trainSplit, 'train-split', { min: 0.01, max: 99 }, this.getAttribute('train-split'));
+      const hidden = this.hiddenLayers.length === 0 ? noHiddenLayers(this.getAttribute('hidden')) : checkNumberList(this.hiddenLayers, 'hidden', { min: 1, max: 64, integer: true }, this.getAttribute('hidden'));
       const generated = this.customData ? undefined : makeDataset(this.datasetName, { samples: this.samples, noise: this.noise, seed: this.seed });
       const data = this.customData ?? (generated as Data);
       const kind = generated?.kind ?? inferKind(data);
@@ -315,10 +367,10 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
         outputActivation: this.outputActivation,
         loss: this.loss,
         optimizer: this.optimizer,
-        learningRate: checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }),
-        batchSize: checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }),
+        learningRate: checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }, this.getAttribute('learning-rate')),
+        batchSize: checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }, this.getAttribute('batch-size')),
         regularization: this.regularization,
-        regularizationRate: checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }),
+        regularizationRate: checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }, this.getAttribute('regularization-rate')),
         seed: this.seed,
       });
       this.session = session;
@@ -337,6 +389,8 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
 
   protected override updated(): void {
     this.paintBoundary();
+    this.paintNeurons();
+    this.renderRoot.querySelector('nn-network')?.refresh();
   }
 
   /** Trains for at most `budget` ms: `speed` epochs' worth of steps per frame. */
@@ -439,10 +493,11 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   }
 
   private readChildData(): void {
-    if (this.src) return;
+    if (this.srcUrl) return;
     const text = childJsonText(this);
     if (text == null) {
       if (this.customData) this.customData = undefined;
+      this.dataProblem = ''; // the bad script went with it
       return;
     }
     try {
@@ -455,7 +510,8 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
 
   private async loadSource(): Promise<void> {
     this.fetchController?.abort();
-    if (!this.src) {
+    const src = this.srcUrl;
+    if (!src) {
       this.customData = undefined;
       this.dataProblem = '';
       this.readChildData();
@@ -464,9 +520,9 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     const controller = (this.fetchController = new AbortController());
     this.loading = true;
     try {
-      const text = await fetchText(this.src, controller.signal);
+      const text = await fetchText(src, controller.signal);
       if (controller.signal.aborted) return;
-      this.customData = parseData(text, `The data at "${this.src}"`);
+      this.customData = parseData(text, `The data at "${src}"`);
       this.dataProblem = '';
     } catch (error) {
       if (!controller.signal.aborted) this.dataProblem = (error as Error).message;
@@ -487,9 +543,11 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   }
 
   private resolvePalette(): Palette {
+    if (this.palette) return this.palette;
+    // Resolving a colour forces a style recalculation and a canvas read-back: once per palette, not per frame.
     const root = this.renderRoot as ShadowRoot;
     const neutral = resolveColor(root, 'var(--_neutral)');
-    this.palette ??= {
+    this.palette = {
       diverging: divergingTable(resolveColor(root, 'var(--_negative)'), neutral, resolveColor(root, 'var(--_positive)')),
       neutral,
       classes: ['--_series-1', '--_series-2', '--_series-3', '--_series-4', '--_series-5'].map((token) =>
@@ -513,13 +571,14 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     paintOutput(image, session.network, session.features, this.extent, palette, range);
     paintImage(context, image, canvas.width, canvas.height);
     drawPoints(context, session, this.extent, palette, canvas.width);
-    this.paintNeurons(palette);
   }
 
-  private paintNeurons(palette: Palette): void {
+  /** What each hidden neuron responds to (drawn with or without the boundary view). */
+  private paintNeurons(): void {
     const session = this.session;
-    if (!session || !this.show.includes('neurons')) return;
     const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.neuron')];
+    if (!session || canvases.length === 0) return;
+    const palette = this.resolvePalette();
     const images = canvases.map(() => new ImageData(NEURON_RESOLUTION, NEURON_RESOLUTION));
     paintHiddenNeurons(images, session.network, session.features, this.extent, palette.diverging);
     canvases.forEach((canvas, i) => {
@@ -529,7 +588,9 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   }
 
   protected override render() {
-    const shown = new Set(this.controls.includes('none') ? [] : this.controls);
+    const applied = this.applied;
+    const controls: readonly string[] = applied?.controls ?? DEFAULTS.controls;
+    const shown = new Set(controls.includes('none') ? [] : controls);
     const session = this.session;
     return html`
       ${this.renderProblem()}
@@ -538,7 +599,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
       ${session ? this.renderToolbar(shown) : nothing}
       ${session ? this.renderViews(session) : nothing}
       ${shown.size > 3 || [...shown].some((name) => !['play', 'step', 'reset'].includes(name))
-        ? html`<div class="settings" part="settings" role="group" aria-label="Training settings">${renderSettings(this, shown)}</div>`
+        ? html`<div class="settings" part="settings" role="group" aria-label="Training settings">${renderSettings(applied ? this.settingsHost(applied) : this, shown)}</div>`
         : nothing}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     `;
@@ -573,34 +634,35 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   }
 
   private renderViews(session: Session) {
+    const views: readonly string[] = this.applied?.show ?? DEFAULTS.show;
     const width = this.size.width;
     const side = Math.max(180, Math.min(340, width < 640 ? width : width / 2 - 16));
     const pixels = Math.round(side * Math.min(2, globalThis.devicePixelRatio || 1));
     const hiddenCount = session.network.neuronOffset[session.network.depth] - session.network.neuronOffset[1];
     return html`
       <div class="views">
-        ${this.show.includes('boundary') && session.dimensions === 2
+        ${views.includes('boundary') && session.dimensions === 2
           ? html`<figure class="boundary-view">
               <canvas class="boundary" part="boundary" width=${pixels} height=${pixels}
                 style=${styleMap({ width: `${side}px`, height: `${side}px` })} role="img" aria-label=${this.boundaryLabel(session)}></canvas>
               <figcaption>${this.legend(session)}</figcaption>
             </figure>`
           : nothing}
-        ${this.show.includes('boundary') && session.dimensions === 1
+        ${views.includes('boundary') && session.dimensions === 1
           ? html`<figure class="curve">${renderCurveView(session, this.extent, side * 1.3, side)}
               <figcaption>Circles: training data · squares: test data · line: the network's prediction</figcaption></figure>`
           : nothing}
-        ${this.show.includes('boundary') && session.dimensions > 2
+        ${views.includes('boundary') && session.dimensions > 2
           ? html`<p class="note">This data has ${session.dimensions} inputs; pictures are drawn for one or two.</p>`
           : nothing}
-        ${this.show.includes('loss')
+        ${views.includes('loss')
           ? html`<figure class="loss-view" part="loss">
               ${renderLossChart(this.history, Math.min(width, 420), 180)}
               <figcaption>Loss per epoch: <span class="key train"></span> training <span class="key test"></span> test</figcaption>
             </figure>`
           : nothing}
       </div>
-      ${this.show.includes('neurons') && session.dimensions === 2 && hiddenCount > 0 && hiddenCount <= 64
+      ${views.includes('neurons') && session.dimensions === 2 && hiddenCount > 0 && hiddenCount <= 64
         ? html`<figure class="neurons">
             <figcaption>What each hidden neuron responds to</figcaption>
             <div class="neuron-grid">
@@ -613,7 +675,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
             </div>
           </figure>`
         : nothing}
-      ${this.show.includes('network')
+      ${views.includes('network')
         ? html`<nn-network part="network" class="network" .network=${session.network}
             .labels=${session.features.map((feature) => feature.label)}></nn-network>`
         : nothing}
@@ -632,11 +694,20 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   }
 }
 
-function checkControls(controls: readonly string[]): void {
+/** No hidden layers is meant by hidden="none" (or a script's []); a value such as "," is a mistake. */
+function noHiddenLayers(attribute: string | null): number[] {
+  const text = attribute?.trim().toLowerCase();
+  if (text && text !== 'none') throw new NnKitError(`hidden must list layer sizes separated by commas, e.g. "4, 2", or be "none"; got "${attribute!.trim()}".`);
+  return [];
+}
+
+function checkControls(controls: unknown): void {
+  if (!Array.isArray(controls)) throw new NnKitError('controls must list control names separated by commas, e.g. "play, reset", or "none".');
   for (const name of controls) if (name !== 'none') checkChoice(name, 'controls', [...CONTROL_NAMES, 'none']);
 }
 
-function checkViews(views: readonly string[]): void {
+function checkViews(views: unknown): void {
+  if (!Array.isArray(views)) throw new NnKitError(`show must list views separated by commas, e.g. "boundary, loss"; use ${VIEW_NAMES.join(', ')}.`);
   for (const name of views) checkChoice(name, 'show', VIEW_NAMES);
 }
 

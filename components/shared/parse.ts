@@ -53,20 +53,46 @@ function describeRule({ min, max, integer }: NumberRule): string {
   return kind;
 }
 
-/** Checks one number against a rule; the message names the attribute and what it accepts. */
-export function checkNumber(value: unknown, attribute: string, rule: NumberRule = {}): number {
+/** Longest piece of a writer's text quoted back in a message. */
+const QUOTE_CHARS = 40;
+
+/**
+ * What to quote for a value in a message: the writer's own text (`raw`, the attribute,
+ * or its `index`-th item) when that text is what failed to read as a number, so a message
+ * says got "abc" rather than got "NaN"; otherwise the value itself.
+ */
+function quote(value: unknown, raw?: string | null, index?: number, count?: number): string {
+  let text = String(value);
+  if (typeof value === 'number' && Number.isNaN(value) && raw != null) {
+    const items = index == null ? [raw.trim()] : splitList(raw);
+    const token = items[index ?? 0];
+    if ((index == null || items.length === count) && token != null && Number.isNaN(toNumber(token))) text = token;
+  }
+  return text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text;
+}
+
+/**
+ * Checks one number against a rule; the message names the attribute and what it accepts.
+ * Pass the attribute's text as `raw` to quote the writer's words for a value that is not a number.
+ */
+export function checkNumber(value: unknown, attribute: string, rule: NumberRule = {}, raw?: string | null): number {
   const ok =
     typeof value === 'number' &&
     Number.isFinite(value) &&
     (rule.min == null || value >= rule.min) &&
     (rule.max == null || value <= rule.max) &&
     (!rule.integer || Number.isInteger(value));
-  if (!ok) throw new NnKitError(`${attribute} must be ${describeRule(rule)}; got "${String(value)}".`);
+  if (!ok) throw new NnKitError(`${attribute} must be ${describeRule(rule)}; got "${quote(value, raw)}".`);
   return value as number;
 }
 
-/** Checks a list of numbers; the message quotes the first bad item. */
-export function checkNumberList(values: unknown, attribute: string, rule: NumberRule & { length?: number } = {}): number[] {
+/** Checks a list of numbers; the message quotes the first bad item (as the writer wrote it, given `raw`). */
+export function checkNumberList(
+  values: unknown,
+  attribute: string,
+  rule: NumberRule & { length?: number } = {},
+  raw?: string | null,
+): number[] {
   if (!Array.isArray(values) || values.length === 0) {
     throw new NnKitError(`${attribute} must list numbers separated by commas, e.g. "1, 0.5, -2".`);
   }
@@ -75,7 +101,7 @@ export function checkNumberList(values: unknown, attribute: string, rule: Number
       checkNumber(value, attribute, rule);
     } catch {
       throw new NnKitError(
-        `${attribute}: item ${i + 1} ("${String(value)}") is not ${describeRule(rule)}. Use numbers separated by commas, e.g. "1, 0.5, -2".`,
+        `${attribute}: item ${i + 1} ("${quote(value, raw, i, values.length)}") is not ${describeRule(rule)}. Use numbers separated by commas, e.g. "1, 0.5, -2".`,
       );
     }
   });

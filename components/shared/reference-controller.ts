@@ -26,7 +26,8 @@ export class ReferenceController<T extends Element = Element> implements Reactiv
 
   /** Points at a new id ('' or null for none). */
   setId(id: string | null | undefined): void {
-    const next = id?.trim() ?? '';
+    // A script may set `for` to a number or anything else: read it as text.
+    const next = id == null ? '' : String(id).trim();
     if (next === this.id) return;
     this.id = next;
     if (this.host.isConnected) this.observe();

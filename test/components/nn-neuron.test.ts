@@ -251,7 +251,7 @@ describe('<nn-neuron>', () => {
     expect(el.z).to.be.closeTo(0.8, 1e-12);
 
     const cases: [string, string, RegExp][] = [
-      ['weights', '0.8, x, 0.5', /weights: item 2 \("NaN"\) is not a number/],
+      ['weights', '0.8, x, 0.5', /weights: item 2 \("x"\) is not a number/],
       ['activation', 'sigmod', /Unknown activation "sigmod"\. Use "sigmoid", "tanh"/],
       ['activation', 'softmax', /whole layer.*"sigmoid"/],
       ['inputs', '', /inputs must list numbers/],

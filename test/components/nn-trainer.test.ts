@@ -280,6 +280,26 @@ describe('<nn-trainer>', () => {
     expect(el.shadowRoot!.querySelector('.accuracy')).to.not.exist;
   });
 
+  it('keeps its own diagram and a linked <nn-network for> live as it learns', async () => {
+    const root = await fixture(html`<div>
+      <nn-trainer id="linked-trainer" seed="2"></nn-trainer>
+      <nn-network for="linked-trainer" inputs="0.5, -0.5"></nn-network>
+    </div>`);
+    const el = root.querySelector('nn-trainer')!;
+    const follower = root.querySelector('nn-network')!;
+    const embedded = el.shadowRoot!.querySelector('nn-network')!;
+    await follower.updateComplete;
+    expect(follower.network).to.equal(el.network);
+    const embeddedBefore = Array.from(embedded.outputs);
+    for (let i = 0; i < 5; i++) el.stepEpoch();
+    await el.updateComplete;
+    await nextFrame();
+    await nextFrame();
+    await Promise.all([follower.updateComplete, embedded.updateComplete]);
+    expect(Array.from(follower.outputs)).to.deep.equal(Array.from(el.network!.predict([0.5, -0.5])));
+    expect(Array.from(embedded.outputs)).to.not.deep.equal(embeddedBefore);
+  });
+
   it('renders labels and data values as text, never as markup', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer dataset="<img src=x onerror=alert(1)>"></nn-trainer>`);
     expect(alertText(el)).to.contain('<img src=x');
