@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -209,8 +209,9 @@ async function twentyScenario(browser, origin) {
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-function report(rows, chromiumVersion) {
-  console.log(`\nFrame budget, ${SECONDS} s per scenario; headless Chromium ${chromiumVersion}, ${cpus().length} cores, ${VIEWPORT.width}×${VIEWPORT.height}; target p95 ≤ ${TARGET_P95_MS} ms\n`);
+function report(rows, chromiumVersion, load) {
+  console.log(`\nFrame budget, ${SECONDS} s per scenario; headless Chromium ${chromiumVersion}, ${cpus().length} cores, ${VIEWPORT.width}×${VIEWPORT.height}; target p95 ≤ ${TARGET_P95_MS} ms`);
+  console.log(`Load average (1 min) before/after: ${load.before.toFixed(2)} / ${load.after.toFixed(2)}${Math.max(load.before, load.after) > cpus().length / 2 ? ' (the machine was busy with other work: frame times are inflated)' : ''}\n`);
   for (const row of rows) {
     const pass = row.p95 <= TARGET_P95_MS && row.trained;
     row.result = pass ? 'PASS' : 'MISS';
@@ -242,8 +243,9 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
+    const before = loadavg()[0];
     const rows = [await articleScenario(browser, origin), await twentyScenario(browser, origin)];
-    report(rows, browser.version());
+    report(rows, browser.version(), { before, after: loadavg()[0] });
   } finally {
     await browser.close();
     server.close();

@@ -41,6 +41,8 @@ export function sampleGrid(
 export interface Palette {
   /** 256 RGBA entries from the negative colour through neutral to the positive one. */
   diverging: Uint8ClampedArray;
+  /** The same scale, paler, for the decision boundary behind the points. */
+  background: Uint8ClampedArray;
   neutral: Rgb;
   /** One colour per class, for softmax outputs. */
   classes: Rgb[];
@@ -68,9 +70,9 @@ export function paintOutput(
     const at = cell * 4;
     if (output.length === 1) {
       const index = tableIndex(((output[0] - low) / span) * 2 - 1);
-      data[at] = palette.diverging[index];
-      data[at + 1] = palette.diverging[index + 1];
-      data[at + 2] = palette.diverging[index + 2];
+      data[at] = palette.background[index];
+      data[at + 1] = palette.background[index + 1];
+      data[at + 2] = palette.background[index + 2];
     } else {
       let r = 0;
       let g = 0;

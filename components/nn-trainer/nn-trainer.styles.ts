@@ -155,6 +155,13 @@ export const trainerStyles = [
       border-radius: 3px;
     }
 
+    /* The diagram shows the learning network; its inputs are the data, not the reader's. */
+    nn-network::part(inputs),
+    nn-network::part(run),
+    nn-network::part(outputs) {
+      display: none;
+    }
+
     nn-network {
       margin-top: 0.75rem;
       border: none;

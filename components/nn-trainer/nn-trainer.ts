@@ -547,8 +547,11 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     // Resolving a colour forces a style recalculation and a canvas read-back: once per palette, not per frame.
     const root = this.renderRoot as ShadowRoot;
     const neutral = resolveColor(root, 'var(--_neutral)');
+    const negative = resolveColor(root, 'var(--_negative)');
+    const positive = resolveColor(root, 'var(--_positive)');
     this.palette = {
-      diverging: divergingTable(resolveColor(root, 'var(--_negative)'), neutral, resolveColor(root, 'var(--_positive)')),
+      diverging: divergingTable(negative, neutral, positive),
+      background: divergingTable(negative, neutral, positive, 255, 0.7),
       neutral,
       classes: ['--_series-1', '--_series-2', '--_series-3', '--_series-4', '--_series-5'].map((token) =>
         resolveColor(root, `var(${token})`),
@@ -657,7 +660,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
           : nothing}
         ${views.includes('loss')
           ? html`<figure class="loss-view" part="loss">
-              ${renderLossChart(this.history, Math.min(width, 420), 180)}
+              ${renderLossChart(this.history, width - side - 16 >= 240 ? Math.min(420, width - side - 16) : Math.min(width, 420), 180)}
               <figcaption>Loss per epoch: <span class="key train"></span> training <span class="key test"></span> test</figcaption>
             </figure>`
           : nothing}

@@ -29,14 +29,15 @@ export function resolveColor(root: ShadowRoot, cssColor: string): Rgb {
 
 /**
  * A diverging colour table: 256 RGBA entries from `negative` through `neutral` to
- * `positive`, so painting a heatmap is one table look-up per pixel.
+ * `positive`, so painting a heatmap is one table look-up per pixel. `strength` below 1
+ * stops short of the full colours (a paler background for points drawn on top).
  */
-export function divergingTable(negative: Rgb, neutral: Rgb, positive: Rgb, alpha = 255): Uint8ClampedArray {
+export function divergingTable(negative: Rgb, neutral: Rgb, positive: Rgb, alpha = 255, strength = 1): Uint8ClampedArray {
   const table = new Uint8ClampedArray(256 * 4);
   for (let i = 0; i < 256; i++) {
     const t = (i / 255) * 2 - 1;
     const end = t < 0 ? negative : positive;
-    const mix = Math.abs(t);
+    const mix = Math.abs(t) * strength;
     table[i * 4] = neutral.r + (end.r - neutral.r) * mix;
     table[i * 4 + 1] = neutral.g + (end.g - neutral.g) * mix;
     table[i * 4 + 2] = neutral.b + (end.b - neutral.b) * mix;
