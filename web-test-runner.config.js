@@ -35,6 +35,7 @@ if (wanted.includes('firefox') && existsSync(firefoxPath)) {
   browsers.push(
     puppeteerLauncher({
       launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
+      concurrency: 1,
       // Each test file gets a new tab; bring it to the front so it has focus and
       // keyboard tests (focus, Tab, blur) behave as they do for a reader.
       createPage: async ({ browser }) => {

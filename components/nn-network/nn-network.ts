@@ -21,6 +21,8 @@ const DEFAULT_LAYERS = [3, 4, 2];
 /** How long each layer takes to light up in a "Run forward". */
 const STEP_MS = 300;
 /** Properties and states that change what is computed (the rest only change the drawing). */
+/** Fastest redraw while following a live source: ten times a second. */
+const FOLLOW_INTERVAL_MS = 100;
 const APPLY_KEYS = ['layers', 'activation', 'outputActivation', 'seed', 'inputs', 'src', 'for', 'assigned', 'srcModel', 'scriptModel', 'revision'];
 
 /** Detail of `nn-forward`: the values fed in and what came out. */
@@ -214,6 +216,12 @@ export class NnNetwork extends NnElement implements NetworkSource {
   private timer?: ReturnType<typeof setTimeout>;
   private readerEdit = false;
   private sourceTick = false;
+  /** A source change not drawn yet, and when the last one was. */
+  private stale = false;
+  private lastSourceTick = -Infinity;
+  /** Whether any of the diagram is on screen (drawn changes wait while it is not). */
+  private onScreen = true;
+  private visibility?: IntersectionObserver;
   private runRequested = false;
   private pendingForward = false;
   private pendingUpdate = false;
@@ -251,12 +259,19 @@ export class NnNetwork extends NnElement implements NetworkSource {
     this.readScript();
     this.scriptObserver = new MutationObserver(() => this.readScript());
     this.scriptObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    this.visibility = new IntersectionObserver((entries) => {
+      this.onScreen = entries.at(-1)?.isIntersecting ?? true;
+      if (this.onScreen && this.stale) this.scheduleSourceTick();
+    });
+    this.visibility.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.scriptObserver?.disconnect();
     this.scriptObserver = undefined;
+    this.visibility?.disconnect();
+    this.visibility = undefined;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.stopPlaying();
@@ -417,10 +432,22 @@ export class NnNetwork extends NnElement implements NetworkSource {
     this.revision++;
   }
 
+  /**
+   * Redraws after the source changed: at most every FOLLOW_INTERVAL_MS, and not while
+   * off screen (the last change is drawn when the diagram scrolls into view), so a
+   * diagram following a trainer costs little of each training frame.
+   */
   private scheduleSourceTick(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
+    this.stale = true;
+    if (this.frame || !this.onScreen) return;
+    this.frame = requestAnimationFrame((now) => {
       this.frame = 0;
+      if (now - this.lastSourceTick < FOLLOW_INTERVAL_MS) {
+        this.scheduleSourceTick();
+        return;
+      }
+      this.lastSourceTick = now;
+      this.stale = false;
       this.sourceTick = true;
       this.revision++;
     });

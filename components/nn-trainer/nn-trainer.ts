@@ -52,6 +52,8 @@ const hiddenLayersConverter = {
   toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
 };
 const NEURON_RESOLUTION = 24;
+/** While training, the network diagram redraws ten times a second; the boundary every frame. */
+const DIAGRAM_INTERVAL_MS = 100;
 
 /** The settings the panel shows: the last ones applied without error. */
 type AppliedSettings = Pick<
@@ -157,6 +159,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private fetchController?: AbortController;
   private childObserver?: MutationObserver;
   private autoplayed = false;
+  private diagramDrawn = -Infinity;
   /** The last settings applied without error: what the panel and the views show while an attribute is bad. */
   private applied?: AppliedSettings;
   /** True while the structural attributes could not be applied: they are tried again on the next update. */
@@ -390,6 +393,14 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   protected override updated(): void {
     this.paintBoundary();
     this.paintNeurons();
+    this.refreshDiagram();
+  }
+
+  /** Redraws the embedded network diagram: every update when paused, ten times a second while playing. */
+  private refreshDiagram(): void {
+    const now = performance.now();
+    if (this.playing && now - this.diagramDrawn < DIAGRAM_INTERVAL_MS) return;
+    this.diagramDrawn = now;
     this.renderRoot.querySelector('nn-network')?.refresh();
   }
 

@@ -68,6 +68,13 @@ class FakeSource extends HTMLElement {
 }
 if (!customElements.get('fake-network-source')) customElements.define('fake-network-source', FakeSource);
 
+/** A button after the element, so a Tab out of it stays in the page (Firefox would move focus to its own UI, and later tests would lose keyboard focus). */
+function keepFocusInPage(el: Element): void {
+  const after = document.createElement('button');
+  after.textContent = 'after';
+  el.after(after);
+}
+
 describe('<nn-network>', () => {
   it('is accessible', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="3,4,4,2"></nn-network>`);
@@ -163,6 +170,7 @@ describe('<nn-network>', () => {
 
   it('moves between neurons with arrow keys and edits the selected weight by keyboard, firing one change', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1" inputs="0.5,-1"></nn-network>`);
+    keepFocusInPage(el);
     const before = el.toJSON()!;
     const changes = recordChanges(el);
     const stops = $$(el, '.node[tabindex="0"]');
@@ -197,6 +205,7 @@ describe('<nn-network>', () => {
 
   it('edits a weight with the slider by keyboard: one change per key press, with the new outputs', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1" inputs="1,1"></nn-network>`);
+    keepFocusInPage(el);
     const changes = recordChanges(el);
     const updates: Event[] = [];
     el.addEventListener('nn-network-update', (e) => updates.push(e));
@@ -215,6 +224,7 @@ describe('<nn-network>', () => {
 
   it('edits an input with its labelled number field and fires one change with a detail', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1" labels="Sunny,Cold"></nn-network>`);
+    keepFocusInPage(el);
     const changes = recordChanges(el);
     const field = $(el, '#input-1-number') as HTMLInputElement;
     expect($(el, 'label[for="input-1-number"]')!.textContent).to.equal('Cold');
