@@ -52,8 +52,8 @@ const hiddenLayersConverter = {
   toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
 };
 const NEURON_RESOLUTION = 24;
-/** While training, the network diagram redraws ten times a second; the boundary every frame. */
-const DIAGRAM_INTERVAL_MS = 100;
+/** While training, the neuron maps and the network diagram redraw ten times a second; the boundary every frame. */
+const DETAILS_INTERVAL_MS = 100;
 
 /** The settings the panel shows: the last ones applied without error. */
 type AppliedSettings = Pick<
@@ -135,7 +135,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   @property({ converter: numberConverter }) seed = 1;
   /** Start training when the element appears (not when the reader prefers reduced motion). */
   @property({ type: Boolean }) autoplay = false;
-  /** Epochs per animation frame (0.05 to 4); training never takes more than ~8 ms of a frame. */
+  /** Epochs per animation frame (0.05 to 4); training never takes more than ~6 ms of a frame. */
   @property({ converter: numberConverter }) speed = 1;
   /** Controls the reader sees: play, step, reset, dataset, noise, train-split, features, hidden, activation, learning-rate, batch-size, regularization, optimizer, speed; or "none". */
   @property({ converter: textListConverter }) controls: readonly string[] = DEFAULT_CONTROLS;
@@ -159,7 +159,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private fetchController?: AbortController;
   private childObserver?: MutationObserver;
   private autoplayed = false;
-  private diagramDrawn = -Infinity;
+  private detailsDrawn = -Infinity;
   /** The last settings applied without error: what the panel and the views show while an attribute is bad. */
   private applied?: AppliedSettings;
   /** True while the structural attributes could not be applied: they are tried again on the next update. */
@@ -392,16 +392,13 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
 
   protected override updated(): void {
     this.paintBoundary();
-    this.paintNeurons();
-    this.refreshDiagram();
-  }
-
-  /** Redraws the embedded network diagram: every update when paused, ten times a second while playing. */
-  private refreshDiagram(): void {
+    // The smaller views redraw ten times a second while training; every update otherwise.
     const now = performance.now();
-    if (this.playing && now - this.diagramDrawn < DIAGRAM_INTERVAL_MS) return;
-    this.diagramDrawn = now;
-    this.renderRoot.querySelector('nn-network')?.refresh();
+    if (!this.playing || now - this.detailsDrawn >= DETAILS_INTERVAL_MS) {
+      this.detailsDrawn = now;
+      this.paintNeurons();
+      this.renderRoot.querySelector('nn-network')?.refresh();
+    }
   }
 
   /** Trains for at most `budget` ms: `speed` epochs' worth of steps per frame. */

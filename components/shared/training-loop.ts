@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Milliseconds of training per animation frame: leaves room for drawing at 60 fps. */
-export const FRAME_BUDGET_MS = 8;
+export const FRAME_BUDGET_MS = 6;
 
 /**
  * Runs `onFrame` once per animation frame while playing, and only while the host is
