@@ -7,6 +7,8 @@ const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const readme = readFileSync('README.md', 'utf8');
 const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
+/** A default worth showing: a literal, not the name of a constant in the source. */
+const literal = (text) => (text && !/^[A-Z_][A-Za-z0-9_.]*$/.test(text) ? code(text) : '');
 
 function table(headers, rows) {
   if (rows.length === 0) return '';
@@ -14,7 +16,7 @@ function table(headers, rows) {
 }
 
 function reference(element) {
-  const attributes = (element.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.default), cell(a.description)]);
+  const attributes = (element.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), literal(a.default), cell(a.description)]);
   const attributeFields = new Set((element.attributes ?? []).map((a) => a.fieldName));
   const properties = (element.members ?? [])
     .filter((m) => m.kind === 'field' && !m.privacy && !m.static && !attributeFields.has(m.name) && m.description)
