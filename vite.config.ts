@@ -1,7 +1,21 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { minifyHTMLLiterals } from 'minify-html-literals';
+import { type Plugin, defineConfig } from 'vite';
 
 const here = (path: string) => resolve(import.meta.dirname, path);
+
+/** Minifies the HTML and CSS inside lit's html`` and css`` templates in built output. */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'nn-kit:minify-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/components\/.+\.ts$/.test(id)) return null;
+      const result = minifyHTMLLiterals(code, { fileName: id });
+      return result ? { code: result.code, map: result.map?.toString() } : null;
+    },
+  };
+}
 
 /** One element per entry, for bundlers: a page pays only for the elements it imports. */
 const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
@@ -17,10 +31,11 @@ const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer']
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return {};
   if (mode === 'site') {
-    return { base: './', build: { outDir: 'site', target: 'es2022', emptyOutDir: true } };
+    return { base: './', plugins: [minifyTemplates()], build: { outDir: 'site', target: 'es2022', emptyOutDir: true } };
   }
   if (mode === 'elements') {
     return {
+      plugins: [minifyTemplates()],
       build: {
         target: 'es2022',
         minify: true,
@@ -40,6 +55,7 @@ export default defineConfig(({ command, mode }) => {
   }
   const entry = mode === 'core' ? { name: 'core', file: 'src/index.ts' } : { name: 'nn-kit', file: 'components/index.ts' };
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       minify: true,
