@@ -736,18 +736,18 @@ export class NnNetwork extends NnElement implements NetworkSource {
         <p class="status" role="status">${this.announcement}</p>
       </div>
       <div class="panels">
-        <section class="card" part="inputs" aria-labelledby="inputs-title">
+        <div class="card" role="group" part="inputs" aria-labelledby="inputs-title">
           <h3 id="inputs-title">Inputs</h3>
           ${renderInputs(panel, this.handlers, this.pickedInput)}
-        </section>
-        <section class="card" part="editor" aria-labelledby="editor-title">
+        </div>
+        <div class="card" role="group" part="editor" aria-labelledby="editor-title">
           <h3 id="editor-title">Selected neuron</h3>
           ${renderEditor(panel, this.handlers, this.selected, this.selectedFrom)}
-        </section>
-        <section class="card" part="outputs" aria-labelledby="outputs-title">
+        </div>
+        <div class="card" role="group" part="outputs" aria-labelledby="outputs-title">
           <h3 id="outputs-title">${softmax ? 'Class probabilities' : 'Outputs'}</h3>
           ${renderOutputs(panel)}
-        </section>
+        </div>
       </div>
       ${renderValueTable(panel)}
     `;
