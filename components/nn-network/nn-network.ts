@@ -239,8 +239,10 @@ export class NnNetwork extends NnElement implements NetworkSource {
       this.report(new NnKitError('network must be a Network from nn-kit’s core, or undefined.'));
       return;
     }
+    // lit sets object properties on every render: apply only a new network, or the same
+    // one again after a message, so the message is cleared.
+    if (value === this.assigned && !this.problem) return;
     this.assigned = value ?? undefined;
-    // Apply even when the value is the one shown, so an earlier message is cleared.
     this.revision++;
   }
 

@@ -51,7 +51,7 @@ const hiddenLayersConverter = {
   },
   toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
 };
-const NEURON_RESOLUTION = 24;
+const NEURON_RESOLUTION = 16;
 /** While training, the neuron maps and the network diagram redraw ten times a second; the boundary every frame. */
 const DETAILS_INTERVAL_MS = 100;
 
@@ -159,7 +159,9 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private fetchController?: AbortController;
   private childObserver?: MutationObserver;
   private autoplayed = false;
-  private detailsDrawn = -Infinity;
+  private neuronsDrawn = -Infinity;
+  private diagramDrawn = -Infinity;
+  private points?: { session: Session; palette: Palette; layer: OffscreenCanvas };
   /** The last settings applied without error: what the panel and the views show while an attribute is bad. */
   private applied?: AppliedSettings;
   /** True while the structural attributes could not be applied: they are tried again on the next update. */
@@ -392,11 +394,17 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
 
   protected override updated(): void {
     this.paintBoundary();
-    // The smaller views redraw ten times a second while training; every update otherwise.
+    // The smaller views redraw ten times a second while training, in different frames so
+    // no one frame pays for both; every update otherwise.
     const now = performance.now();
-    if (!this.playing || now - this.detailsDrawn >= DETAILS_INTERVAL_MS) {
-      this.detailsDrawn = now;
+    const due = (last: number) => !this.playing || now - last >= DETAILS_INTERVAL_MS;
+    if (due(this.neuronsDrawn)) {
+      this.neuronsDrawn = now;
       this.paintNeurons();
+      if (this.playing) return;
+    }
+    if (due(this.diagramDrawn)) {
+      this.diagramDrawn = now;
       this.renderRoot.querySelector('nn-network')?.refresh();
     }
   }
@@ -581,7 +589,18 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
       session.kind === 'regression' ? [-1, 1] : [Number.isFinite(low) ? low : 0, Number.isFinite(high) ? high : 1];
     paintOutput(image, session.network, session.features, this.extent, palette, range);
     paintImage(context, image, canvas.width, canvas.height);
-    drawPoints(context, session, this.extent, palette, canvas.width);
+    context.drawImage(this.pointsLayer(session, palette, canvas.width), 0, 0);
+  }
+
+  /** The data points, drawn once per session, size and palette: they do not move while training. */
+  private pointsLayer(session: Session, palette: Palette, size: number): OffscreenCanvas {
+    const cached = this.points;
+    if (cached && cached.session === session && cached.palette === palette && cached.layer.width === size) return cached.layer;
+    const layer = new OffscreenCanvas(size, size);
+    const context = layer.getContext('2d');
+    if (context) drawPoints(context, session, this.extent, palette, size);
+    this.points = { session, palette, layer };
+    return layer;
   }
 
   /** What each hidden neuron responds to (drawn with or without the boundary view). */
@@ -688,7 +707,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
         : nothing}
       ${views.includes('network')
         ? html`<nn-network part="network" class="network" .network=${session.network}
-            .labels=${session.features.map((feature) => feature.label)}></nn-network>`
+            .labels=${session.featureLabels}></nn-network>`
         : nothing}
     `;
   }
@@ -732,7 +751,7 @@ function paintImage(context: CanvasRenderingContext2D, image: ImageData, width: 
 }
 
 /** Training points as circles and test points as squares, in their class colours. */
-function drawPoints(context: CanvasRenderingContext2D, session: Session, extent: Extent, palette: Palette, size: number): void {
+function drawPoints(context: OffscreenCanvasRenderingContext2D, session: Session, extent: Extent, palette: Palette, size: number): void {
   const [min, max] = extent;
   const scale = size / (max - min);
   const radius = Math.max(2.5, size / 110);

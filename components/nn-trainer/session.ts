@@ -54,6 +54,8 @@ export interface Session {
   /** Columns of the original data: 1 (a curve), 2 (a plane) or more (no picture). */
   readonly dimensions: number;
   readonly features: readonly Feature[];
+  /** The features' names for readers (the network diagram's input labels). */
+  readonly featureLabels: readonly string[];
   readonly kind: 'classification' | 'regression';
   /** Number of classes for classification (2 with one sigmoid output). */
   readonly classes: number;
@@ -122,6 +124,7 @@ export function createSession(config: SessionConfig): Session {
     testPoints: toPoints(original.test),
     dimensions,
     features,
+    featureLabels: features.map((feature) => feature.label),
     kind,
     classes: kind === 'classification' ? Math.max(2, targetSize) : 0,
   };
