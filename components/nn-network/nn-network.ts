@@ -21,8 +21,8 @@ const DEFAULT_LAYERS = [3, 4, 2];
 /** How long each layer takes to light up in a "Run forward". */
 const STEP_MS = 300;
 /** Properties and states that change what is computed (the rest only change the drawing). */
-/** Fastest redraw while following a live source: ten times a second. */
-const FOLLOW_INTERVAL_MS = 100;
+/** Fastest redraw while following a live source: four times a second. */
+const FOLLOW_INTERVAL_MS = 250;
 const APPLY_KEYS = ['layers', 'activation', 'outputActivation', 'seed', 'inputs', 'src', 'for', 'assigned', 'srcModel', 'scriptModel', 'revision'];
 
 /** Detail of `nn-forward`: the values fed in and what came out. */

@@ -52,8 +52,8 @@ const hiddenLayersConverter = {
   toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
 };
 const NEURON_RESOLUTION = 16;
-/** While training, the neuron maps and the network diagram redraw ten times a second; the boundary every frame. */
-const DETAILS_INTERVAL_MS = 100;
+/** While training, the neuron maps and the network diagram redraw four times a second; the boundary every frame. */
+const DETAILS_INTERVAL_MS = 250;
 
 /** The settings the panel shows: the last ones applied without error. */
 type AppliedSettings = Pick<
@@ -394,7 +394,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
 
   protected override updated(): void {
     this.paintBoundary();
-    // The smaller views redraw ten times a second while training, in different frames so
+    // The smaller views redraw four times a second while training, in different frames so
     // no one frame pays for both; every update otherwise.
     const now = performance.now();
     const due = (last: number) => !this.playing || now - last >= DETAILS_INTERVAL_MS;
