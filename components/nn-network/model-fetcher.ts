@@ -1,3 +1,5 @@
+import { fetchText, parseJson } from '../shared/data-source.js';
+
 /** What loading a model file gave: parsed JSON, or a message for the writer. */
 export type ModelResult = { json: unknown } | { problem: string };
 
@@ -18,21 +20,13 @@ export class ModelFetcher {
     this.cancel();
     const controller = new AbortController();
     this.controller = controller;
-    const where = `Could not load the model from "${url}"`;
     try {
-      const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+      const text = await fetchText(url, controller.signal, 'the model from ');
       if (controller.signal.aborted) return undefined;
-      if (!response.ok) return { problem: `${where}: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.') };
-      const text = await response.text();
-      if (controller.signal.aborted) return undefined;
-      try {
-        return { json: JSON.parse(text) };
-      } catch {
-        return { problem: `${where}: the file is not valid JSON.` };
-      }
+      return { json: parseJson(text, `The model at "${url}"`) };
     } catch (error) {
       if (controller.signal.aborted) return undefined;
-      return { problem: `${where}: ${error instanceof Error ? error.message : String(error)}.` };
+      return { problem: error instanceof Error ? error.message : String(error) };
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }

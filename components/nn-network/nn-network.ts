@@ -11,6 +11,7 @@ import { WidthController } from '../shared/resize-controller.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { type DiagramView, type NodeKey, type Target, biasOf, renderDiagram, weightOf } from './diagram.js';
 import { type DiagramLayout, drawnNeurons, labelSpace, layoutNetwork } from './layout.js';
+import { childJsonText, parseJson } from '../shared/data-source.js';
 import { type ModelResult, ModelFetcher } from './model-fetcher.js';
 import { type NeuronNames, defaultInputs, layerCaption, neuronNames } from './names.js';
 import { networkStyles } from './nn-network.styles.js';
@@ -400,8 +401,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
   }
 
   private readScript(): void {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    const text = script?.textContent ?? undefined;
+    const text = childJsonText(this) ?? undefined;
     if (text === this.scriptText) return;
     this.scriptText = text;
     if (text === undefined) {
@@ -409,11 +409,9 @@ export class NnNetwork extends NnElement implements NetworkSource {
       return;
     }
     try {
-      this.scriptModel = { json: JSON.parse(text) };
+      this.scriptModel = { json: parseJson(text, 'The <script type="application/json"> inside <nn-network>') };
     } catch (error) {
-      this.scriptModel = {
-        problem: `The <script type="application/json"> inside <nn-network> is not valid JSON (${(error as Error).message}).`,
-      };
+      this.scriptModel = { problem: (error as Error).message };
     }
   }
 

@@ -19,16 +19,19 @@ export function parseJson(text: string, where: string): unknown {
   }
 }
 
-/** Fetches text from a URL, turning every failure into a message for the writer. */
-export async function fetchText(url: string, signal: AbortSignal): Promise<string> {
+/**
+ * Fetches text from a URL, turning every failure into a message for the writer;
+ * `what` names the thing in it ("the model from ").
+ */
+export async function fetchText(url: string, signal: AbortSignal, what = ''): Promise<string> {
   let response: Response;
   try {
     response = await fetch(new URL(url, document.baseURI), { signal });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new NnKitError(`Could not load "${url}": ${(error as Error).message}.`);
+    throw new NnKitError(`Could not load ${what}"${url}": ${(error as Error).message}.`);
   }
-  if (!response.ok) throw new NnKitError(`Could not load "${url}": the server answered ${response.status}.`);
+  if (!response.ok) throw new NnKitError(`Could not load ${what}"${url}": the server answered ${response.status}.`);
   return response.text();
 }
 

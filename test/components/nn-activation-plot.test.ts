@@ -5,6 +5,7 @@ import '../../components/nn-activation-plot/nn-activation-plot.js';
 import '../../components/nn-neuron/nn-neuron.js';
 import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
 import type { NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
+import { captureWarnings } from './helpers.js';
 
 /** Written here from the definitions, independently of the core. */
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -48,18 +49,6 @@ function axisFromTicks(el: NnActivationPlot, axis: 'x' | 'y') {
 /** The points of an SVG path "M x,y L x,y …". */
 function points(path: SVGPathElement): [number, number][] {
   return [...path.getAttribute('d')!.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
-}
-
-async function captureWarnings(action: () => Promise<void>): Promise<string[]> {
-  const original = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  try {
-    await action();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
 }
 
 describe('<nn-activation-plot>', () => {

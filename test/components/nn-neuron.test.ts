@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/nn-neuron/nn-neuron.js';
 import type { NeuronChangeDetail, NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
 import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
+import { captureWarnings } from './helpers.js';
 
 /** Written here from the definition, independently of the core. */
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -22,19 +23,6 @@ const walk = html`<nn-neuron
   output-label="Go for a walk?"
   threshold="0.5"
 ></nn-neuron>`;
-
-/** Replaces console.warn while `action` runs and returns what was warned. */
-async function captureWarnings(action: () => Promise<void>): Promise<string[]> {
-  const original = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  try {
-    await action();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
-}
 
 /** Records the element's input/change events. */
 function record(el: NnNeuron) {
