@@ -37,6 +37,27 @@ function classified(points: [number, number, boolean][]): { inputs: number[][]; 
   return { inputs: points.map(([x, y]) => [x, y]), targets: points.map(([, , positive]) => [positive ? 1 : 0]) };
 }
 
+/**
+ * Playground's 2-D regression sets: points uniform in the square, each labelled by
+ * `value` at a position nudged by noise (so the label is noisy, not the point).
+ */
+function regressed2d(
+  samples: number,
+  noise: number,
+  random: Random,
+  value: (x: number, y: number) => number,
+): { inputs: number[][]; targets: number[][] } {
+  const points: [number, number, number][] = [];
+  for (let i = 0; i < samples; i++) {
+    const x = random.uniform(-DATA_EXTENT, DATA_EXTENT);
+    const y = random.uniform(-DATA_EXTENT, DATA_EXTENT);
+    const nx = random.uniform(-DATA_EXTENT, DATA_EXTENT) * noise;
+    const ny = random.uniform(-DATA_EXTENT, DATA_EXTENT) * noise;
+    points.push([x, y, value(x + nx, y + ny)]);
+  }
+  return regressed(points);
+}
+
 function regressed(points: [number, number, number][]): { inputs: number[][]; targets: number[][] } {
   return { inputs: points.map(([x, y]) => [x, y]), targets: points.map(([, , value]) => [value]) };
 }
@@ -158,15 +179,7 @@ export const datasets: Readonly<Record<string, DatasetSpec>> = Object.freeze({
     kind: 'regression',
     dimensions: 2,
     make(samples, noise, random) {
-      const points: [number, number, number][] = [];
-      for (let i = 0; i < samples; i++) {
-        const x = random.uniform(-DATA_EXTENT, DATA_EXTENT);
-        const y = random.uniform(-DATA_EXTENT, DATA_EXTENT);
-        const nx = random.uniform(-DATA_EXTENT, DATA_EXTENT) * noise;
-        const ny = random.uniform(-DATA_EXTENT, DATA_EXTENT) * noise;
-        points.push([x, y, clamp((x + nx + y + ny) / 10, -1, 1)]);
-      }
-      return regressed(points);
+      return regressed2d(samples, noise, random, (x, y) => clamp((x + y) / 10, -1, 1));
     },
   },
   'reg-gauss': {
@@ -175,20 +188,14 @@ export const datasets: Readonly<Record<string, DatasetSpec>> = Object.freeze({
     kind: 'regression',
     dimensions: 2,
     make(samples, noise, random) {
-      const points: [number, number, number][] = [];
-      for (let i = 0; i < samples; i++) {
-        const x = random.uniform(-DATA_EXTENT, DATA_EXTENT);
-        const y = random.uniform(-DATA_EXTENT, DATA_EXTENT);
-        const nx = random.uniform(-DATA_EXTENT, DATA_EXTENT) * noise;
-        const ny = random.uniform(-DATA_EXTENT, DATA_EXTENT) * noise;
+      return regressed2d(samples, noise, random, (x, y) => {
         let value = 0;
         for (const [cx, cy, sign] of REGRESSION_GAUSSIANS) {
-          const contribution = sign * clamp(1 - dist(x + nx - cx, y + ny - cy) / 2, 0, 1);
+          const contribution = sign * clamp(1 - dist(x - cx, y - cy) / 2, 0, 1);
           if (Math.abs(contribution) > Math.abs(value)) value = contribution;
         }
-        points.push([x, y, value]);
-      }
-      return regressed(points);
+        return value;
+      });
     },
   },
   sine: {

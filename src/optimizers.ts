@@ -10,6 +10,8 @@ export interface OptimizerState {
 export interface Optimizer {
   readonly name: string;
   readonly label: string;
+  /** How many values per parameter it remembers between steps (momentum 1, Adam 2). */
+  readonly slots: 0 | 1 | 2;
   /** params -= update(gradients); `step` counts from 1 (Adam's bias correction uses it). */
   readonly update: (
     params: Float64Array,
@@ -26,9 +28,9 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 const ADAM_EPSILON = 1e-7;
 
-/** Makes the zeroed state an optimizer needs for `size` parameters. */
-export function createOptimizerState(size: number): OptimizerState {
-  return { first: new Float64Array(size), second: new Float64Array(size) };
+/** Makes the zeroed state for `size` parameters, with the memory slots an optimizer uses (both by default). */
+export function createOptimizerState(size: number, slots = 2): OptimizerState {
+  return { first: new Float64Array(slots >= 1 ? size : 0), second: new Float64Array(slots >= 2 ? size : 0) };
 }
 
 /** Every optimizer nn-kit knows, by name. */
@@ -36,6 +38,7 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
   sgd: Object.freeze<Optimizer>({
     name: 'sgd',
     label: 'Gradient descent',
+    slots: 0,
     update(params, gradients, _state, learningRate) {
       for (let i = 0; i < params.length; i++) params[i] -= learningRate * gradients[i];
     },
@@ -43,6 +46,7 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
   momentum: Object.freeze<Optimizer>({
     name: 'momentum',
     label: 'Momentum',
+    slots: 1,
     update(params, gradients, { first: velocity }, learningRate) {
       for (let i = 0; i < params.length; i++) {
         velocity[i] = MOMENTUM * velocity[i] - learningRate * gradients[i];
@@ -53,6 +57,7 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
   adam: Object.freeze<Optimizer>({
     name: 'adam',
     label: 'Adam',
+    slots: 2,
     update(params, gradients, { first, second }, learningRate, step) {
       const rate = (learningRate * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
       for (let i = 0; i < params.length; i++) {

@@ -54,8 +54,6 @@ export class Trainer {
   regularization: Regularization;
   readonly task: 'classification' | 'regression';
   readonly shuffle: boolean;
-  /** The optimizer; may be swapped while training (its memory starts afresh). */
-  optimizer: Optimizer;
   /** Step size; may be changed while training and applies at the next step. */
   learningRate: number;
   /** Samples per step; may be changed while training. */
@@ -73,12 +71,15 @@ export class Trainer {
   private readonly random: Random;
   private readonly order: Uint32Array;
   private cursor = 0;
-  private weightState: OptimizerState;
-  private biasState: OptimizerState;
+  private currentOptimizer: Optimizer;
+  private weightState!: OptimizerState;
+  private biasState!: OptimizerState;
   private optimizerSteps = 0;
   private readonly matrices = new WeakMap<Data, DataMatrix>();
-  /** The parameters and optimizer memory before the last update, to undo one that overflowed. */
-  private readonly saved: Float64Array[];
+  /** The arrays an update changes: weights, biases and the optimizer's memory of each. */
+  private guarded: Float64Array[] = [];
+  /** Their contents before the last update, to undo one that overflowed. */
+  private saved: Float64Array[] = [];
 
   constructor(network: Network, data: Data, options: TrainerOptions = {}) {
     this.network = network;
@@ -88,7 +89,7 @@ export class Trainer {
     }
     this.data = toMatrix(data, network.inputSize, network.outputSize);
     this.loss = getLoss(options.loss ?? defaultLossFor(network.outputActivation.name));
-    this.optimizer = getOptimizer(options.optimizer ?? 'sgd');
+    this.currentOptimizer = getOptimizer(options.optimizer ?? 'sgd');
     this.regularization = getRegularization(options.regularization ?? 'none');
     this.learningRate = options.learningRate ?? 0.03;
     this.batchSize = options.batchSize ?? 10;
@@ -108,23 +109,29 @@ export class Trainer {
     this.order = new Uint32Array(this.data.count);
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.shuffle) this.random.shuffle(this.order);
-    this.weightState = createOptimizerState(network.weights.length);
-    this.biasState = createOptimizerState(network.biases.length);
-    this.saved = this.guarded().map((values) => new Float64Array(values.length));
+    this.resetOptimizerState();
   }
 
-  /** The arrays an update changes: weights, biases and the optimizer's memory of each. */
-  private guarded(): Float64Array[] {
-    const { weights, biases } = this.network;
-    const { weightState, biasState } = this;
-    return [weights, biases, weightState.first, weightState.second, biasState.first, biasState.second];
+  /** The optimizer; `setOptimizer` swaps it while training. */
+  get optimizer(): Optimizer {
+    return this.currentOptimizer;
   }
 
   /** Switches optimizer; its memory (momentum, Adam's moments) starts afresh. */
   setOptimizer(name: string): void {
-    this.optimizer = getOptimizer(name);
-    this.weightState = createOptimizerState(this.network.weights.length);
-    this.biasState = createOptimizerState(this.network.biases.length);
+    this.currentOptimizer = getOptimizer(name);
+    this.resetOptimizerState();
+  }
+
+  /** Fresh, zeroed memory for the current optimizer, and room to save what an update changes. */
+  private resetOptimizerState(): void {
+    const { weights, biases } = this.network;
+    const { slots } = this.optimizer;
+    this.weightState = createOptimizerState(weights.length, slots);
+    this.biasState = createOptimizerState(biases.length, slots);
+    const { weightState, biasState } = this;
+    this.guarded = [weights, biases, weightState.first, weightState.second, biasState.first, biasState.second];
+    this.saved = this.guarded.map((values) => new Float64Array(values.length));
     this.optimizerSteps = 0;
   }
 
@@ -162,15 +169,15 @@ export class Trainer {
       return batchLoss;
     }
     this.addPenaltyGradient();
-    const guarded = this.guarded();
-    guarded.forEach((values, i) => this.saved[i].set(values));
+    const { guarded, saved } = this;
+    for (let i = 0; i < guarded.length; i++) saved[i].set(guarded[i]);
     const rate = this.learningRate;
     const step = this.optimizerSteps + 1;
     this.optimizer.update(network.weights, backprop.weightGradients, this.weightState, rate, step);
     this.optimizer.update(network.biases, backprop.biasGradients, this.biasState, rate, step);
     if (!allFinite(network.weights) || !allFinite(network.biases)) {
       // The update overflowed: put everything back as it was and report divergence.
-      guarded.forEach((values, i) => values.set(this.saved[i]));
+      for (let i = 0; i < guarded.length; i++) guarded[i].set(saved[i]);
       this.diverged = true;
       return batchLoss;
     }

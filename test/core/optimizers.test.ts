@@ -24,7 +24,8 @@ const LR = 0.1;
 function run(name: string): number[][] {
   const optimizer = getOptimizer(name);
   const params = Float64Array.from(START);
-  const state = createOptimizerState(params.length);
+  // Only the memory the optimizer says it uses: a missing slot would read as NaN.
+  const state = createOptimizerState(params.length, optimizer.slots);
   return GRADIENTS.map((g, i) => {
     optimizer.update(params, Float64Array.from(g), state, LR, i + 1);
     return Array.from(params);
