@@ -64,7 +64,7 @@ export class Trainer {
   epochs = 0;
   /** Completed steps (weight updates). */
   steps = 0;
-  /** True once a step produced a non-finite loss or gradient; weights were left as they were. */
+  /** True once a step produced a non-finite loss, gradient or update; that step changed nothing, not even the epoch count. */
   diverged = false;
 
   private readonly backprop: Backprop;
@@ -157,12 +157,6 @@ export class Trainer {
       network.forwardFrom(data.inputs, row * data.inputSize);
       total += backprop.accumulate(loss, data.targets, row * data.targetSize, scale);
     }
-    this.cursor += size;
-    if (this.cursor >= data.count) {
-      this.cursor = 0;
-      this.epochs++;
-      if (this.shuffle) this.random.shuffle(order);
-    }
     const batchLoss = total * scale;
     if (!Number.isFinite(batchLoss) || !allFinite(backprop.weightGradients) || !allFinite(backprop.biasGradients)) {
       this.diverged = true;
@@ -183,6 +177,12 @@ export class Trainer {
     }
     this.optimizerSteps = step;
     this.steps++;
+    this.cursor += size;
+    if (this.cursor >= data.count) {
+      this.cursor = 0;
+      this.epochs++;
+      if (this.shuffle) this.random.shuffle(order);
+    }
     return batchLoss;
   }
 

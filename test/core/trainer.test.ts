@@ -234,10 +234,14 @@ describe('Trainer', () => {
         expect(trainer.diverged).to.equal(true);
         const frozen = Float64Array.from(network.weights);
         const stepsBefore = trainer.steps;
-        for (let i = 0; i < 5; i++) trainer.step();
+        const epochsBefore = trainer.epochs;
+        // The step that diverged, and any after it, change nothing: weights, steps, epochs.
+        expect(epochsBefore).to.equal(Math.floor((stepsBefore * 10) / 500));
+        for (let i = 0; i < 60; i++) trainer.step();
         expect(fin(network)).to.equal(true);
         expect(Array.from(network.weights)).to.deep.equal(Array.from(frozen));
         expect(trainer.steps).to.equal(stepsBefore);
+        expect(trainer.epochs).to.equal(epochsBefore);
       });
     }
 
