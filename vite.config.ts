@@ -17,6 +17,38 @@ function minifyTemplates(): Plugin {
   };
 }
 
+/**
+ * Puts the built script and stylesheet inside the page, so the demo article opens from
+ * disk (file://), where browsers refuse module scripts and stylesheets from other files.
+ */
+function inlineIntoPage(): Plugin {
+  return {
+    name: 'nn-kit:inline-into-page',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const page of Object.values(bundle)) {
+        if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+        let text = String(page.source);
+        for (const file of Object.values(bundle)) {
+          const name = file.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const script = new RegExp(`<script type="module"[^>]*src="[^"]*${name}"[^>]*></script>`);
+          const style = new RegExp(`<link rel="stylesheet"[^>]*href="[^"]*${name}"[^>]*>`);
+          if (file.type === 'chunk' && script.test(text)) {
+            const code = file.code.replace(/<\/script/gi, '<\\/script');
+            text = text.replace(script, () => `<script type="module">${code}</script>`);
+            delete bundle[file.fileName];
+          } else if (file.type === 'asset' && file.fileName.endsWith('.css') && style.test(text)) {
+            text = text.replace(style, () => `<style>${String(file.source)}</style>`);
+            delete bundle[file.fileName];
+          }
+        }
+        page.source = text;
+      }
+    },
+  };
+}
+
 /** One element per entry, for bundlers: a page pays only for the elements it imports. */
 const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
 
@@ -25,13 +57,18 @@ const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer']
  * so each output stands alone:
  *   (default)  dist/nn-kit.js     every element, lit included: one <script type="module">
  *   core       dist/core.js       the engine alone, no DOM
- *   elements   dist/elements/*.js one module per element, lit left to the page's bundler
- *   site       site/              the demo article as static files
+ *   elements   dist/elements/*.js one module per element, and index.js with all of them,
+ *                                 lit left to the page's bundler (and to Node, for server rendering)
+ *   site       site/index.html    the demo article as one file that opens from disk
  */
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return {};
   if (mode === 'site') {
-    return { base: './', plugins: [minifyTemplates()], build: { outDir: 'site', target: 'es2022', emptyOutDir: true } };
+    return {
+      base: './',
+      plugins: [minifyTemplates(), inlineIntoPage()],
+      build: { outDir: 'site', target: 'es2022', emptyOutDir: true },
+    };
   }
   if (mode === 'elements') {
     return {
@@ -42,7 +79,10 @@ export default defineConfig(({ command, mode }) => {
         outDir: 'dist/elements',
         emptyOutDir: true,
         lib: {
-          entry: Object.fromEntries(ELEMENTS.map((name) => [name, here(`components/${name}/${name}.ts`)])),
+          entry: {
+            index: here('components/index.ts'),
+            ...Object.fromEntries(ELEMENTS.map((name) => [name, here(`components/${name}/${name}.ts`)])),
+          },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },

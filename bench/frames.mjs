@@ -62,11 +62,12 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** A page of twenty trainers that loads the same bundle and stylesheet as the article. */
+/** A page of twenty trainers with the same script and stylesheet as the article. */
 function writeTwentyPage() {
   const article = readFileSync(join(SITE, 'index.html'), 'utf8');
-  const head = [...article.matchAll(/<(script type="module"[^>]*src="[^"]+"[^>]*><\/script|link rel="stylesheet"[^>]*)>/g)]
-    .map((match) => `<${match[1]}>`)
+  // The built article holds its script and stylesheet inline; the twenty trainers get the same.
+  const head = [...article.matchAll(/<script type="module">[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g)]
+    .map((match) => match[0])
     .join('\n    ');
   if (!head.includes('<script')) throw new Error('No module script found in site/index.html');
   const datasets = ['circle', 'xor', 'gauss', 'spiral', 'moons'];

@@ -44,3 +44,26 @@ describe('dist/nn-kit.js', () => {
     expect(network.predict([0.5, -0.5]).length).to.equal(1);
   });
 });
+
+// The per-element entries, dist/elements/*.js, as a bundler sees them: lit is left to the page
+// (the test server resolves it, as a bundler would), and each entry defines its own element and
+// what it renders inside, not the rest of the kit.
+describe('dist/elements/nn-neuron.js', () => {
+  it('defines <nn-neuron> alone, and it renders', async () => {
+    expect(customElements.get('nn-neuron'), 'nothing defined before the import').to.be.undefined;
+    await import(/* @vite-ignore */ new URL('/dist/elements/nn-neuron.js', location.href).href);
+    expect(customElements.get('nn-neuron')).to.exist;
+    expect(customElements.get('nn-trainer'), 'a page that imports nn-neuron.js does not pay for nn-trainer').to.be.undefined;
+    expect(customElements.get('nn-network'), 'nor for nn-network').to.be.undefined;
+    const element = document.createElement('nn-neuron') as HTMLElement & { updateComplete: Promise<unknown>; output: number };
+    element.setAttribute('inputs', '1, 0, 1');
+    element.setAttribute('weights', '0.8, -0.4, 0.5');
+    element.setAttribute('bias', '-0.5');
+    document.body.append(element);
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[role="alert"]')).to.not.exist;
+    expect(element.output).to.be.closeTo(1 / (1 + Math.exp(-0.8)), 1e-12);
+    expect(element.getBoundingClientRect().height).to.be.greaterThan(40);
+    element.remove();
+  });
+});
