@@ -1,4 +1,5 @@
 import { formatNumber } from '../shared/format.js';
+import { labelAt } from '../shared/parse.js';
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -14,6 +15,13 @@ export function layerCaption(layer: number, layerCount: number): string {
   return `Hidden ${layer}`;
 }
 
+/** A layer's caption where there is little room: "In", "H1", …, "Out". */
+export function shortCaption(layer: number, layerCount: number): string {
+  if (layer === 0) return 'In';
+  if (layer === layerCount - 1) return 'Out';
+  return `H${layer}`;
+}
+
 /** Names for every neuron: writer's labels where given, else x₁…, h₁…, y₁…. */
 export interface NeuronNames {
   (layer: number, index: number): string;
@@ -21,13 +29,9 @@ export interface NeuronNames {
 
 export function neuronNames(layerCount: number, labels?: unknown, outputLabels?: unknown): NeuronNames {
   // Labels may be set from a script as anything; only list items are used, as text.
-  const label = (list: unknown, index: number) => {
-    const item = Array.isArray(list) ? list[index] : undefined;
-    return item == null ? undefined : String(item);
-  };
   return (layer, index) => {
-    if (layer === 0) return label(labels, index) ?? `x${subscript(index + 1)}`;
-    if (layer === layerCount - 1) return label(outputLabels, index) ?? `y${subscript(index + 1)}`;
+    if (layer === 0) return labelAt(labels, index) ?? `x${subscript(index + 1)}`;
+    if (layer === layerCount - 1) return labelAt(outputLabels, index) ?? `y${subscript(index + 1)}`;
     return `h${subscript(index + 1)}`;
   };
 }
@@ -44,6 +48,7 @@ export function defaultInputs(size: number): number[] {
 /** A node's value in at most five characters, for the inside of a circle. */
 export function shortNumber(value: number): string {
   const size = Math.abs(value);
+  if (size >= 999_500) return value.toExponential(0).replace('+', '').replace('-', '−');
   if (size >= 999.5) return formatNumber(value / 1000, 0) + 'k';
   if (size >= 99.5) return formatNumber(value, 0);
   if (size >= 9.95) return formatNumber(value, 1);

@@ -1,14 +1,28 @@
-/** Formats a number for readers: fixed digits, a true minus sign, and no "−0". */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** From this size on, formatNumber writes a power of ten rather than dozens of digits. */
+const POWER_FROM = 1e6;
+
+/** Formats a number for readers: fixed digits, a true minus sign, and no "−0"; huge ones as "5.9 × 10²⁶⁸". */
 export function formatNumber(value: number, digits = 2): string {
   if (Number.isNaN(value)) return '—';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (Math.abs(value) >= POWER_FROM) return formatPower(value);
   const text = value.toFixed(Math.max(0, Math.min(10, Math.round(digits))));
   const zero = /^-0(\.0*)?$/.test(text);
   return zero ? text.slice(1) : text.replace('-', '−');
 }
 
+/** A finite number as a power of ten with `digits` decimals: "5.9 × 10²⁶⁸", "−1.2 × 10⁴". */
+export function formatPower(value: number, digits = 1): string {
+  const [mantissa, exponent] = value.toExponential(digits).split('e');
+  const sign = exponent.startsWith('-') ? '⁻' : '';
+  const power = [...exponent.replace(/^[+-]/, '')].map((digit) => SUPERSCRIPT[Number(digit)]).join('');
+  return `${mantissa.replace('-', '−')} × 10${sign}${power}`;
+}
+
 /** Formats a short number for an axis tick: no trailing zeros. */
 export function formatTick(value: number): string {
+  if (Math.abs(value) >= POWER_FROM) return formatPower(value, 2).replace(/\.?0+ ×/, ' ×');
   const text = String(Number(value.toPrecision(6)));
   return text === '-0' ? '0' : text.replace('-', '−');
 }

@@ -6,6 +6,10 @@ import type { Network } from '../../src/index.js';
  */
 export interface NetworkSource extends HTMLElement {
   readonly network: Network | undefined;
+  /** Names of the network's inputs (a trainer's features), for a view whose writer gave none. */
+  readonly inputLabels?: readonly string[];
+  /** Input values worth showing (a trainer's first training sample), for a view whose writer gave none. */
+  readonly sampleInputs?: readonly number[];
 }
 
 /** Fired by a NetworkSource whenever its network's weights or structure change. */

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { LitElement, type PropertyDeclaration, type PropertyValues, defaultConverter, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 
 /**
@@ -15,6 +15,36 @@ export abstract class NnElement extends LitElement {
    * writer) on bad input; assign the element's state only once everything is valid.
    */
   protected abstract apply(changed: PropertyValues<this>): void;
+
+  /** Text a framework set a property to, by attribute name, so messages can quote it. */
+  private readonly propertyTexts = new Map<string, string>();
+
+  /**
+   * React 19, Vue and Svelte set properties rather than attributes, and pass the
+   * attribute's text (`layers="2,3,1"`): a property with a converter reads such text as
+   * its attribute would.
+   */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    super.requestUpdate(name, oldValue, options);
+    const converter = options?.converter;
+    if (name === undefined || typeof converter !== 'object' || converter === defaultConverter || !converter.fromAttribute) return;
+    const attribute = typeof options?.attribute === 'string' ? options.attribute : String(name).toLowerCase();
+    const properties = this as unknown as Record<PropertyKey, unknown>;
+    const value = properties[name];
+    if (typeof value !== 'string') {
+      this.propertyTexts.delete(attribute);
+      return;
+    }
+    const read = converter.fromAttribute(value, options?.type);
+    if (typeof read === 'string') return;
+    properties[name] = read;
+    this.propertyTexts.set(attribute, value);
+  }
+
+  /** The writer's text for an attribute: the text its property was last set to, else the attribute. */
+  protected writtenText(attribute: string): string | null {
+    return this.propertyTexts.get(attribute) ?? this.getAttribute(attribute);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.attempt(() => this.apply(changed));

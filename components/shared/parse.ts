@@ -39,6 +39,23 @@ export const textListConverter = {
   toAttribute: (value: readonly string[] | undefined): string | undefined => value?.join(','),
 };
 
+/**
+ * A lit converter for labels, one per slot: "Sunny,,Free time" leaves the second slot
+ * empty (its element's default name) rather than moving "Free time" up to it.
+ */
+export const labelListConverter = {
+  fromAttribute: (value: string | null): string[] | undefined =>
+    value == null || value.trim() === '' ? undefined : value.split(',').map((item) => item.trim()),
+  toAttribute: textListConverter.toAttribute,
+};
+
+/** A label from a list that may hold anything (a script can set one): its text, or undefined for an empty slot. */
+export function labelAt(list: unknown, index: number): string | undefined {
+  const item = Array.isArray(list) ? list[index] : undefined;
+  const text = item == null ? '' : String(item);
+  return text.trim() === '' ? undefined : text;
+}
+
 interface NumberRule {
   min?: number;
   max?: number;

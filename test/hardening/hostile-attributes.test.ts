@@ -310,7 +310,8 @@ const SPECS: ElementSpec[] = [
       'batch-size': { accepts: number({ min: 1, max: 10000, integer: true }), good: '10' },
       regularization: { accepts: (v) => own(regularizations, v), good: 'none' },
       'regularization-rate': { accepts: number({ min: 0, max: 1000 }), good: '0' },
-      epochs: { accepts: number({ min: 1, integer: true }) },
+      // "none" means no limit, like no attribute.
+      epochs: { accepts: (v) => v.trim().toLowerCase() === 'none' || number({ min: 1, integer: true })(v) },
       seed: { accepts: number({ min: -2147483648, max: 2147483647, integer: true }), good: '1' },
       autoplay: { accepts: always },
       speed: { accepts: number({ min: 0.01, max: 100 }), good: '1' },
@@ -959,7 +960,11 @@ describe('hostile JSON in a child <script type="application/json">', function ()
 // Properties set from a script to the wrong type
 // ---------------------------------------------------------------------------------------
 
-/** [property, value, must show a message?]: undefined when either is fine, as long as nothing breaks. */
+/**
+ * [property, value, must show a message?]: undefined when either is fine, as long as nothing
+ * breaks. Text is read as the attribute would read it (frameworks pass attribute text to
+ * properties), so usable text such as "0.5" must show no message.
+ */
 type PropertyCase = [string, unknown, boolean | undefined];
 
 const PROPERTY_CASES: Record<string, PropertyCase[]> = {
@@ -967,23 +972,23 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
     ['inputs', 'abc', true], ['inputs', 5, true], ['inputs', {}, true], ['inputs', [NaN], true], ['inputs', [Infinity, 1], true],
     ['inputs', ['1', '2'], true], ['inputs', [], true], ['inputs', Array(13).fill(0.5), true], ['inputs', [1e9, 1e9], false],
     ['weights', [NaN, 1], true], ['weights', 'x', true], ['weights', { length: 2 }, true],
-    ['bias', 'abc', true], ['bias', '0.5', true], ['bias', {}, true], ['bias', NaN, true], ['bias', [1], true], ['bias', true, true],
+    ['bias', 'abc', true], ['bias', '0.5', false], ['bias', {}, true], ['bias', NaN, true], ['bias', [1], true], ['bias', true, true],
     ['activation', 42, true], ['activation', {}, true], ['activation', ['sigmoid'], true], ['activation', 'softmax', true],
-    ['precision', '3', true], ['precision', 7, true], ['precision', 2.5, true], ['inputMin', 'a', true], ['inputMax', {}, true],
+    ['precision', '3', false], ['precision', 7, true], ['precision', 2.5, true], ['inputMin', 'a', true], ['inputMax', {}, true],
     ['step', -1, true], ['step', 0, true], ['threshold', 'x', true], ['inputType', 5, true], ['editable', 42, true],
     ['labels', [1, 2], false], ['labels', 5, undefined], ['labels', {}, undefined], ['labels', [{}, null], undefined], ['labels', 'abc', undefined],
     ['outputLabel', 5, false], ['outputLabel', {}, undefined], ['showPlot', 'yes', false],
   ],
   'nn-activation-plot': [
     ['activation', 5, true], ['activation', {}, true], ['activation', ['sigmoid'], true], ['xMin', 'a', true], ['xMax', {}, true],
-    ['height', '300', true], ['height', NaN, true], ['height', 1e9, true], ['value', 'x', true], ['value', Infinity, true],
+    ['height', '300', false], ['height', NaN, true], ['height', 1e9, true], ['value', 'x', true], ['value', Infinity, true],
     ['htmlFor', 5, false], ['htmlFor', {}, undefined], ['derivative', 'yes', false],
   ],
   'nn-trainer': [
     ['hiddenLayers', [1e9], true], ['hiddenLayers', 'abc', true], ['hiddenLayers', 5, true], ['hiddenLayers', [2.5], true], ['hiddenLayers', [], false],
-    ['samples', 'abc', true], ['samples', '500', true], ['samples', NaN, true], ['datasetName', 5, true], ['datasetName', {}, true],
-    ['controls', 5, true], ['controls', 'play', true], ['controls', {}, true], ['show', 5, true], ['show', 'loss', true],
-    ['features', 'x1', true], ['features', 5, true], ['activation', 5, true], ['learningRate', '0.1', true], ['speed', NaN, true],
+    ['samples', 'abc', true], ['samples', '500', false], ['samples', NaN, true], ['datasetName', 5, true], ['datasetName', {}, true],
+    ['controls', 5, true], ['controls', 'play', false], ['controls', {}, true], ['show', 5, true], ['show', 'loss', false],
+    ['features', 'x1', false], ['features', 5, true], ['activation', 5, true], ['learningRate', '0.1', false], ['speed', NaN, true],
     ['epochs', 0.5, true], ['seed', 1.5, true], ['optimizer', 5, true], ['regularization', {}, true], ['noise', [1], true], ['trainSplit', {}, true],
   ],
   'nn-network': [
