@@ -16,9 +16,10 @@ export function applied(activation: Activation, argument: string, prime = false)
   return mathml`<mrow>${head}<mo stretchy="false">(</mo>${arg}<mo stretchy="false">)</mo></mrow>`;
 }
 
-/** True for formulas long enough (GELU) to need a smaller size in narrow layouts. */
-export function isWideFormula(activation: Activation): boolean {
-  return activation.formula.text.length > 40;
+/** "wide" for the longest formula (GELU), "long" for ones such as Leaky ReLU's: they get smaller in narrow layouts. */
+export function formulaWidth(activation: Activation): 'wide' | 'long' | '' {
+  const length = activation.formula.text.length;
+  return length > 40 ? 'wide' : length > 26 ? 'long' : '';
 }
 
 /**
@@ -27,7 +28,7 @@ export function isWideFormula(activation: Activation): boolean {
  */
 export function renderFormula(activation: Activation) {
   const { relation } = formulaHead(activation);
-  return html`<math class="formula ${isWideFormula(activation) ? 'wide' : ''}"
+  return html`<math class="formula ${formulaWidth(activation)}"
     ><mrow>${applied(activation, 'z')}<mo>${relation}</mo>${unsafeMathML(activation.formula.mathml)}</mrow></math
   >`;
 }

@@ -160,18 +160,23 @@ export const plotStyles = css`
     overflow: visible;
   }
 
+  /*
+   * Formulas get smaller in a narrow entry (cqi: a hundredth of the entry's width) rather
+   * than overflow it; the long GELU one most.
+   */
   .formula {
     align-self: flex-start;
     margin: 0.15rem 0;
-    font-size: 1.15em;
+    font-size: min(1.15em, 7cqi);
     math-style: normal;
   }
 
-  /* Long formulas (GELU) get smaller in narrow entries rather than overflow. */
-  @container (max-width: 360px) {
-    .formula.wide {
-      font-size: 0.8em;
-    }
+  .formula.long {
+    font-size: min(1.15em, 5.8cqi);
+  }
+
+  .formula.wide {
+    font-size: min(1.15em, 4.6cqi);
   }
 
   .values {

@@ -11,6 +11,7 @@ import { ReferenceController } from '../shared/reference-controller.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { type LinearScale, linearScale } from '../shared/scale.js';
 import { themeStyles } from '../shared/theme.js';
+import { shrinkToFit } from '../shared/shrink-to-fit.js';
 import { type Samples, probeSteps, sampleActivation, stepTo, toPath, yDomain } from './curves.js';
 import { describeRange, formulaHead, renderFormula } from './formula.js';
 import { plotStyles } from './nn-activation-plot.styles.js';
@@ -40,6 +41,26 @@ interface Drawing {
   x: LinearScale;
   y: LinearScale;
   width: number;
+  ticks: { x: number; y: number };
+}
+
+/** Width of one character of an 11px monospace tick label, and the least room between two labels. */
+const TICK_CHAR = 6.7;
+const TICK_GAP = 10;
+
+/**
+ * About one x tick per 70px, and fewer where long labels ("−0.0008") would run into each
+ * other: each label gets its width and a gap.
+ */
+function xTickCount(x: LinearScale): number {
+  const [left, right] = x.range;
+  let count = Math.max(3, Math.round((right - left) / 70));
+  for (; count > 2; count--) {
+    const ticks = x.ticks(count);
+    const chars = Math.max(...ticks.map((t) => formatTick(t).length));
+    if (ticks.length < 2 || Math.abs(x(ticks[1]) - x(ticks[0])) >= chars * TICK_CHAR + TICK_GAP) break;
+  }
+  return count;
 }
 
 const seriesClass = (index: number) => `s${(index % SERIES_COLOURS) + 1}`;
@@ -100,6 +121,8 @@ export class NnActivationPlot extends NnElement {
   private dragging = false;
   private inset = CARD_INSET;
   private insetFor = -1;
+  /** The activations and width the legend's long formulas were last fitted to. */
+  private fittedFor = '';
   private readonly size = new WidthController(this, 480);
   private readonly source = new ReferenceController<Element>(this, {
     events: ['input', 'change', NEURON_UPDATE],
@@ -131,15 +154,15 @@ export class NnActivationPlot extends NnElement {
         : neuron
           ? this.followedActivation(neuron.activation)
           : [activations.sigmoid];
-    const xMin = checkNumber(this.xMin ?? DEFAULTS.xMin, 'x-min', {}, this.getAttribute('x-min'));
-    const xMax = checkNumber(this.xMax ?? DEFAULTS.xMax, 'x-max', {}, this.getAttribute('x-max'));
+    const xMin = checkNumber(this.xMin ?? DEFAULTS.xMin, 'x-min', {}, this.writtenText('x-min'));
+    const xMax = checkNumber(this.xMax ?? DEFAULTS.xMax, 'x-max', {}, this.writtenText('x-max'));
     if (xMin >= xMax) {
       throw new NnKitError(`x-min (${xMin}) must be less than x-max (${xMax}), e.g. x-min="-6" x-max="6".`);
     }
-    const height = checkNumber(this.height ?? DEFAULTS.height, 'height', { min: 80, max: 2000 }, this.getAttribute('height'));
+    const height = checkNumber(this.height ?? DEFAULTS.height, 'height', { min: 80, max: 2000 }, this.writtenText('height'));
     let value: number | undefined;
     if (neuron) value = Number.isFinite(neuron.z) ? neuron.z : undefined;
-    else if (this.value != null) value = checkNumber(this.value, 'value', {}, this.getAttribute('value'));
+    else if (this.value != null) value = checkNumber(this.value, 'value', {}, this.writtenText('value'));
     if (value !== this.view?.value) this.probe = null;
     this.view = { activations: list, xMin, xMax, height, derivative: this.derivative, value };
   }
@@ -173,7 +196,7 @@ export class NnActivationPlot extends NnElement {
     const labelChars = Math.max(...y.ticks(yTickCount).map((t) => formatTick(t).length), 1);
     const left = 14 + labelChars * 7;
     const x = linearScale([view.xMin, view.xMax], [left, width - MARGIN.right]);
-    this.drawing = { key, series, x, y, width };
+    this.drawing = { key, series, x, y, width, ticks: { x: xTickCount(x), y: yTickCount } };
     return this.drawing;
   }
 
@@ -222,10 +245,17 @@ export class NnActivationPlot extends NnElement {
     super.willUpdate(changed);
   }
 
-  private renderChart(view: PlotView, { series, x, y, width }: Drawing, z: number) {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const fitKey = `${this.activation}|${this.size.width}`;
+    if (fitKey === this.fittedFor) return;
+    this.fittedFor = fitKey;
+    shrinkToFit(this.renderRoot.querySelectorAll('.legend math.long, .legend math.wide'));
+  }
+
+  private renderChart(view: PlotView, { series, x, y, width, ticks }: Drawing, z: number) {
     const [left, right] = x.range;
     const [bottom, top] = y.range;
-    const ticks = { x: Math.max(3, Math.round((right - left) / 70)), y: Math.max(3, Math.round(view.height / 48)) };
     const inside = (value: number | undefined): value is number =>
       value != null && value >= view.xMin && value <= view.xMax;
     const marked = view.value;

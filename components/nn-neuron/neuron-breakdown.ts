@@ -1,7 +1,7 @@
 import { html, mathml } from 'lit';
 import { unsafeMathML } from 'lit/directives/unsafe-mathml.js';
 import type { Activation, NeuronResult } from '../../src/index.js';
-import { applied, formulaHead, isWideFormula } from '../nn-activation-plot/formula.js';
+import { applied, formulaHead, formulaWidth } from '../nn-activation-plot/formula.js';
 
 export interface BreakdownModel {
   labels: readonly string[];
@@ -72,15 +72,18 @@ export function renderLiveFormula(m: BreakdownModel) {
   const { relation } = formulaHead(m.activation);
   const sign = m.bias < 0 ? '−' : '+';
   const sum = mathml`<mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi>`;
-  const values = mathml`<mo>=</mo><mn>${m.format(m.result.sum)}</mn><mo>${sign}</mo><mn>${m.format(Math.abs(m.bias))}</mn><mo>=</mo><mn class="live">${m.format(m.result.z)}</mn>`;
+  const values = mathml`<mo>=</mo><mn>${m.format(m.result.sum)}</mn><mo>${sign}</mo><mn>${m.format(Math.abs(m.bias))}</mn>`;
+  const z = mathml`<mo>=</mo><mn class="live">${m.format(m.result.z)}</mn>`;
   const definition = mathml`${applied(m.activation, 'z')}<mo>${relation}</mo>${unsafeMathML(m.activation.formula.mathml)}`;
-  const value = mathml`${applied(m.activation, m.format(m.result.z))}<mo>=</mo><mn class="live">${m.format(m.result.output)}</mn>`;
+  const value = applied(m.activation, m.format(m.result.z));
+  const output = mathml`<mo>=</mo><mn class="live">${m.format(m.result.output)}</mn>`;
+  // The lines with values are two math pieces each, which wrap before the "=" (<wbr>) in a narrow panel.
   return html`
     <div class="formulas" part="formula">
       <div><math class="formula"><mrow>${sum}</mrow></math></div>
-      <div class="continued"><math class="formula"><mrow>${values}</mrow></math></div>
-      <div><math class="formula ${isWideFormula(m.activation) ? 'wide' : ''}"><mrow>${definition}</mrow></math></div>
-      <div><math class="formula"><mrow>${value}</mrow></math></div>
+      <div class="continued"><math class="formula"><mrow>${values}</mrow></math><wbr /><math class="formula"><mrow>${z}</mrow></math></div>
+      <div><math class="formula ${formulaWidth(m.activation)}"><mrow>${definition}</mrow></math></div>
+      <div><math class="formula">${value}</math><wbr /><math class="formula"><mrow>${output}</mrow></math></div>
     </div>
   `;
 }

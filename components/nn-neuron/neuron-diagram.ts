@@ -22,6 +22,15 @@ export interface DiagramModel {
 const ROW = 52;
 const OUTPUT_R = 24;
 const CHAR = 7.4;
+/** Width of one character of the 12px monospace numbers, with a little to spare. */
+const MONO_CHAR = 7.4;
+/** Width of one character of the activation's name, in em (capitals such as "GELU" are widest). */
+const NAME_EM = 0.7;
+
+/** The font size (at most `size`) at which `chars` monospace characters fit in `width`. */
+function fitMono(chars: number, width: number, size = 12): number {
+  return Math.min(size, Number(((width / Math.max(1, chars)) * (12 / MONO_CHAR)).toFixed(1)));
+}
 
 /** Shortens a label to about `chars` characters (the full text is in the controls and the table). */
 function fit(label: string, chars: number): string {
@@ -42,16 +51,19 @@ export function renderDiagram(m: DiagramModel) {
   const n = m.inputs.length;
   const narrow = m.width < 440;
   const neuronR = narrow ? 29 : 34;
-  const inputR = Math.min(24, Math.max(17, Math.max(...m.inputs.map((x) => m.formatInput(x).length)) * 3.7 + 5));
+  const inputChars = Math.max(...m.inputs.map((x) => m.formatInput(x).length));
+  const inputR = Math.min(24, Math.max(17, inputChars * 3.7 + 5));
+  const outputText = m.format(m.output);
+  // The output node grows a little for long numbers (precision 6); its text shrinks past that.
+  const baseOutputR = narrow ? 21 : OUTPUT_R;
+  const outputR = Math.min(baseOutputR + 8, Math.max(baseOutputR, outputText.length * 3.9 + 6));
   const symbol = m.symbol.length <= 4 ? m.symbol : 'f';
-  const glyphSize = symbol.length <= 1 ? 18 : symbol.length === 2 ? 15 : 11.5;
   const height = diagramHeight(n);
   const top = 16;
   const body = height - top - 28;
   const rowY = (i: number) => top + (body - n * ROW) / 2 + ROW * (i + 0.5) + 6;
   const char = narrow ? 6.4 : CHAR;
   const maxLabel = Math.max(...m.labels.map((l) => l.length), 1);
-  const outputR = narrow ? 21 : OUTPUT_R;
   // Leave the links and the arrow at least ~30px: labels give way first.
   const needed = 10 + 2 * inputR + 30 + 2 * neuronR + 26 + 2 * outputR + 3;
   const labelWidth = Math.max(30, Math.min(maxLabel * char, m.width * (narrow ? 0.3 : 0.3), m.width - needed));
@@ -60,6 +72,15 @@ export function renderDiagram(m: DiagramModel) {
   const outputX = m.width - outputR - 3;
   const neuronX = Math.min(inputX + (outputX - inputX) * 0.56, outputX - outputR - neuronR - 26);
   const neuronY = top + body / 2 + 6;
+  // Σ on the left of the divider, the activation's name on the right. A long name ("GELU")
+  // gets more of the circle, and a font size at which it fits inside the circle's edge.
+  const divider = symbol.length > 1 ? neuronX - neuronR * 0.2 : neuronX;
+  const sigmaX = (neuronX - neuronR + divider) / 2 + 1;
+  const nameLeft = divider + 2;
+  const nameRight = neuronX + Math.sqrt(neuronR ** 2 - 36) - 3;
+  const nameX = (nameLeft + nameRight) / 2;
+  const presetSize = symbol.length <= 1 ? 18 : symbol.length === 2 ? 15 : 11.5;
+  const glyphSize = Math.min(presetSize, Number(((nameRight - nameLeft) / (symbol.length * NAME_EM)).toFixed(1)));
   const showWeights = n <= 6 && !narrow;
   const link = (i: number) => {
     const y = rowY(i);
@@ -88,7 +109,13 @@ export function renderDiagram(m: DiagramModel) {
       showWeights
         ? svg`<g class="weights">${m.weights.map((w, i) => {
             const l = link(i);
-            return svg`<text class="weight ${signClass(w)}" x=${l.mx} y=${l.my}>${m.format(w)}</text>`;
+            const text = m.format(w);
+            // A pill behind the number, so its own link never runs through it.
+            const width = text.length * MONO_CHAR + 10;
+            return svg`<g class="weight ${signClass(w)}">
+              <rect x=${l.mx - width / 2} y=${l.my - 9} width=${width} height="18" rx="9"></rect>
+              <text x=${l.mx} y=${l.my}>${text}</text>
+            </g>`;
           })}</g>`
         : nothing
     }
@@ -100,21 +127,21 @@ export function renderDiagram(m: DiagramModel) {
           <g class="input-node ${on}">
             <text class="label" x=${inputX - inputR - 8} y=${y}>${fit(m.labels[i], labelChars)}</text>
             <circle cx=${inputX} cy=${y} r=${inputR}></circle>
-            <text class="value" x=${inputX} y=${y}>${m.formatInput(x)}</text>
+            <text class="value" x=${inputX} y=${y} font-size=${fitMono(inputChars, 2 * inputR - 6)}>${m.formatInput(x)}</text>
           </g>`;
       })}
     </g>
     <g class="neuron">
       <text class="bias-label" x=${neuronX} y=${neuronY - neuronR - 10}>b = ${m.format(m.bias)}</text>
       <circle cx=${neuronX} cy=${neuronY} r=${neuronR}></circle>
-      <line class="divider" x1=${neuronX} x2=${neuronX} y1=${neuronY - neuronR + 8} y2=${neuronY + neuronR - 8}></line>
-      <text class="glyph" x=${neuronX - neuronR / 2 + 1} y=${neuronY} font-size="18">Σ</text>
-      <text class="glyph" x=${neuronX + neuronR / 2 - 1} y=${neuronY} font-size=${glyphSize}>${symbol}</text>
+      <line class="divider" x1=${divider} x2=${divider} y1=${neuronY - neuronR + 8} y2=${neuronY + neuronR - 8}></line>
+      <text class="glyph sum" x=${sigmaX} y=${neuronY} font-size="18">Σ</text>
+      <text class="glyph fn" x=${nameX} y=${neuronY} font-size=${glyphSize}>${symbol}</text>
       <text class="z-label" x=${neuronX} y=${neuronY + neuronR + 16}>z = ${m.format(m.z)}</text>
     </g>
     <g class="output-node ${outputClass}">
       <circle cx=${outputX} cy=${neuronY} r=${outputR}></circle>
-      <text class="value" x=${outputX} y=${neuronY}>${m.format(m.output)}</text>
+      <text class="value" x=${outputX} y=${neuronY} font-size=${fitMono(outputText.length, 2 * outputR - 6)}>${outputText}</text>
       ${
         m.decision == null
           ? nothing

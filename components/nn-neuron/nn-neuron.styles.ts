@@ -83,15 +83,17 @@ export const neuronStyles = css`
     stroke-linejoin: round;
   }
 
-  .weight {
+  .weight text {
     fill: var(--_sign);
     font: 600 12px var(--_mono);
     text-anchor: middle;
     dominant-baseline: central;
-    paint-order: stroke;
-    stroke: var(--_background);
-    stroke-width: 5px;
-    stroke-linejoin: round;
+  }
+
+  .weight rect {
+    fill: var(--_background);
+    stroke: color-mix(in srgb, var(--_sign) 45%, transparent);
+    stroke-width: 1;
   }
 
   .input-node circle,
@@ -122,13 +124,19 @@ export const neuronStyles = css`
     dominant-baseline: central;
   }
 
+  /* Node values take their font-size from the diagram, which shrinks long numbers to fit. */
   .value,
   .bias-label,
   .z-label {
     fill: var(--_text);
-    font: 12px var(--_mono);
+    font-family: var(--_mono);
     text-anchor: middle;
     dominant-baseline: central;
+  }
+
+  .bias-label,
+  .z-label {
+    font-size: 12px;
   }
 
   .bias-label,
@@ -253,9 +261,10 @@ export const neuronStyles = css`
     margin: 0;
   }
 
+  /* Room for five characters ("−0.75") beside the browser's spin buttons. */
   .pair input[type='number'] {
     flex: none;
-    width: 4.75em;
+    width: calc(5ch + 2.25rem);
     padding-inline: 0.45rem;
   }
 
@@ -346,6 +355,11 @@ export const neuronStyles = css`
   }
 
   @media (forced-colors: active) {
+    .weight rect {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+
     .switch input {
       border: 1px solid CanvasText;
     }
@@ -393,6 +407,8 @@ export const neuronStyles = css`
     font-family: var(--_font);
     font-weight: 400;
     text-align: left;
+    /* Names wrap between words, never inside one ("Hou-rs of slee-p"). */
+    overflow-wrap: normal;
   }
 
   .breakdown thead th {
@@ -404,6 +420,21 @@ export const neuronStyles = css`
   .breakdown .num {
     text-align: right;
     white-space: nowrap;
+  }
+
+  /* On a phone, a tighter panel and cells leave the names room to keep their words whole. */
+  @container (max-width: 560px) {
+    .math {
+      padding-inline: 0.75rem;
+    }
+  }
+
+  /* (This one asks about the .math panel, the cells' nearest container.) */
+  @container (max-width: 300px) {
+    .breakdown th,
+    .breakdown td {
+      padding-inline: 0.25rem;
+    }
   }
 
   .breakdown .op {
@@ -443,16 +474,21 @@ export const neuronStyles = css`
     padding-left: 1.1em;
   }
 
+  /*
+   * Formulas get smaller in a narrow panel (cqi: a hundredth of the .math panel's width)
+   * rather than overflow it; the long GELU one most.
+   */
   .formula {
-    font-size: 1.1em;
+    font-size: min(1.1em, 7cqi);
     math-style: normal;
   }
 
-  /* Long formulas (GELU) get smaller in a narrow panel rather than overflow. */
-  @container (max-width: 360px) {
-    .formula.wide {
-      font-size: 0.8em;
-    }
+  .formula.long {
+    font-size: min(1.1em, 5.8cqi);
+  }
+
+  .formula.wide {
+    font-size: min(1.1em, 4.6cqi);
   }
 
   .formula .live {

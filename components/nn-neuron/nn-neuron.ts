@@ -5,12 +5,14 @@ import { type Activation, NnKitError, type NeuronResult, computeNeuron } from '.
 import { formatNumber } from '../shared/format.js';
 import { NEURON_UPDATE } from '../shared/neuron-source.js';
 import { NnElement } from '../shared/nn-element.js';
-import { checkChoice, checkNumber, checkNumberList, numberConverter, numberListConverter, textListConverter } from '../shared/parse.js';
+import { checkChoice, checkNumber, checkNumberList, labelAt, labelListConverter, numberConverter, numberListConverter } from '../shared/parse.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import '../nn-activation-plot/nn-activation-plot.js';
 import { horizontalInset } from '../nn-activation-plot/card-inset.js';
+import { shrinkToFit } from '../shared/shrink-to-fit.js';
 import { formulaHead } from '../nn-activation-plot/formula.js';
+import { stepTo } from '../nn-activation-plot/curves.js';
 import { checkScalarActivation } from '../nn-activation-plot/scalar-activation.js';
 import { type EditablePart, parseEditable } from './editable.js';
 import { renderBreakdown, renderLiveFormula } from './neuron-breakdown.js';
@@ -66,8 +68,8 @@ const defaultLabel = (i: number) => `x${String(i + 1).replace(/\d/g, (d) => SUBS
  * Events: native `input`/`change` events from the inner controls are stopped at the
  * shadow root and re-dispatched from the element as CustomEvents (bubbling, composed)
  * carrying the new numbers, so a listener receives exactly one `input` per reader change
- * and one `change` when it is committed. A number field commits on Enter or blur and
- * fires `input` then `change`.
+ * and one `change` when it is committed. A number field commits on Enter or blur, and
+ * at each press of ↑ or ↓ (which step it as its slider does), and fires `input` then `change`.
  *
  * @summary A single neuron the reader can change: z = Σ wᵢxᵢ + b, output = f(z).
  *
@@ -108,7 +110,7 @@ export class NnNeuron extends NnElement {
   @property() activation: string = DEFAULTS.activation;
 
   /** Names of the inputs, comma separated (default x₁, x₂, …). Shown as text. */
-  @property({ converter: textListConverter }) labels: string[] = [];
+  @property({ converter: labelListConverter }) labels: string[] = [];
 
   /** Name of the output, e.g. "Go for a walk?" (default "Output"). */
   @property({ attribute: 'output-label' }) outputLabel = 'Output';
@@ -144,6 +146,8 @@ export class NnNeuron extends NnElement {
   private announced = '';
   private inset = CARD_INSET;
   private insetFor = -1;
+  /** The activation and width the long formula was last fitted to. */
+  private fittedFor = '';
   private readonly size = new WidthController(this, 480);
 
   /** z = Σ wᵢxᵢ + b for the current inputs, weights and bias (the last good value while they are bad). */
@@ -166,29 +170,33 @@ export class NnNeuron extends NnElement {
     };
   }
 
+  /** The result for the properties as they are now; the last good one while any is bad (as drawn). */
   private current(): NeuronResult {
     try {
-      const { inputs, weights, bias } = this.settings();
-      const activation = checkScalarActivation(this.settings().activation).name;
-      return computeNeuron({ inputs, weights, bias, activation });
+      return this.read().result;
     } catch {
       return this.view?.result ?? { terms: [], sum: Number.NaN, z: Number.NaN, output: Number.NaN, slope: Number.NaN };
     }
   }
 
   protected apply(): void {
+    this.view = this.read();
+  }
+
+  /** Checks every property and computes the neuron through the core; throws an NnKitError on bad input. */
+  private read(): NeuronView {
     const settings = this.settings();
-    const inputs = checkNumberList(settings.inputs, 'inputs', {}, this.getAttribute('inputs'));
+    const inputs = checkNumberList(settings.inputs, 'inputs', {}, this.writtenText('inputs'));
     if (inputs.length > MAX_INPUTS) {
       throw new NnKitError(`inputs: a neuron here takes at most ${MAX_INPUTS} inputs; got ${inputs.length}.`);
     }
-    const weights = checkNumberList(settings.weights, 'weights', {}, this.getAttribute('weights'));
+    const weights = checkNumberList(settings.weights, 'weights', {}, this.writtenText('weights'));
     if (weights.length !== inputs.length) {
       throw new NnKitError(
         `There are ${inputs.length} inputs but ${weights.length} weights; give one weight per input, e.g. weights="${inputs.map(() => '0.5').join(', ')}".`,
       );
     }
-    const bias = checkNumber(settings.bias, 'bias', {}, this.getAttribute('bias'));
+    const bias = checkNumber(settings.bias, 'bias', {}, this.writtenText('bias'));
     const activation = checkScalarActivation(settings.activation);
     const inputType = checkChoice(this.inputType ?? 'range', 'input-type', ['range', 'binary'] as const);
     if (inputType === 'binary') {
@@ -197,8 +205,8 @@ export class NnNeuron extends NnElement {
         throw new NnKitError(`With input-type="binary" each input is 0 or 1; item ${bad + 1} is ${inputs[bad]}.`);
       }
     }
-    const inputMin = checkNumber(this.inputMin ?? 0, 'input-min', {}, this.getAttribute('input-min'));
-    const inputMax = checkNumber(this.inputMax ?? 1, 'input-max', {}, this.getAttribute('input-max'));
+    const inputMin = checkNumber(this.inputMin ?? 0, 'input-min', {}, this.writtenText('input-min'));
+    const inputMax = checkNumber(this.inputMax ?? 1, 'input-max', {}, this.writtenText('input-max'));
     if (inputMin >= inputMax) {
       throw new NnKitError(`input-min (${inputMin}) must be less than input-max (${inputMax}), e.g. input-min="0" input-max="1".`);
     }
@@ -206,15 +214,14 @@ export class NnNeuron extends NnElement {
     const step =
       this.step == null
         ? tickStep(0, inputRange[1] - inputRange[0], 20)
-        : checkNumber(this.step, 'step', { min: Number.MIN_VALUE }, this.getAttribute('step'));
-    const threshold = this.threshold == null ? undefined : checkNumber(this.threshold, 'threshold', {}, this.getAttribute('threshold'));
-    const precision = checkNumber(this.precision ?? 2, 'precision', { min: 0, max: 6, integer: true }, this.getAttribute('precision'));
+        : checkNumber(this.step, 'step', { min: Number.MIN_VALUE }, this.writtenText('step'));
+    const threshold = this.threshold == null ? undefined : checkNumber(this.threshold, 'threshold', {}, this.writtenText('threshold'));
+    const precision = checkNumber(this.precision ?? 2, 'precision', { min: 0, max: 6, integer: true }, this.writtenText('precision'));
     const editable = parseEditable(this.editable);
     // Labels are text, whatever a script sets (numbers, for instance).
-    const given = Array.isArray(this.labels) ? this.labels : [];
-    const labels = inputs.map((_, i) => (given[i] == null ? defaultLabel(i) : String(given[i])));
+    const labels = inputs.map((_, i) => labelAt(this.labels, i) ?? defaultLabel(i));
     const result = computeNeuron({ inputs, weights, bias, activation: activation.name });
-    this.view = {
+    return {
       inputs: [...inputs],
       weights: [...weights],
       bias,
@@ -245,6 +252,11 @@ export class NnNeuron extends NnElement {
     super.updated(changed);
     const view = this.view;
     if (!view) return;
+    const fitKey = `${view.activation.name}|${this.size.width}`;
+    if (fitKey !== this.fittedFor) {
+      this.fittedFor = fitKey;
+      shrinkToFit(this.renderRoot.querySelectorAll('math.long, math.wide'));
+    }
     const key = `${view.result.z}|${view.result.output}|${view.activation.name}`;
     if (key !== this.announced) {
       this.announced = key;
@@ -414,10 +426,24 @@ export class NnNeuron extends NnElement {
         aria-label=${`${label}, exact value`}
         step="any"
         .value=${String(value)}
+        @keydown=${(e: KeyboardEvent) => this.onFieldKey(e, range.step)}
         @input=${edit}
         @change=${edit}
       />
     </span>`;
+  }
+
+  /**
+   * ↑ and ↓ in a number field step as its slider does and commit at once. The field's own
+   * step stays "any", so a typed value such as 0.15 is never flagged as invalid.
+   */
+  private onFieldKey(event: KeyboardEvent, step: number): void {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    const field = event.target as HTMLInputElement;
+    if (!Number.isFinite(field.valueAsNumber)) return;
+    event.preventDefault();
+    field.value = String(stepTo(field.valueAsNumber, step, event.key === 'ArrowUp' ? 1 : -1));
+    field.dispatchEvent(new Event('change'));
   }
 
   /**

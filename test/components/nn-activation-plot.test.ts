@@ -263,6 +263,38 @@ describe('<nn-activation-plot>', () => {
     expect(root(plot).querySelector('path.curve')!.getAttribute('data-activation')).to.equal('relu');
   });
 
+  it('keeps long x tick labels apart', async () => {
+    for (const [width, xMin, xMax] of [
+      [800, -0.001, 0.002],
+      [640, -0.0011, 0.0013],
+    ]) {
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: ${width}px"><nn-activation-plot x-min=${xMin} x-max=${xMax}></nn-activation-plot></div>`,
+      );
+      const plot = box.querySelector<NnActivationPlot>('nn-activation-plot')!;
+      await settle(plot);
+      const boxes = [...root(plot).querySelectorAll<SVGTextElement>('text.tick.x')].map((t) => t.getBBox());
+      expect(boxes.length, `${xMin} to ${xMax}: ticks`).to.be.at.least(3);
+      for (let i = 1; i < boxes.length; i++) {
+        const gap = boxes[i].x - (boxes[i - 1].x + boxes[i - 1].width);
+        expect(gap, `${xMin} to ${xMax}: gap after tick ${i}`).to.be.at.least(8);
+      }
+    }
+  });
+
+  it('fits every formula in its legend entry on a narrow phone', async () => {
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: 272px"><nn-activation-plot activation=${scalarActivationNames.join(',')}></nn-activation-plot></div>`,
+    );
+    const plot = box.querySelector<NnActivationPlot>('nn-activation-plot')!;
+    await settle(plot);
+    for (const item of root(plot).querySelectorAll<HTMLElement>('.legend li')) {
+      const right = item.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(item).paddingRight);
+      const math = item.querySelector('math')!;
+      expect(math.getBoundingClientRect().right, item.dataset.activation).to.be.at.most(right + 0.5);
+    }
+  });
+
   it('resizes with its container', async () => {
     const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><nn-activation-plot></nn-activation-plot></div>`);
     const plot = box.querySelector<NnActivationPlot>('nn-activation-plot')!;

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { scalarActivationNames } from '../../src/index.js';
 import '../../components/nn-neuron/nn-neuron.js';
 import type { NeuronChangeDetail, NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
 import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
@@ -23,6 +24,28 @@ const walk = html`<nn-neuron
   output-label="Go for a walk?"
   threshold="0.5"
 ></nn-neuron>`;
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Waits for the width measurement (a ResizeObserver, then a frame) and the render it asks for. */
+async function settle(el: NnNeuron): Promise<void> {
+  const width = () => el.shadowRoot!.querySelector('svg.diagram')?.getAttribute('width');
+  let last: string | null | undefined;
+  for (let frame = 0; frame < 20; frame++) {
+    await nextFrame();
+    await el.updateComplete;
+    if (frame >= 2 && width() === last) return;
+    last = width();
+  }
+}
+
+/** A neuron in a box of the given width (a phone is about 312px inside an article's margins). */
+async function boxed(width: number, neuron: ReturnType<typeof html>): Promise<NnNeuron> {
+  const box = await fixture<HTMLDivElement>(html`<div style="width: ${width}px">${neuron}</div>`);
+  const el = box.querySelector<NnNeuron>('nn-neuron')!;
+  await settle(el);
+  return el;
+}
 
 /** Records the element's input/change events. */
 function record(el: NnNeuron) {
@@ -205,6 +228,24 @@ describe('<nn-neuron>', () => {
     expect(control(el, 'Bias')!.valueAsNumber).to.be.closeTo(-1.25, 0.05 + 1e-9);
   });
 
+  it('steps a number field with the arrow keys as its slider does, and commits each step', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    const events = record(el);
+    const field = control(el, 'Bias, exact value', 'number')!;
+    field.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(el.bias, 'one slider step of 0.1, not 1').to.be.closeTo(-0.4, 1e-12);
+    expect(events.map((e) => e.type)).to.deep.equal(['input', 'change']);
+    expect((events[1].event as CustomEvent<NeuronChangeDetail>).detail.z).to.be.closeTo(0.9, 1e-12);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.bias).to.be.closeTo(-0.6, 1e-12);
+    expect(field.valueAsNumber).to.be.closeTo(-0.6, 1e-12);
+    expect(shown(el, '.z-value')).to.equal('0.70');
+  });
+
   it('does not let the inner native events leak out of the shadow root', async () => {
     const el = await fixture<NnNeuron>(walk);
     const seen: Event[] = [];
@@ -276,6 +317,127 @@ describe('<nn-neuron>', () => {
     control(el, 'Weight for Sunny')!.focus();
     await sendKeys({ press: 'ArrowLeft' });
     expect(el.weights[0]).to.be.closeTo(0.7, 1e-12);
+  });
+
+  it('keeps z and output at the drawn, last good values while the inputs are bad', async () => {
+    const el = await fixture<NnNeuron>(walk);
+    await captureWarnings(async () => {
+      el.setAttribute('inputs', '1, 0.5, 1');
+      await el.updateComplete;
+    });
+    expect(alertText(el)).to.match(/input-type="binary"/);
+    expect(shown(el, '.z-value')).to.equal('0.80');
+    expect(el.z, 'z as drawn, not computed from the bad inputs').to.be.closeTo(0.8, 1e-12);
+    expect(el.output).to.be.closeTo(sigmoid(0.8), 1e-12);
+    el.setAttribute('inputs', '1, 1, 1');
+    expect(el.z, 'good again: at once, before rendering').to.be.closeTo(0.4, 1e-12);
+  });
+
+  it('draws each weight on a pill of the card background, so its link never runs through the number', async () => {
+    const el = await fixture<NnNeuron>(html`<nn-neuron inputs="1, 1" weights="2.5, -3"></nn-neuron>`);
+    await settle(el);
+    const background = getComputedStyle(el.shadowRoot!.querySelector('.card')!).backgroundColor;
+    const labels = [...el.shadowRoot!.querySelectorAll<SVGGElement>('.weights .weight')];
+    expect(labels).to.have.length(2);
+    for (const label of labels) {
+      const text = label.querySelector('text')!.getBBox();
+      const rect = label.querySelector('rect')!;
+      const pill = rect.getBBox();
+      expect(pill.x, 'left').to.be.at.most(text.x - 2);
+      expect(pill.x + pill.width, 'right').to.be.at.least(text.x + text.width + 2);
+      expect(pill.y, 'top').to.be.at.most(text.y);
+      expect(pill.y + pill.height, 'bottom').to.be.at.least(text.y + text.height);
+      expect(getComputedStyle(rect).fill).to.equal(background);
+    }
+  });
+
+  for (const width of [312, 800]) {
+    it(`fits every activation's name inside the neuron, beside Σ, ${width}px wide`, async () => {
+      const el = await boxed(width, html`<nn-neuron></nn-neuron>`);
+      for (const name of scalarActivationNames) {
+        el.activation = name;
+        await el.updateComplete;
+        const circle = el.shadowRoot!.querySelector<SVGCircleElement>('.neuron circle')!;
+        const [cx, cy, r] = [circle.cx, circle.cy, circle.r].map((a) => a.baseVal.value);
+        const divider = Number(el.shadowRoot!.querySelector('.neuron .divider')!.getAttribute('x1'));
+        const inside = (box: DOMRect) =>
+          [box.x, box.x + box.width].every((x) => [box.y, box.y + box.height].every((y) => Math.hypot(x - cx, y - cy) <= r - 1));
+        const sum = el.shadowRoot!.querySelector<SVGTextElement>('.glyph.sum')!.getBBox();
+        const fn = el.shadowRoot!.querySelector<SVGTextElement>('.glyph.fn')!.getBBox();
+        expect(inside(sum), `${name}: Σ inside`).to.equal(true);
+        expect(inside(fn), `${name}: name inside`).to.equal(true);
+        expect(sum.x + sum.width, `${name}: Σ left of the divider`).to.be.at.most(divider - 1);
+        expect(fn.x, `${name}: name right of the divider`).to.be.at.least(divider + 1);
+      }
+    });
+  }
+
+  it('keeps the numbers in the input and output nodes inside their circles, even with six digits', async () => {
+    const el = await fixture<NnNeuron>(html`<nn-neuron
+      inputs="12.5, -3.25"
+      weights="-2.123456, 3.5"
+      bias="10"
+      activation="leaky-relu"
+      precision="6"
+    ></nn-neuron>`);
+    await settle(el);
+    const nodes = [...el.shadowRoot!.querySelectorAll('.input-node, .output-node')];
+    expect(nodes).to.have.length(3);
+    for (const node of nodes) {
+      const circle = node.querySelector<SVGCircleElement>('circle')!;
+      const [cx, r] = [circle.cx.baseVal.value, circle.r.baseVal.value];
+      const text = node.querySelector<SVGTextElement>('text.value')!;
+      const box = text.getBBox();
+      expect(box.x, `${text.textContent} left`).to.be.at.least(cx - r + 2);
+      expect(box.x + box.width, `${text.textContent} right`).to.be.at.most(cx + r - 2);
+    }
+  });
+
+  it('shows a value such as −0.75 whole in its number field', async () => {
+    const el = await fixture<NnNeuron>(html`<nn-neuron inputs="0.25, 0.75" weights="-0.75, 1.25" bias="-1.25"></nn-neuron>`);
+    const fields = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="number"]')];
+    expect(fields.map((f) => f.value)).to.deep.equal(['0.25', '-0.75', '0.75', '1.25', '-1.25']);
+    for (const field of fields) expect(field.scrollWidth, field.value).to.be.at.most(field.clientWidth);
+  });
+
+  it('breaks long names in the computation between words, never inside one, on a phone', async () => {
+    const el = await boxed(
+      312,
+      html`<nn-neuron labels="Hours of sleep,Cups of coffee" inputs="7,2" weights="0.3,-0.8" bias="-0.4" precision="3" input-max="10"></nn-neuron>`,
+    );
+    for (const th of el.shadowRoot!.querySelectorAll('.breakdown tbody th.name')) {
+      const text = [...th.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')!;
+      let at = 0;
+      for (const word of text.textContent!.split(' ')) {
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + word.length);
+        expect(range.getClientRects().length, `"${word}" on one line`).to.equal(1);
+        at += word.length + 1;
+      }
+    }
+    const panel = el.shadowRoot!.querySelector('.math')!;
+    const right = panel.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(panel).paddingRight);
+    expect(el.shadowRoot!.querySelector('.breakdown')!.getBoundingClientRect().right, 'the table fits').to.be.at.most(right + 0.5);
+  });
+
+  it('fits every formula in the panel on a phone, the long GELU one too', async () => {
+    const el = await boxed(312, html`<nn-neuron inputs="0.5, -1" weights="1.5, 0.8" bias="0.2"></nn-neuron>`);
+    const panel = el.shadowRoot!.querySelector('.math')!;
+    for (const name of scalarActivationNames) {
+      el.activation = name;
+      await el.updateComplete;
+      const right = panel.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(panel).paddingRight);
+      for (const math of panel.querySelectorAll('math')) {
+        expect(math.getBoundingClientRect().right, `${name}: ${math.textContent}`).to.be.at.most(right + 0.5);
+      }
+    }
+  });
+
+  it('keeps an empty label slot in place: that input gets its default name', async () => {
+    const el = await fixture<NnNeuron>(html`<nn-neuron labels="Sunny,,Free time" inputs="1,0,1" weights="0.8,-0.4,0.5"></nn-neuron>`);
+    const names = [...el.shadowRoot!.querySelectorAll('.breakdown tbody th.name')].map((th) => th.textContent!.trim());
+    expect(names).to.deep.equal(['Sunny', 'x₂', 'Free time']);
   });
 
   it('renders labels as text, never as HTML', async () => {
