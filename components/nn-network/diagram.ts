@@ -3,7 +3,7 @@ import type { LayerTrace, Network } from '../../src/index.js';
 import { signClass, weightWidth } from '../shared/colors.js';
 import { formatNumber } from '../shared/format.js';
 import { type DiagramLayout, type LabelSpace, type NodeSpot, fitLabel } from './layout.js';
-import { type NeuronNames, layerCaption, shortNumber } from './names.js';
+import { type NeuronNames, layerCaption, shortCaption, shortNumber } from './names.js';
 
 /** A neuron, by layer and index. */
 export interface NodeKey {
@@ -51,6 +51,9 @@ export function describeNode(view: Pick<DiagramView, 'network' | 'trace' | 'name
   return `${names(layer, index)}, ${caption}: activation ${a}, weighted sum z ${z}, bias ${b}`;
 }
 
+/** Fill of a neuron at |activation| ≥ 1: its value stays readable on it (4.5:1) in the dark scheme too. */
+const MAX_FILL = 0.5;
+
 const same = (a: NodeKey, b: NodeKey) => a.layer === b.layer && a.index === b.index;
 
 /** Links, neurons, captions and labels of the network, as SVG. */
@@ -63,17 +66,66 @@ export function renderDiagram(view: DiagramView) {
   `;
 }
 
-function renderCaptions({ network, layout, lit }: DiagramView) {
+/**
+ * Caption styles, roomiest first, with rough text widths (pixels per character of the
+ * caption and of its second line). The first style whose neighbouring captions do not
+ * touch is drawn, so narrow screens and deep networks get smaller, then short captions.
+ */
+const CAPTION_STYLES = [
+  { compact: false, short: false, title: 8.6, sub: 6.3 },
+  { compact: true, short: false, title: 7.3, sub: 5.7 },
+  { compact: true, short: true, title: 7.3, sub: 5.7 },
+] as const;
+/** Least space between two neighbouring captions (and "… N more" marks). */
+const CAPTION_GAP = 6;
+
+type CaptionStyle = (typeof CAPTION_STYLES)[number];
+
+/** Where each column's caption goes, in one style. */
+function placeCaptionsWith({ network, layout }: DiagramView, style: CaptionStyle) {
   const count = network.layers.length;
-  return svg`<g class="captions" aria-hidden="true">
-    ${layout.columns.map((column) => {
-      const size = column.size.toLocaleString('en');
-      const sub = column.layer === 0 ? `${size} ${column.size === 1 ? 'value' : 'values'}` : `${size} × ${network.activationOf(column.layer - 1).name}`;
-      const caption = layerCaption(column.layer, count);
-      // Keep the captions of the first and last columns inside the drawing.
-      const half = Math.max(caption.length * 4.2, sub.length * 3.6) + 4;
-      const x = Math.min(Math.max(column.x, half), layout.width - half);
-      const active = lit !== Infinity && column.layer === lit - 1;
+  return layout.columns.map((column) => {
+    const size = column.size.toLocaleString('en');
+    const caption = style.short ? shortCaption(column.layer, count) : layerCaption(column.layer, count);
+    const sub = style.short
+      ? size
+      : column.layer === 0
+        ? `${size} ${column.size === 1 ? 'value' : 'values'}`
+        : `${size} × ${network.activationOf(column.layer - 1).name}`;
+    const titleHalf = (caption.length * style.title) / 2;
+    const subHalf = (sub.length * style.sub) / 2;
+    // Keep the captions of the first and last columns inside the drawing.
+    const half = Math.max(titleHalf, subHalf) + 2;
+    const x = Math.min(Math.max(column.x, half), layout.width - half);
+    return { layer: column.layer, caption, sub, titleHalf, subHalf, x };
+  });
+}
+
+/** The roomiest caption style whose neighbours keep CAPTION_GAP apart (the shortest when none does). */
+function placeCaptions(view: DiagramView) {
+  let style: CaptionStyle = CAPTION_STYLES[0];
+  let placed = placeCaptionsWith(view, style);
+  const fits = () =>
+    placed.every((here, i) => {
+      const before = placed[i - 1];
+      if (!before) return true;
+      const room = here.x - before.x - CAPTION_GAP;
+      return room >= here.titleHalf + before.titleHalf && room >= here.subHalf + before.subHalf;
+    });
+  for (const next of CAPTION_STYLES.slice(1)) {
+    if (fits()) break;
+    style = next;
+    placed = placeCaptionsWith(view, style);
+  }
+  return { compact: style.compact, placed };
+}
+
+function renderCaptions(view: DiagramView) {
+  const { layout, lit } = view;
+  const { compact, placed } = placeCaptions(view);
+  return svg`<g class="captions ${compact ? 'compact' : ''}" aria-hidden="true">
+    ${placed.map(({ layer, caption, sub, x }) => {
+      const active = lit !== Infinity && layer === lit - 1;
       return svg`
         <text class="caption ${active ? 'active' : ''}" x=${x} y=${layout.captionY[0]}>${caption}</text>
         <text class="caption-sub" x=${x} y=${layout.captionY[1]}>${sub}</text>`;
@@ -118,6 +170,8 @@ function renderNodes(view: DiagramView) {
   const { layout, trace, lit, selected, focusKey, network } = view;
   const r = layout.radius;
   const showValues = r >= 13.5;
+  // Five monospace characters ("−0.58", 0.6em each) fit inside the circle with room to spare.
+  const fontSize = Math.min(10, Math.floor(((2 * r - 3) / 3) * 2) / 2);
   const nodes = layout.columns.flatMap((column) => column.nodes);
   // Values sit in their own hidden layer so each neuron's accessible name is just its label.
   return svg`<g class="nodes">
@@ -127,14 +181,10 @@ function renderNodes(view: DiagramView) {
     ${showValues
       ? nodes.map(
           (node) => svg`<text class="value ${node.layer >= lit ? 'pending' : ''}" x=${node.x} y=${node.y} dy="0.35em"
-            font-size=${r >= 16 ? 10 : 9}>${shortNumber(trace[node.layer].a[node.index])}</text>`,
+            font-size=${fontSize}>${shortNumber(trace[node.layer].a[node.index])}</text>`,
         )
       : nothing}
-    ${layout.columns.map((column) =>
-      column.gap
-        ? svg`<text class="gap" x=${column.gap.x} y=${column.gap.y}>… ${column.gap.hidden.toLocaleString('en')} more</text>`
-        : nothing,
-    )}
+    ${gapTexts(layout).map((gap) => svg`<text class="gap" x=${gap.x} y=${gap.y}>${gap.text}</text>`)}
   </g>`;
 
   function renderNode(view: DiagramView, node: NodeSpot, radius: number) {
@@ -153,9 +203,26 @@ function renderNodes(view: DiagramView) {
         ? svg`<circle class="bias ${signClass(bias)}" r=${radius + 3.5} stroke-width=${0.75 + Math.min(1, Math.abs(bias)) * 2.75}></circle>`
         : nothing}
       <circle class="base" r=${radius}></circle>
-      <circle class="body" r=${radius} fill-opacity=${pending ? 0 : 0.1 + 0.5 * Math.min(1, Math.abs(a))}></circle>
+      <circle class="body" r=${radius} fill-opacity=${pending ? 0 : 0.1 + (MAX_FILL - 0.1) * Math.min(1, Math.abs(a))}></circle>
     </g>`;
   }
+}
+
+/** Rough width of a character of the 11px "… N more" text. */
+const GAP_CHAR = 6.8;
+
+/** The "… N more" marks of collapsed columns; "+N" when neighbouring marks would run into each other. */
+function gapTexts({ columns }: DiagramLayout) {
+  const full = (hidden: number) => `… ${hidden.toLocaleString('en')} more`;
+  const crowded = columns.some((column, i) => {
+    const before = columns[i - 1];
+    if (!column.gap || !before?.gap) return false;
+    const halves = ((full(column.gap.hidden).length + full(before.gap.hidden).length) * GAP_CHAR) / 2;
+    return column.x - before.x < halves + CAPTION_GAP;
+  });
+  return columns.flatMap(({ gap }) =>
+    gap ? [{ x: gap.x, y: gap.y, text: crowded ? `+${gap.hidden.toLocaleString('en')}` : full(gap.hidden) }] : [],
+  );
 }
 
 function renderLabels({ layout, names, labels }: DiagramView) {

@@ -52,6 +52,15 @@ export const networkStyles = css`
     text-anchor: middle;
   }
 
+  /* Narrow drawings: smaller captions, so neighbouring columns' captions never touch. */
+  .captions.compact .caption {
+    font-size: 11px;
+  }
+
+  .captions.compact .caption-sub {
+    font-size: 10px;
+  }
+
   .link {
     fill: none;
     stroke: var(--_sign);
@@ -175,12 +184,19 @@ export const networkStyles = css`
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.14);
     font-size: 0.8rem;
     line-height: 1.5;
-    white-space: nowrap;
+    /* As wide as its text, never wider than the diagram (it is placed inside it after each render). */
+    width: max-content;
+    max-width: 100%;
+    box-sizing: border-box;
     pointer-events: none;
   }
 
   .tooltip.flip {
     transform: translate(-100%, -50%);
+  }
+
+  .tooltip.stacked {
+    transform: none;
   }
 
   .legend {
@@ -313,6 +329,11 @@ export const networkStyles = css`
     align-items: center;
     gap: 0.5rem;
     font-size: 0.9rem;
+  }
+
+  /* "(1–784)" stays in one piece when the label wraps. */
+  .picker label .muted {
+    white-space: nowrap;
   }
 
   .picker select {

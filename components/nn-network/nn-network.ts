@@ -5,7 +5,7 @@ import { type LayerTrace, type ModelJSON, Network, NnKitError, getActivation, va
 import { formatNumber } from '../shared/format.js';
 import { NETWORK_UPDATE, type NetworkSource, type NetworkUpdateDetail, isNetworkSource } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
-import { checkNumberList, numberConverter, numberListConverter, splitList, textListConverter } from '../shared/parse.js';
+import { checkNumberList, labelListConverter, numberConverter, numberListConverter, splitList } from '../shared/parse.js';
 import { ReferenceController } from '../shared/reference-controller.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
@@ -21,9 +21,9 @@ import { type EditHandlers, describeOutputs, renderEditor, renderInputs, renderO
 const DEFAULT_LAYERS = [3, 4, 2];
 /** How long each layer takes to light up in a "Run forward". */
 const STEP_MS = 300;
-/** Properties and states that change what is computed (the rest only change the drawing). */
 /** Fastest redraw while following a live source: four times a second. */
 const FOLLOW_INTERVAL_MS = 250;
+/** Properties and states that change what is computed (the rest only change the drawing). */
 const APPLY_KEYS = ['layers', 'activation', 'outputActivation', 'seed', 'inputs', 'src', 'for', 'assigned', 'srcModel', 'scriptModel', 'revision'];
 
 /** Detail of `nn-forward`: the values fed in and what came out. */
@@ -142,6 +142,11 @@ const sameKey = (a: NodeKey, b: NodeKey) => a.layer === b.layer && a.index === b
  * @cssproperty --nn-border - Colour of borders.
  * @cssproperty --nn-font - Font family.
  * @cssproperty --nn-mono-font - Font of numbers.
+ * @cssproperty --nn-font-size - Base font size (default 1rem).
+ * @cssproperty --nn-focus - Colour of the keyboard focus ring.
+ * @cssproperty --nn-grid - Colour of the output bars' tracks.
+ * @cssproperty --nn-danger - Colour of the bad-input message's bar.
+ * @cssproperty --nn-radius - Corner radius of the element and its panels.
  *
  * @slot - Not rendered. May hold a `<script type="application/json">` with model JSON; editing it updates the drawing.
  */
@@ -165,10 +170,10 @@ export class NnNetwork extends NnElement implements NetworkSource {
   @property({ converter: numberListConverter }) inputs?: number[];
 
   /** Names of the inputs, comma separated (default x₁, x₂, …). */
-  @property({ converter: textListConverter }) labels?: string[];
+  @property({ converter: labelListConverter }) labels?: string[];
 
   /** Names of the outputs, e.g. "cat,dog,bird" (default y₁, y₂, …). */
-  @property({ attribute: 'output-labels', converter: textListConverter }) outputLabels?: string[];
+  @property({ attribute: 'output-labels', converter: labelListConverter }) outputLabels?: string[];
 
   /** URL of a model JSON file in the core's format (Network.toJSON()). */
   @property() src = '';
@@ -216,6 +221,8 @@ export class NnNetwork extends NnElement implements NetworkSource {
   private frame = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private readerEdit = false;
+  /** The inputs as the reader last set them (not the writer). */
+  private readerInputs?: number[];
   private sourceTick = false;
   /** A source change not drawn yet, and when the last one was. */
   private stale = false;
@@ -298,15 +305,18 @@ export class NnNetwork extends NnElement implements NetworkSource {
     const run = this.runRequested;
     this.readerEdit = this.sourceTick = this.runRequested = false;
 
-    const layers = this.layers == null ? undefined : checkLayers(this.layers, () => this.getAttribute('layers'));
+    const layers = this.layers == null ? undefined : checkLayers(this.layers, () => this.writtenText('layers'));
     const picked = this.pickNetwork(layers);
     const network = picked.network;
     let trace: LayerTrace[] | undefined;
     if (network) {
+      // A reader's values no longer fit once a followed trainer changes its inputs: drop them.
+      if (this.inputs && this.inputs === this.readerInputs && this.inputs.length !== network.inputSize) this.inputs = undefined;
+      const sample = this.followedSource()?.sampleInputs;
       const inputs =
         this.inputs == null
-          ? defaultInputs(network.inputSize)
-          : quoting(() => this.getAttribute('inputs'), () => checkNumberList(this.inputs, 'inputs', { length: network.inputSize }));
+          ? sample?.length === network.inputSize ? [...sample] : defaultInputs(network.inputSize)
+          : quoting(() => this.writtenText('inputs'), () => checkNumberList(this.inputs, 'inputs', { length: network.inputSize }));
       trace = network.trace(inputs);
     }
 
@@ -329,7 +339,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
     const output = checkActivation(this.outputActivation ?? 'sigmoid', 'output-activation');
     if (hidden.applyVector) throw new NnKitError(`activation: "${hidden.name}" works on a whole output layer only; use it as output-activation.`);
     const seed = this.seed ?? 1;
-    if (!Number.isFinite(seed)) throw new NnKitError(`seed must be a number; got "${this.getAttribute('seed') ?? String(seed)}".`);
+    if (!Number.isFinite(seed)) throw new NnKitError(`seed must be a number; got "${this.writtenText('seed') ?? String(seed)}".`);
     return { hidden, output, seed };
   }
 
@@ -425,7 +435,6 @@ export class NnNetwork extends NnElement implements NetworkSource {
     }
   }
 
-  /** Redraws for the followed source at most once per animation frame. */
   /** Redraws after the shown network's weights changed in place (a trainer does this as it learns). */
   refresh(): void {
     this.sourceTick = true;
@@ -511,10 +520,39 @@ export class NnNetwork extends NnElement implements NetworkSource {
       this.focusNode = false;
       this.renderRoot.querySelector<SVGGElement>('.node[tabindex="0"]')?.focus();
     }
+    this.keepTooltipInside();
+  }
+
+  /**
+   * Keeps the tooltip inside the diagram: beside its neuron or link when there is room,
+   * else (a phone) centred above it, or below it at the top of the drawing.
+   */
+  private keepTooltipInside(): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
+    const frame = tip?.parentElement;
+    if (!tip || !frame) return;
+    tip.classList.remove('stacked');
+    const box = tip.getBoundingClientRect();
+    const bounds = frame.getBoundingClientRect();
+    if (box.left >= bounds.left && box.right <= bounds.right) return;
+    const x = Number(tip.dataset.x);
+    const y = Number(tip.dataset.y);
+    const clear = Number(tip.dataset.clear);
+    const left = Math.max(0, Math.min(x - box.width / 2, bounds.width - box.width));
+    const top = y - clear - box.height >= 0 ? y - clear - box.height : y + clear;
+    tip.classList.add('stacked');
+    tip.style.setProperty('left', `${left}px`);
+    tip.style.setProperty('top', `${top}px`);
   }
 
   private names(network: Network): NeuronNames {
-    return neuronNames(network.layers.length, this.labels, this.outputLabels);
+    return neuronNames(network.layers.length, this.labels ?? this.followedSource()?.inputLabels, this.outputLabels);
+  }
+
+  /** The element named by `for`, when it holds a network. */
+  private followedSource(): NetworkSource | undefined {
+    const target = this.for ? this.reference.target : undefined;
+    return target && isNetworkSource(target) ? target : undefined;
   }
 
   // ---- reader edits ----
@@ -526,6 +564,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
       const inputs = [...current];
       inputs[index] = value;
       this.readerEdit = true;
+      this.readerInputs = inputs;
       this.inputs = inputs;
       if (commit) this.commit({ kind: 'input', index, value, inputs: [...inputs] });
     },
@@ -771,12 +810,15 @@ export class NnNetwork extends NnElement implements NetworkSource {
     const { network, trace, names, layout } = view;
     let x: number;
     let y: number;
+    /** What the tooltip points at, and how far from it to stay when it sits above or below. */
+    let anchor: { x: number; y: number; clear: number };
     let body;
     if (target.kind === 'node') {
       const spot = layout.columns[target.layer]?.nodes.find((node) => node.index === target.index);
       if (!spot) return nothing;
       x = spot.x + layout.radius + 10;
       y = spot.y;
+      anchor = { x: spot.x, y: spot.y, clear: layout.radius + 8 };
       const { layer, index } = target;
       const title = html`<strong>${names(layer, index)}</strong> <span class="muted">${layerCaption(layer, network.layers.length)}</span>`;
       body =
@@ -791,12 +833,22 @@ export class NnNetwork extends NnElement implements NetworkSource {
       if (!from || !to) return nothing;
       x = (from.x + to.x) / 2 + 8;
       y = (from.y + to.y) / 2;
+      anchor = { x: x - 8, y, clear: 8 };
       body = html`weight <strong>${names(target.k, target.from)} → ${names(target.k + 1, target.to)}</strong><br />
         w <span class="number">${formatNumber(weightOf(network, target.k, target.to, target.from), 3)}</span>`;
     }
     const flip = x > layout.width * 0.6;
     if (flip) x -= target.kind === 'node' ? 2 * (layout.radius + 10) : 16;
-    return html`<div class="tooltip ${flip ? 'flip' : ''}" aria-hidden="true" style=${styleMap({ left: `${x}px`, top: `${y}px` })}>${body}</div>`;
+    return html`<div
+      class="tooltip ${flip ? 'flip' : ''}"
+      aria-hidden="true"
+      data-x=${anchor.x}
+      data-y=${anchor.y}
+      data-clear=${anchor.clear}
+      style=${styleMap({ left: `${x}px`, top: `${y}px` })}
+    >
+      ${body}
+    </div>`;
   }
 }
 

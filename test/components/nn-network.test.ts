@@ -75,6 +75,18 @@ function keepFocusInPage(el: Element): void {
   el.after(after);
 }
 
+/** An element in a 312px column, as on a 360px phone (article margins taken off), once it has been drawn at that width. */
+async function onPhone(template: ReturnType<typeof html>): Promise<NnNetwork> {
+  const holder = await fixture<HTMLDivElement>(html`<div style="width: 312px">${template}</div>`);
+  const el = holder.querySelector('nn-network')!;
+  await waitUntil(() => Number($(el, 'svg')?.getAttribute('width')) <= 280, 'drawn at phone width');
+  await el.updateComplete;
+  return el;
+}
+
+/** The boxes of a row of SVG texts, left to right. */
+const textBoxes = (el: NnNetwork, selector: string) => $$(el, selector).map((t) => (t as SVGTextElement).getBBox());
+
 describe('<nn-network>', () => {
   it('is accessible', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="3,4,4,2"></nn-network>`);
@@ -222,6 +234,13 @@ describe('<nn-network>', () => {
     expect(updates.length).to.be.greaterThan(0);
   });
 
+  it('keeps an empty label slot in place: that input gets its default name', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="3,2,2" labels="Sunny,,Free time" output-labels=",dog"></nn-network>`);
+    const label = (id: string) => $(el, `label[for="${id}"]`)!.textContent!.trim();
+    expect([0, 1, 2].map((i) => label(`input-${i}-number`))).to.deep.equal(['Sunny', 'x₂', 'Free time']);
+    expect(el.outputLabels).to.deep.equal(['', 'dog']);
+  });
+
   it('edits an input with its labelled number field and fires one change with a detail', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1" labels="Sunny,Cold"></nn-network>`);
     keepFocusInPage(el);
@@ -288,6 +307,27 @@ describe('<nn-network>', () => {
     const tip = $(el, '.tooltip')!.textContent!;
     expect(tip).to.include('h₁');
     expect(tip).to.include('z');
+  });
+
+  it('shows a neuron\'s z, activation and bias, from the core, on hover and on keyboard focus', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network></nn-network>`);
+    const net = new Network({ layers: [2, 2, 1], seed: 4 });
+    net.biases.set([0.25, -0.5, 0.75]);
+    el.network = net;
+    await el.updateComplete;
+    const trace = net.trace([1, -1]);
+    const shown = (value: number) => value.toFixed(3).replace('-', '−');
+    const tip = () => $(el, '.tooltip')?.innerText.replace(/\s+/g, ' ').trim() ?? '';
+    $(el, '.node[data-layer="2"][data-index="0"]')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(tip()).to.equal(`y₁ Output z ${shown(trace[2].z[0])} · a ${shown(trace[2].a[0])} · b ${shown(0.75)}`);
+    $(el, 'figure')!.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect(tip(), 'gone when the pointer leaves').to.equal('');
+    ($(el, '.node[tabindex="0"]') as SVGElement).focus();
+    await sendKeys({ press: 'ArrowDown' }); // h₂
+    await el.updateComplete;
+    expect(tip()).to.equal(`h₂ Hidden 1 z ${shown(trace[1].z[1])} · a ${shown(trace[1].a[1])} · b ${shown(-0.5)}`);
   });
 
   it('loads a model from a child script and follows edits of it', async () => {
@@ -521,6 +561,101 @@ describe('<nn-network>', () => {
       expect($$(el, '.node.pending')).to.have.length(0);
       await forward;
     });
+  });
+
+  it('keeps neighbouring column captions apart on a phone, with shorter captions for deep networks', async () => {
+    const apart = (el: NnNetwork) => {
+      const width = Number($(el, 'svg')!.getAttribute('width'));
+      for (const selector of ['.caption', '.caption-sub']) {
+        const boxes = textBoxes(el, selector);
+        boxes.forEach((box, i) => {
+          expect(box.x, `${selector} ${i} starts inside`).to.be.at.least(0);
+          expect(box.x + box.width, `${selector} ${i} ends inside`).to.be.at.most(width);
+          if (i > 0) expect(box.x - (boxes[i - 1].x + boxes[i - 1].width), `${selector} ${i - 1} and ${i} do not touch`).to.be.at.least(3);
+        });
+      }
+    };
+    const el = await onPhone(html`<nn-network layers="3,4,4,2"></nn-network>`);
+    apart(el);
+    expect(captions(el), 'full captions while they fit').to.deep.equal(['Input', 'Hidden 1', 'Hidden 2', 'Output']);
+    const deep = await onPhone(html`<nn-network layers="2,8,8,8,8,1"></nn-network>`);
+    apart(deep);
+    expect(captions(deep)).to.deep.equal(['In', 'H1', 'H2', 'H3', 'H4', 'Out']);
+    // A wide drawing keeps the full captions.
+    const wide = await fixture<NnNetwork>(html`<nn-network layers="2,8,8,8,8,1" style="width: 900px"></nn-network>`);
+    await waitUntil(() => Number($(wide, 'svg')!.getAttribute('width')) > 800, 'drawn wide');
+    await wide.updateComplete;
+    expect(captions(wide)).to.deep.equal(['Input', 'Hidden 1', 'Hidden 2', 'Hidden 3', 'Hidden 4', 'Output']);
+  });
+
+  it('keeps the "… N more" marks of neighbouring collapsed columns apart on a phone', async () => {
+    const el = await onPhone(html`<nn-network layers="784,128,64,10"></nn-network>`);
+    const boxes = textBoxes(el, '.gap');
+    expect(boxes).to.have.length(3);
+    boxes.forEach((box, i) => {
+      if (i > 0) expect(box.x - (boxes[i - 1].x + boxes[i - 1].width), `marks ${i} and ${i + 1}`).to.be.at.least(3);
+    });
+    expect($$(el, '.gap').map((g) => g.textContent)).to.deep.equal(['+773', '+117', '+53']);
+    // With room, the full words.
+    const roomy = await onPhone(html`<nn-network layers="784,128,10"></nn-network>`);
+    expect($$(roomy, '.gap').map((g) => g.textContent)).to.deep.equal(['… 773 more', '… 117 more']);
+  });
+
+  it('keeps the tooltip inside the diagram on a phone, off the neuron it describes', async () => {
+    const el = await onPhone(html`<nn-network layers="3,4,4,2"></nn-network>`);
+    const node = $(el, '.node[data-layer="1"][data-index="1"]')!;
+    node.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const tip = $(el, '.tooltip')!.getBoundingClientRect();
+    const frame = $(el, 'figure')!.getBoundingClientRect();
+    expect(tip.left, 'not past the left edge').to.be.at.least(frame.left - 0.5);
+    expect(tip.right, 'not past the right edge').to.be.at.most(frame.right + 0.5);
+    const circle = node.querySelector('circle.base')!.getBoundingClientRect();
+    const covers = tip.left < circle.right && tip.right > circle.left && tip.top < circle.bottom && tip.bottom > circle.top;
+    expect(covers, 'the hovered neuron stays visible').to.equal(false);
+  });
+
+  it('fits every value inside its neuron, also where neurons are small', async () => {
+    const phone = await onPhone(html`<nn-network layers="3,4,4,2"></nn-network>`);
+    const big = await fixture<NnNetwork>(html`<nn-network layers="784,128,10"></nn-network>`);
+    for (const el of [phone, big]) {
+      const r = Number($(el, 'circle.base')!.getAttribute('r'));
+      const values = $$(el, 'text.value') as SVGTextElement[];
+      expect(values.length).to.be.greaterThan(0);
+      for (const value of values) expect(value.getComputedTextLength(), `"${value.textContent}" in r=${r}`).to.be.at.most(2 * r - 3);
+    }
+  });
+
+  it('keeps every neuron\'s value readable (4.5:1) on its fill, in light and dark schemes', async () => {
+    const rgb = (color: string) => color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const luminance = (c: number[]) => {
+      const [r, g, b] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const scheme of ['light', 'dark']) {
+      const el = await fixture<NnNetwork>(html`<nn-network layers="2,1" style="color-scheme: ${scheme}"></nn-network>`);
+      // Inputs 1 and −1: the strongest fills of both signs.
+      for (const index of [0, 1]) {
+        const node = $(el, `.node[data-layer="0"][data-index="${index}"]`)!;
+        const body = node.querySelector('circle.body')!;
+        const alpha = Number(body.getAttribute('fill-opacity'));
+        const fill = rgb(getComputedStyle(body).fill);
+        const base = rgb(getComputedStyle(node.querySelector('circle.base')!).fill);
+        const behind = fill.map((c, i) => alpha * c + (1 - alpha) * base[i]);
+        const text = rgb(getComputedStyle($(el, 'text.value')!).fill);
+        const [high, low] = [luminance(text), luminance(behind)].sort((a, b) => b - a);
+        expect((high + 0.05) / (low + 0.05), `${scheme}, input ${index + 1}`).to.be.at.least(4.5);
+      }
+    }
+  });
+
+  it('keeps a picker\'s range, e.g. "(1–784)", on one line', async () => {
+    const el = await onPhone(html`<nn-network layers="784,128,10"></nn-network>`);
+    const range = $(el, 'label[for="weight-from"] .muted')!;
+    expect(range.textContent).to.equal('(1–784)');
+    // The label is a flex container, so its items are boxes: one line is about 1.5em tall, two about 3em.
+    const lineHeight = range.getBoundingClientRect().height / parseFloat(getComputedStyle(range).fontSize);
+    expect(lineHeight, 'one line').to.be.below(2);
   });
 
   it('resizes with its container', async () => {
