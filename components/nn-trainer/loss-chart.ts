@@ -1,6 +1,6 @@
 import { svg } from 'lit';
 import { renderAxes } from '../shared/axes.js';
-import { formatNumber } from '../shared/format.js';
+import { formatNumber, formatPower } from '../shared/format.js';
 import { linearScale } from '../shared/scale.js';
 
 /** One point of the training history. */
@@ -14,6 +14,14 @@ export interface EpochRecord {
 
 const MARGIN = { top: 10, right: 12, bottom: 24, left: 44 };
 
+/**
+ * Formats a loss for readers: three decimals, or a power of ten once it is too large to
+ * read that way (a run on its way to diverging).
+ */
+export function formatLoss(value: number): string {
+  return Number.isFinite(value) && Math.abs(value) >= 1e4 ? formatPower(value) : formatNumber(value, 3);
+}
+
 /** The loss chart: train loss solid, test loss dashed, per epoch. */
 export function renderLossChart(history: readonly EpochRecord[], width: number, height: number) {
   const last = history.at(-1);
@@ -25,7 +33,7 @@ export function renderLossChart(history: readonly EpochRecord[], width: number, 
   const path = (pick: (record: EpochRecord) => number) =>
     history.map((record, i) => `${i ? 'L' : 'M'}${x(record.epoch).toFixed(1)},${y(pick(record)).toFixed(1)}`).join('');
   const label = last
-    ? `Loss chart over ${last.epoch} epochs: training loss ${formatNumber(last.trainLoss, 3)}, test loss ${formatNumber(last.testLoss, 3)}.`
+    ? `Loss chart over ${last.epoch} epochs: training loss ${formatLoss(last.trainLoss)}, test loss ${formatLoss(last.testLoss)}.`
     : 'Loss chart: no training yet.';
   return svg`
     <svg class="loss-chart" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${label}>

@@ -67,6 +67,11 @@ export const trainerStyles = [
       margin: 0;
     }
 
+    /* A caption wraps to its picture's width rather than widening the figure past it. */
+    .views figure {
+      width: min-content;
+    }
+
     figcaption {
       margin-top: 0.35rem;
       color: var(--_muted);
@@ -163,9 +168,14 @@ export const trainerStyles = [
     }
 
     nn-network {
-      margin-top: 0.75rem;
       border: none;
       padding: 0;
+    }
+
+    .diagram-note {
+      margin: 0.75rem 0 0.25rem;
+      color: var(--_muted);
+      font-size: 0.8rem;
     }
 
     .settings {

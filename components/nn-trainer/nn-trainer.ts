@@ -1,7 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from '../shared/style-map.js';
-import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, getRegularization, makeDataset } from '../../src/index.js';
+import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, datasets, getRegularization, makeDataset, parseFeatures } from '../../src/index.js';
 import { divergingTable, resolveColor } from '../shared/colors.js';
 import { childJsonText, fetchText, parseData } from '../shared/data-source.js';
 import { formatNumber } from '../shared/format.js';
@@ -13,8 +13,8 @@ import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { CONTROL_NAMES, DEFAULT_CONTROLS, type SettingsHost, renderSettings } from './controls.js';
 import { renderCurveView } from './curve-view.js';
 import { type Extent, type Palette, paintHiddenNeurons, paintOutput } from './grid.js';
-import { type EpochRecord, renderLossChart, thinHistory } from './loss-chart.js';
-import { type Session, createSession, inferKind } from './session.js';
+import { type EpochRecord, formatLoss, renderLossChart, thinHistory } from './loss-chart.js';
+import { ONE_DIMENSIONAL_FEATURES, type Session, createSession, inferKind } from './session.js';
 import { trainerStyles } from './nn-trainer.styles.js';
 import '../nn-network/nn-network.js';
 
@@ -50,6 +50,12 @@ const hiddenLayersConverter = {
     return value.trim().toLowerCase() === 'none' ? [] : (numberListConverter.fromAttribute(value) ?? DEFAULT_HIDDEN);
   },
   toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
+};
+/** Reads `epochs`: a number, or "none" (like no attribute) to train until paused. */
+const epochsConverter = {
+  fromAttribute: (value: string | null): number | undefined =>
+    value?.trim().toLowerCase() === 'none' ? undefined : numberConverter.fromAttribute(value),
+  toAttribute: numberConverter.toAttribute,
 };
 const NEURON_RESOLUTION = 16;
 /** While training, the neuron maps and the network diagram redraw four times a second; the boundary every frame. */
@@ -94,9 +100,23 @@ export interface EpochDetail {
  * @cssproperty --nn-positive - Colour of the positive class and positive weights.
  * @cssproperty --nn-negative - Colour of the negative class and negative weights.
  * @cssproperty --nn-accent - Colour of buttons and sliders.
+ * @cssproperty --nn-neutral - Colour of the decision boundary where the network is undecided.
+ * @cssproperty --nn-background - Background of the element.
+ * @cssproperty --nn-surface - Background of the settings panel and the message.
+ * @cssproperty --nn-text - Text colour.
+ * @cssproperty --nn-muted - Colour of captions, axes and secondary text.
+ * @cssproperty --nn-border - Colour of borders.
+ * @cssproperty --nn-grid - Colour of the loss chart's gridlines.
+ * @cssproperty --nn-series-1 - Colour of the training loss (--nn-series-2: the test loss).
+ * @cssproperty --nn-font - Font family.
+ * @cssproperty --nn-mono-font - Font of numbers.
+ * @cssproperty --nn-font-size - Base font size (default 1rem).
+ * @cssproperty --nn-focus - Colour of the keyboard focus ring.
+ * @cssproperty --nn-danger - Colour of the bad-input and divergence messages' bar.
+ * @cssproperty --nn-radius - Corner radius of the element and its panels.
  */
 @customElement('nn-trainer')
-export class NnTrainer extends NnElement implements NetworkSource, SettingsHost {
+export class NnTrainer extends NnElement implements NetworkSource {
   static override styles = trainerStyles;
 
   /** Built-in data (attribute `dataset`): circle, xor, gauss, spiral, moons; regression: plane, reg-gauss, sine. */
@@ -111,7 +131,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   @property({ attribute: 'train-split', converter: numberConverter }) trainSplit = 0.5;
   /** Input features: x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2 (default x1,x2; x1 for 1-D data). */
   @property({ converter: textListConverter }) features?: readonly string[];
-  /** Hidden layer sizes (attribute `hidden`), e.g. "8,8"; "none" for a network without hidden layers. */
+  /** Hidden layer sizes (attribute `hidden`), 1 to 64 neurons each, e.g. "8,8"; "none" for a network without hidden layers. */
   @property({ attribute: 'hidden', converter: hiddenLayersConverter }) hiddenLayers: readonly number[] = DEFAULT_HIDDEN;
   /** Activation of the hidden layers. */
   @property() activation = 'tanh';
@@ -129,13 +149,13 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   @property() regularization = 'none';
   /** Strength of the weight penalty. */
   @property({ attribute: 'regularization-rate', converter: numberConverter }) regularizationRate = 0;
-  /** Stop after this many epochs; unset trains until paused. */
-  @property({ converter: numberConverter }) epochs?: number;
+  /** Stop after this many epochs; unset or "none" trains until paused. */
+  @property({ converter: epochsConverter }) epochs?: number;
   /** Seed for the data, the initial weights and the shuffling: the same seed, the same run. */
   @property({ converter: numberConverter }) seed = 1;
   /** Start training when the element appears (not when the reader prefers reduced motion). */
   @property({ type: Boolean }) autoplay = false;
-  /** Epochs per animation frame (0.05 to 4); training never takes more than ~6 ms of a frame. */
+  /** Epochs per animation frame (0.01 to 100; the slider offers 0.05 to 4); training never takes more than ~6 ms of a frame. */
   @property({ converter: numberConverter }) speed = 1;
   /** Controls the reader sees: play, step, reset, dataset, noise, train-split, features, hidden, activation, learning-rate, batch-size, regularization, optimizer, speed; or "none". */
   @property({ converter: textListConverter }) controls: readonly string[] = DEFAULT_CONTROLS;
@@ -156,6 +176,8 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private readonly size = new WidthController(this, 640);
   private stepCredit = 0;
   private palette?: Palette;
+  /** The colour scheme the palette was read under: a page that switches scheme gets new colours. */
+  private paletteScheme = '';
   private fetchController?: AbortController;
   private childObserver?: MutationObserver;
   private autoplayed = false;
@@ -166,10 +188,24 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private applied?: AppliedSettings;
   /** True while the structural attributes could not be applied: they are tried again on the next update. */
   private rebuildFailed = false;
+  /** The canvases' colours come from the theme: read them again when the reader's scheme changes. */
+  private readonly schemeQueries =
+    typeof matchMedia === 'function' ? ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((query) => matchMedia(query)) : [];
+  private readonly onSchemeChange = () => this.requestUpdate();
 
   /** The core network being trained. */
   get network(): Network | undefined {
     return this.session?.network;
+  }
+
+  /** Names of the network's inputs: the features, e.g. X₁, X₁². */
+  get inputLabels(): readonly string[] | undefined {
+    return this.session?.featureLabels;
+  }
+
+  /** The first training sample through the features: what a following `<nn-network>` shows. */
+  get sampleInputs(): readonly number[] | undefined {
+    return this.session?.sample.inputs;
   }
 
   /** The core Trainer, for scripts. */
@@ -240,7 +276,8 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     const trainer = this.session?.trainer;
     if (!trainer) return;
     const start = trainer.epochs;
-    while (trainer.epochs === start && !trainer.diverged) this.runSteps(1);
+    // runSteps does nothing once the epoch limit is reached: stop there rather than loop forever.
+    while (trainer.epochs === start && !trainer.diverged && !this.limitReached) this.runSteps(1);
   }
 
   /** Rebuilds the network from the seed: the same run starts again. */
@@ -256,6 +293,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
 
   override connectedCallback(): void {
     super.connectedCallback();
+    for (const query of this.schemeQueries) query.addEventListener('change', this.onSchemeChange);
     this.readChildData();
     this.childObserver = new MutationObserver(() => this.readChildData());
     this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
@@ -263,15 +301,38 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const query of this.schemeQueries) query.removeEventListener('change', this.onSchemeChange);
     this.childObserver?.disconnect();
     this.fetchController?.abort();
   }
 
-  /** SettingsHost: the reader changed a setting. */
-  set(name: string, value: unknown): void {
-    const parsed = name === 'hiddenLayers' && typeof value === 'string' ? hiddenLayersConverter.fromAttribute(value) : value;
-    (this as unknown as Record<string, unknown>)[name] = parsed;
-    this.emit('change', { name, value: parsed });
+  /** The reader changed a setting in the panel: set the property (text is read as its attribute would be) and say so. */
+  private setByReader(name: string, value: unknown): void {
+    const self = this as unknown as Record<string, unknown>;
+    self[name] = value;
+    this.emit('change', { name, value: self[name] });
+    if (name === 'datasetName') this.fitFeatures(String(self[name]));
+  }
+
+  /**
+   * When the reader picks data with one input, features of x₂ no longer apply: they are
+   * dropped (all of them: back to the default, x1), as Playground would, rather than
+   * leaving the reader with an error the panel cannot undo.
+   */
+  private fitFeatures(dataset: string): void {
+    const chosen = this.features;
+    if (!chosen || !Object.hasOwn(datasets, dataset) || datasets[dataset].dimensions !== 1) return;
+    const canonical = (name: string) => {
+      try {
+        return parseFeatures([name])[0].name;
+      } catch {
+        return name;
+      }
+    };
+    const kept = chosen.filter((name) => ONE_DIMENSIONAL_FEATURES.has(canonical(name)));
+    if (kept.length === chosen.length) return;
+    this.features = kept.length > 0 ? kept : undefined;
+    this.emit('change', { name: 'features', value: this.features });
   }
 
   protected override apply(changed: PropertyValues<this>): void {
@@ -280,8 +341,8 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     if (this.dataProblem) throw new NnKitError(this.dataProblem);
     checkControls(this.controls);
     checkViews(this.show);
-    checkNumber(this.speed, 'speed', { min: 0.01, max: 100 }, this.getAttribute('speed'));
-    if (this.epochs != null) checkNumber(this.epochs, 'epochs', { min: 1, integer: true }, this.getAttribute('epochs'));
+    checkNumber(this.speed, 'speed', { min: 0.01, max: 100 }, this.writtenText('speed'));
+    if (this.epochs != null) checkNumber(this.epochs, 'epochs', { min: 1, integer: true }, this.writtenText('epochs'));
     const restructured = STRUCTURAL.some((key) => changed.has(key)) || changed.has('customData' as keyof NnTrainer);
     // A structural attribute that failed is tried again, so its message stays until it is fixed.
     if (!this.session || restructured || this.rebuildFailed) {
@@ -293,13 +354,13 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     } else {
       this.applyLiveSettings();
     }
-    this.recordApplied();
+    this.applied = this.currentSettings();
   }
 
-  /** Remembers the settings just applied, for the panel and the views. */
-  private recordApplied(): void {
+  /** The settings as the properties hold them now (kept as `applied` once they work). */
+  private currentSettings(): AppliedSettings {
     const split = this.trainSplit;
-    this.applied = {
+    return {
       datasetName: this.datasetName,
       noise: this.noise,
       trainSplit: split > 1 ? split / 100 : split,
@@ -325,7 +386,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
       activeFeatures: this.activeFeatures,
       hasCustomData: this.hasCustomData,
       dimensions: this.dimensions,
-      set: (name, value) => this.set(name, value),
+      set: (name, value) => this.setByReader(name, value),
     };
   }
 
@@ -344,9 +405,9 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   private applyLiveSettings(): void {
     const trainer = this.session?.trainer;
     if (!trainer) return;
-    trainer.learningRate = checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }, this.getAttribute('learning-rate'));
-    trainer.batchSize = checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }, this.getAttribute('batch-size'));
-    trainer.regularizationRate = checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }, this.getAttribute('regularization-rate'));
+    trainer.learningRate = checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }, this.writtenText('learning-rate'));
+    trainer.batchSize = checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }, this.writtenText('batch-size'));
+    trainer.regularizationRate = checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }, this.writtenText('regularization-rate'));
     if (trainer.optimizer.name !== this.optimizer) trainer.setOptimizer(this.optimizer);
     if (trainer.regularization.name !== this.regularization) trainer.regularization = getRegularization(this.regularization);
   }
@@ -354,11 +415,11 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   /** Builds a fresh session from the attributes (throws on bad input; the old one stays). */
   private rebuild(fromApply = false): void {
     const build = () => {
-      checkNumber(this.samples, 'samples', { min: 2, max: 10000, integer: true }, this.getAttribute('samples'));
-      checkNumber(this.noise, 'noise', { min: 0, max: 50 }, this.getAttribute('noise'));
-      checkNumber(this.seed, 'seed', { min: -2147483648, max: 2147483647, integer: true }, this.getAttribute('seed'));
-      const split = checkNumber(this.trainSplit, 'train-split', { min: 0.01, max: 99 }, this.getAttribute('train-split'));
-      const hidden = this.hiddenLayers.length === 0 ? noHiddenLayers(this.getAttribute('hidden')) : checkNumberList(this.hiddenLayers, 'hidden', { min: 1, max: 64, integer: true }, this.getAttribute('hidden'));
+      checkNumber(this.samples, 'samples', { min: 2, max: 10000, integer: true }, this.writtenText('samples'));
+      checkNumber(this.noise, 'noise', { min: 0, max: 50 }, this.writtenText('noise'));
+      checkNumber(this.seed, 'seed', { min: -2147483648, max: 2147483647, integer: true }, this.writtenText('seed'));
+      const split = checkNumber(this.trainSplit, 'train-split', { min: 0.01, max: 99 }, this.writtenText('train-split'));
+      const hidden = this.hiddenLayers.length === 0 ? noHiddenLayers(this.writtenText('hidden')) : checkNumberList(this.hiddenLayers, 'hidden', { min: 1, max: 64, integer: true }, this.writtenText('hidden'));
       const generated = this.customData ? undefined : makeDataset(this.datasetName, { samples: this.samples, noise: this.noise, seed: this.seed });
       const data = this.customData ?? (generated as Data);
       const kind = generated?.kind ?? inferKind(data);
@@ -372,10 +433,10 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
         outputActivation: this.outputActivation,
         loss: this.loss,
         optimizer: this.optimizer,
-        learningRate: checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }, this.getAttribute('learning-rate')),
-        batchSize: checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }, this.getAttribute('batch-size')),
+        learningRate: checkNumber(this.learningRate, 'learning-rate', { min: 0, max: 1000 }, this.writtenText('learning-rate')),
+        batchSize: checkNumber(this.batchSize, 'batch-size', { min: 1, max: 10000, integer: true }, this.writtenText('batch-size')),
         regularization: this.regularization,
-        regularizationRate: checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }, this.getAttribute('regularization-rate')),
+        regularizationRate: checkNumber(this.regularizationRate, 'regularization-rate', { min: 0, max: 1000 }, this.writtenText('regularization-rate')),
         seed: this.seed,
       });
       this.session = session;
@@ -505,7 +566,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     const last = this.history.at(-1);
     if (!last) return '';
     const accuracy = last.testAccuracy != null ? `, test accuracy ${Math.round(last.testAccuracy * 100)}%` : '';
-    return `Epoch ${last.epoch}: training loss ${formatNumber(last.trainLoss, 3)}, test loss ${formatNumber(last.testLoss, 3)}${accuracy}.`;
+    return `Epoch ${last.epoch}: training loss ${formatLoss(last.trainLoss)}, test loss ${formatLoss(last.testLoss)}${accuracy}.`;
   }
 
   private readChildData(): void {
@@ -559,7 +620,10 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
   }
 
   private resolvePalette(): Palette {
-    if (this.palette) return this.palette;
+    // The page's color-scheme (inherited) and the reader's preferences decide what light-dark() picks.
+    const scheme = [getComputedStyle(this).colorScheme, ...this.schemeQueries.map((query) => query.matches)].join();
+    if (this.palette && scheme === this.paletteScheme) return this.palette;
+    this.paletteScheme = scheme;
     // Resolving a colour forces a style recalculation and a canvas read-back: once per palette, not per frame.
     const root = this.renderRoot as ShadowRoot;
     const neutral = resolveColor(root, 'var(--_neutral)');
@@ -629,7 +693,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
       ${session ? this.renderToolbar(shown) : nothing}
       ${session ? this.renderViews(session) : nothing}
       ${shown.size > 3 || [...shown].some((name) => !['play', 'step', 'reset'].includes(name))
-        ? html`<div class="settings" part="settings" role="group" aria-label="Training settings">${renderSettings(applied ? this.settingsHost(applied) : this, shown)}</div>`
+        ? html`<div class="settings" part="settings" role="group" aria-label="Training settings">${renderSettings(this.settingsHost(applied ?? this.currentSettings()), shown)}</div>`
         : nothing}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     `;
@@ -641,20 +705,20 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     return html`
       <div class="toolbar" part="toolbar">
         ${shown.has('play')
-          ? html`<button class="play" aria-pressed=${this.playing ? 'true' : 'false'} ?disabled=${finished && !this.playing}
+          ? html`<button class="play" ?disabled=${finished && !this.playing}
               @click=${() => (this.playing ? this.pause() : this.play())}>
-              ${this.playing ? '❚❚ Pause' : '▶ Play'}
+              <span aria-hidden="true">${this.playing ? '❚❚' : '▶'}</span> ${this.playing ? 'Pause' : 'Play'}
             </button>`
           : nothing}
         ${shown.has('step')
           ? html`<button class="step" ?disabled=${finished} @click=${() => this.step()}>Step batch</button>
               <button class="step-epoch" ?disabled=${finished} @click=${() => this.stepEpoch()}>Step epoch</button>`
           : nothing}
-        ${shown.has('reset') ? html`<button class="reset" @click=${() => this.reset()}>↺ Reset</button>` : nothing}
+        ${shown.has('reset') ? html`<button class="reset" @click=${() => this.reset()}><span aria-hidden="true">↺</span> Reset</button>` : nothing}
         <dl class="stats">
           <div><dt>Epoch</dt><dd class="number epoch">${this.epoch}</dd></div>
-          <div><dt>Training loss</dt><dd class="number train-loss">${formatNumber(last?.trainLoss ?? NaN, 3)}</dd></div>
-          <div><dt>Test loss</dt><dd class="number test-loss">${formatNumber(last?.testLoss ?? NaN, 3)}</dd></div>
+          <div><dt>Training loss</dt><dd class="number train-loss">${formatLoss(last?.trainLoss ?? NaN)}</dd></div>
+          <div><dt>Test loss</dt><dd class="number test-loss">${formatLoss(last?.testLoss ?? NaN)}</dd></div>
           ${last?.testAccuracy != null
             ? html`<div><dt>Test accuracy</dt><dd class="number accuracy">${Math.round(last.testAccuracy * 100)}%</dd></div>`
             : nothing}
@@ -668,6 +732,11 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     const width = this.size.width;
     const side = Math.max(180, Math.min(340, width < 640 ? width : width / 2 - 16));
     const pixels = Math.round(side * Math.min(2, globalThis.devicePixelRatio || 1));
+    // The first view is the square boundary or the wider curve, never wider than the element;
+    // the loss chart takes the room beside it, or a row of its own.
+    const first = session.dimensions === 1 ? Math.min(width, Math.round(side * 1.3)) : side;
+    const room = width - first - 16;
+    const lossWidth = room >= 240 ? Math.min(420, room) : Math.min(width, 420);
     const hiddenCount = session.network.neuronOffset[session.network.depth] - session.network.neuronOffset[1];
     return html`
       <div class="views">
@@ -679,7 +748,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
             </figure>`
           : nothing}
         ${views.includes('boundary') && session.dimensions === 1
-          ? html`<figure class="curve">${renderCurveView(session, this.extent, side * 1.3, side)}
+          ? html`<figure class="curve">${renderCurveView(session, this.extent, first, side)}
               <figcaption>Circles: training data · squares: test data · line: the network's prediction</figcaption></figure>`
           : nothing}
         ${views.includes('boundary') && session.dimensions > 2
@@ -687,7 +756,7 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
           : nothing}
         ${views.includes('loss')
           ? html`<figure class="loss-view" part="loss">
-              ${renderLossChart(this.history, width - side - 16 >= 240 ? Math.min(420, width - side - 16) : Math.min(width, 420), 180)}
+              ${renderLossChart(this.history, lossWidth, 180)}
               <figcaption>Loss per epoch: <span class="key train"></span> training <span class="key test"></span> test</figcaption>
             </figure>`
           : nothing}
@@ -706,8 +775,9 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
           </figure>`
         : nothing}
       ${views.includes('network')
-        ? html`<nn-network part="network" class="network" .network=${session.network}
-            .labels=${session.featureLabels}></nn-network>`
+        ? html`<p class="diagram-note">${this.sampleNote(session)}</p>
+            <nn-network part="network" class="network" .network=${session.network}
+              .labels=${session.featureLabels} .inputs=${session.sample.inputs}></nn-network>`
         : nothing}
     `;
   }
@@ -716,6 +786,14 @@ export class NnTrainer extends NnElement implements NetworkSource, SettingsHost 
     const accuracy = this.history.at(-1)?.testAccuracy;
     return `Decision boundary over the input plane with ${session.trainPoints.length} training and ${session.testPoints.length} test points` +
       (accuracy != null ? `; test accuracy ${Math.round(accuracy * 100)}%.` : '.');
+  }
+
+  /** Which sample the diagram's values belong to. */
+  private sampleNote(session: Session): string {
+    const { columns } = session.sample;
+    if (columns.length > 2) return 'The diagram shows the values for the first training sample.';
+    const names = ['x₁', 'x₂'];
+    return `The diagram shows the values for the training point ${columns.map((value, i) => `${names[i]} = ${formatNumber(value, 2)}`).join(', ')}.`;
   }
 
   private legend(session: Session) {

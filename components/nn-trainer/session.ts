@@ -59,9 +59,12 @@ export interface Session {
   readonly kind: 'classification' | 'regression';
   /** Number of classes for classification (2 with one sigmoid output). */
   readonly classes: number;
+  /** The first training sample, whose values the network diagram shows: its data columns and its network inputs (after the features). */
+  readonly sample: { readonly columns: readonly number[]; readonly inputs: number[] };
 }
 
-const ONE_DIMENSIONAL_FEATURES = new Set(['x1', 'x1sq', 'sin-x1']);
+/** The features that apply to data with one input column. */
+export const ONE_DIMENSIONAL_FEATURES: ReadonlySet<string> = new Set(['x1', 'x1sq', 'sin-x1']);
 
 /** Infers classification or regression from the targets: 0/1 or one-hot rows classify. */
 export function inferKind(data: Data): 'classification' | 'regression' {
@@ -127,5 +130,6 @@ export function createSession(config: SessionConfig): Session {
     featureLabels: features.map((feature) => feature.label),
     kind,
     classes: kind === 'classification' ? Math.max(2, targetSize) : 0,
+    sample: { columns: original.train.inputs[0], inputs: [...split.train.inputs[0]] },
   };
 }

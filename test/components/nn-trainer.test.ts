@@ -3,10 +3,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Network, Random, Trainer, makeDataset, splitData } from '../../src/index.js';
 import '../../components/nn-trainer/nn-trainer.js';
 import type { EpochDetail, NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
+import { formatLoss } from '../../components/nn-trainer/loss-chart.js';
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 const button = (el: NnTrainer, name: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button.${name}`);
 const alertText = (el: NnTrainer) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+
+/** Mean of red, green and blue of one pixel of the decision-boundary canvas. */
+function boundaryBrightness(el: NnTrainer, x = 1, y = 1): number {
+  const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.boundary')!;
+  const [r, g, b] = canvas.getContext('2d')!.getImageData(x, y, 1, 1).data;
+  return (r + g + b) / 3;
+}
 
 async function trainUntil(el: NnTrainer, done: () => boolean, maxEpochs: number): Promise<void> {
   while (!done() && el.epoch < maxEpochs) el.stepEpoch();
@@ -299,6 +307,144 @@ describe('<nn-trainer>', () => {
     await Promise.all([follower.updateComplete, embedded.updateComplete]);
     expect(Array.from(follower.outputs)).to.deep.equal(expected);
     expect(Array.from(embedded.outputs)).to.not.deep.equal(embeddedBefore);
+  });
+
+  it('names a linked <nn-network for> inputs by its features and shows a training sample; a reader edit gives way when the features change', async () => {
+    const root = await fixture(html`<div>
+      <nn-trainer id="featured-trainer" features="x1,x2,x1sq"></nn-trainer>
+      <nn-network for="featured-trainer"></nn-network>
+    </div>`);
+    const el = root.querySelector('nn-trainer')!;
+    const follower = root.querySelector('nn-network')!;
+    await follower.updateComplete;
+    const labels = () => [...follower.shadowRoot!.querySelectorAll('label[for^="input-"]')].map((label) => label.textContent!.trim());
+    expect(labels()).to.deep.equal([...el.inputLabels!]);
+    expect(labels()).to.have.length(3);
+    expect(Array.from(follower.outputs)).to.deep.equal(Array.from(el.network!.predict(el.sampleInputs!)));
+
+    const field = follower.shadowRoot!.querySelector<HTMLInputElement>('#input-0-number')!;
+    field.value = '0.25';
+    field.dispatchEvent(new Event('change'));
+    await follower.updateComplete;
+    expect(follower.inputs![0]).to.equal(0.25);
+
+    el.features = ['x1', 'x2'];
+    await el.updateComplete;
+    for (let frame = 0; frame < 60 && follower.network?.inputSize !== 2; frame++) await nextFrame();
+    await follower.updateComplete;
+    expect(follower.network!.inputSize).to.equal(2);
+    expect(alertText(follower as unknown as NnTrainer)).to.equal('');
+    expect(labels()).to.have.length(2);
+    expect(Array.from(follower.outputs)).to.deep.equal(Array.from(el.network!.predict(el.sampleInputs!)));
+  });
+
+  it('stops stepping at the epoch limit instead of looping for ever', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer epochs="1"></nn-trainer>`);
+    el.stepEpoch();
+    expect(el.epoch).to.equal(1);
+    const steps = el.trainer!.steps;
+    el.stepEpoch();
+    el.step();
+    expect(el.epoch).to.equal(1);
+    expect(el.trainer!.steps).to.equal(steps);
+  });
+
+  it('reads epochs="none" as no limit', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer epochs="2"></nn-trainer>`);
+    el.setAttribute('epochs', 'none');
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(el.epochs).to.equal(undefined);
+    for (let i = 0; i < 3; i++) el.stepEpoch();
+    expect(el.epoch).to.equal(3);
+  });
+
+  it('puts the loss chart beside the boundary or curve when there is room, and never overflows a phone', async () => {
+    for (const dataset of ['sine', 'reg-gauss', 'circle']) {
+      const root = await fixture(html`<div style="width: 900px"><nn-trainer dataset=${dataset}></nn-trainer></div>`);
+      const el = root.querySelector('nn-trainer')!;
+      for (let i = 0; i < 3; i++) await nextFrame();
+      await el.updateComplete;
+      const [first, loss] = [...el.shadowRoot!.querySelectorAll('.views > figure')].map((figure) => figure.getBoundingClientRect());
+      expect(loss.top, dataset).to.equal(first.top);
+      expect(loss.right, dataset).to.be.at.most(el.getBoundingClientRect().right);
+    }
+    const phone = await fixture(html`<div style="width: 360px"><nn-trainer dataset="sine"></nn-trainer></div>`);
+    const el = phone.querySelector('nn-trainer')!;
+    for (let i = 0; i < 3; i++) await nextFrame();
+    await el.updateComplete;
+    const box = el.getBoundingClientRect();
+    for (const figure of el.shadowRoot!.querySelectorAll('.views > figure')) {
+      expect(figure.getBoundingClientRect().right).to.be.at.most(box.right);
+    }
+  });
+
+  it('writes a huge loss as a power of ten, not dozens of digits', async () => {
+    expect(formatLoss(5.8500499364731545e268)).to.equal('5.9 × 10²⁶⁸');
+    expect(formatLoss(-12345)).to.equal('−1.2 × 10⁴');
+    expect(formatLoss(0.12345)).to.equal('0.123');
+    expect(formatLoss(Number.NaN)).to.equal('—');
+    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="plane" learning-rate="10" hidden="8,8" activation="relu"></nn-trainer>`);
+    while (!el.trainer!.diverged && el.epoch < 100) el.stepEpoch();
+    await el.updateComplete;
+    expect(el.trainer!.diverged).to.equal(true);
+    expect(el.trainLoss).to.be.above(1e4);
+    const shown = el.shadowRoot!.querySelector('.train-loss')!.textContent!;
+    expect(shown).to.equal(formatLoss(el.trainLoss));
+    expect(shown.length).to.be.below(16);
+  });
+
+  it("shows a real training sample's values in the diagram, consistent with the features", async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer features="x1,x2,x1sq,sin-x2"></nn-trainer>`);
+    const embedded = el.shadowRoot!.querySelector('nn-network')!;
+    const [x1, x2, x1sq, sinx2] = embedded.inputs!;
+    expect(x1sq).to.be.closeTo(x1 * x1, 1e-12);
+    expect(sinx2).to.be.closeTo(Math.sin(x2), 1e-12);
+    expect(embedded.inputs).to.deep.equal(Array.from(el.trainer!.data.inputs.subarray(0, 4)));
+    expect(el.shadowRoot!.querySelector('.diagram-note')!.textContent).to.contain('training point');
+  });
+
+  it('drops the x₂ features when the reader picks data with one input', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer features="x1,x2,x1sq"></nn-trainer>`);
+    const changes: unknown[] = [];
+    el.addEventListener('change', (event) => changes.push((event as CustomEvent).detail));
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#dataset-control')!;
+    select.value = 'sine';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(el.network!.layers[0]).to.equal(2);
+    expect(el.activeFeatures).to.deep.equal(['x1', 'x1sq']);
+    expect(changes).to.deep.equal([
+      { name: 'datasetName', value: 'sine' },
+      { name: 'features', value: ['x1', 'x1sq'] },
+    ]);
+  });
+
+  it('repaints its canvases in the new colours when the page switches to dark', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div style="color-scheme: light"><nn-trainer></nn-trainer></div>`);
+    const el = root.querySelector('nn-trainer')!;
+    expect(boundaryBrightness(el)).to.be.above(180);
+    root.style.colorScheme = 'dark';
+    el.step();
+    await el.updateComplete;
+    expect(boundaryBrightness(el)).to.be.below(100);
+  });
+
+  it('names the play button by its action only, with the icon hidden from screen readers', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
+    const spoken = (name: string) => {
+      const clone = button(el, name)!.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[aria-hidden="true"]').forEach((node) => node.remove());
+      return clone.textContent!.trim();
+    };
+    expect(button(el, 'play')!.hasAttribute('aria-pressed')).to.equal(false);
+    expect(spoken('play')).to.equal('Play');
+    expect(spoken('reset')).to.equal('Reset');
+    el.play();
+    await el.updateComplete;
+    expect(spoken('play')).to.equal('Pause');
+    el.pause();
   });
 
   it('renders labels and data values as text, never as markup', async () => {
