@@ -1,10 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/nn-activation-plot/nn-activation-plot.js';
 import '../components/nn-neuron/nn-neuron.js';
+import { attributes } from './attributes.js';
 
-/** Args are the element's attributes, so the Controls panel edits what a writer writes. */
+/**
+ * Args are the element's attributes, named as a writer types them; every attribute in the
+ * manifest has a control, and attributes() writes them all onto the element.
+ */
 interface PlotArgs {
   activation?: string;
   'x-min'?: number;
@@ -17,14 +20,7 @@ interface PlotArgs {
 const meta: Meta<PlotArgs> = {
   title: 'Elements/nn-activation-plot',
   component: 'nn-activation-plot',
-  render: (args) => html`<nn-activation-plot
-    activation=${ifDefined(args.activation)}
-    x-min=${ifDefined(args['x-min'])}
-    x-max=${ifDefined(args['x-max'])}
-    ?derivative=${args.derivative}
-    value=${ifDefined(args.value)}
-    height=${ifDefined(args.height)}
-  ></nn-activation-plot>`,
+  render: (args) => html`<nn-activation-plot ${attributes(args)}></nn-activation-plot>`,
 };
 export default meta;
 
@@ -39,11 +35,12 @@ export const Compare: Story = { args: { activation: 'sigmoid,tanh,relu', derivat
 /** A marked point: the probe starts there. */
 export const MarkedValue: Story = { args: { activation: 'gelu,swish', value: -1.2, 'x-min': -5, 'x-max': 3 } };
 
-/** Following a neuron with for=: the plot shows its activation and its z, live. */
+/** Following a neuron with for=: the plot shows its activation and its z, live. The controls set the plot. */
 export const FollowingANeuron: Story = {
-  render: () => html`
+  args: { derivative: true },
+  render: (args) => html`
     <nn-neuron id="story-neuron" activation="tanh" labels="x₁,x₂"></nn-neuron>
-    <nn-activation-plot for="story-neuron" derivative></nn-activation-plot>
+    <nn-activation-plot for="story-neuron" ${attributes(args)}></nn-activation-plot>
   `,
 };
 

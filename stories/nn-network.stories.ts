@@ -1,9 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/nn-network/nn-network.js';
+import { attributes } from './attributes.js';
 
-/** Args are the element's attributes, so the Controls panel edits what a writer writes. */
+/**
+ * Args are the element's attributes, named as a writer types them; every attribute in the
+ * manifest has a control, and attributes() writes them all onto the element.
+ */
 interface NetworkArgs {
   layers?: string;
   activation?: string;
@@ -19,25 +22,14 @@ interface NetworkArgs {
 const meta: Meta<NetworkArgs> = {
   title: 'Elements/nn-network',
   component: 'nn-network',
-  args: { layers: '3,4,4,2', activation: 'tanh', 'output-activation': 'sigmoid', seed: 1 },
-  render: (args) => html`<nn-network
-    layers=${ifDefined(args.layers)}
-    activation=${ifDefined(args.activation)}
-    output-activation=${ifDefined(args['output-activation'])}
-    seed=${ifDefined(args.seed)}
-    inputs=${ifDefined(args.inputs)}
-    labels=${ifDefined(args.labels)}
-    output-labels=${ifDefined(args['output-labels'])}
-    src=${ifDefined(args.src)}
-    ?animate=${args.animate}
-  ></nn-network>`,
+  render: (args) => html`<nn-network ${attributes(args)}></nn-network>`,
 };
 export default meta;
 
 type Story = StoryObj<NetworkArgs>;
 
 /** The smallest use: layer sizes only; inputs default to evenly spaced values from 1 to −1. */
-export const Default: Story = {};
+export const Default: Story = { args: { layers: '3,4,4,2' } };
 
 /** A classifier: named inputs, softmax outputs shown as class probabilities, played layer by layer. */
 export const Classifier: Story = {
@@ -60,7 +52,8 @@ export const Collapsed: Story = {
 
 /** A model in the core's JSON format, from a child script (or a file with `src`); editing the script updates it. */
 export const FromModelJSON: Story = {
-  render: () => html`<nn-network labels="x,y" inputs="1,-0.5">
+  args: { labels: 'x,y', inputs: '1,-0.5' },
+  render: (args) => html`<nn-network ${attributes(args)}>
     <script type="application/json">
       {
         "format": "nn-kit.model",

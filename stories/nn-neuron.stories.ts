@@ -1,9 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/nn-neuron/nn-neuron.js';
+import { attributes } from './attributes.js';
 
-/** Args are the element's attributes, so the Controls panel edits what a writer writes. */
+/**
+ * Args are the element's attributes, named as a writer types them; every attribute in the
+ * manifest has a control, and attributes() writes them all onto the element.
+ */
 interface NeuronArgs {
   inputs?: string;
   weights?: string;
@@ -28,22 +31,7 @@ const meta: Meta<NeuronArgs> = {
     activation: { control: 'select', options: ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'elu', 'gelu', 'swish', 'softplus', 'linear', 'step'] },
     'input-type': { control: 'inline-radio', options: ['range', 'binary'] },
   },
-  render: (args) => html`<nn-neuron
-    inputs=${ifDefined(args.inputs)}
-    weights=${ifDefined(args.weights)}
-    bias=${ifDefined(args.bias)}
-    activation=${ifDefined(args.activation)}
-    labels=${ifDefined(args.labels)}
-    output-label=${ifDefined(args['output-label'])}
-    input-type=${ifDefined(args['input-type'])}
-    input-min=${ifDefined(args['input-min'])}
-    input-max=${ifDefined(args['input-max'])}
-    step=${ifDefined(args.step)}
-    threshold=${ifDefined(args.threshold)}
-    precision=${ifDefined(args.precision)}
-    editable=${ifDefined(args.editable)}
-    ?show-plot=${args['show-plot']}
-  ></nn-neuron>`,
+  render: (args) => html`<nn-neuron ${attributes(args)}></nn-neuron>`,
 };
 export default meta;
 
