@@ -43,8 +43,11 @@ export function yDomain(series: readonly Samples[], withDerivative: boolean): [n
     low -= 1;
     high += 1;
   }
-  const pad = (high - low) * 0.06;
-  return nice(low - pad, high + pad, 6);
+  // Round to tick values, then leave a small margin, so a curve that ends at −1 does not
+  // get a whole empty tick below it.
+  const [bottom, top] = nice(low, high, 6);
+  const pad = (top - bottom) * 0.04;
+  return [bottom - pad, top + pad];
 }
 
 /** An SVG path through the points, broken where a value is not finite. */

@@ -59,8 +59,3 @@ export function shortNumber(value: number): string {
 export function fieldNumber(value: number): string {
   return String(Number(value.toFixed(4)));
 }
-
-/** A probability as a percentage with one decimal: "62.0%". */
-export function percent(probability: number): string {
-  return `${formatNumber(probability * 100, 1)}%`;
-}

@@ -2,11 +2,11 @@ import { html, nothing } from 'lit';
 import { styleMap } from '../shared/style-map.js';
 import type { LayerTrace, Network } from '../../src/index.js';
 import { signClass } from '../shared/colors.js';
-import { formatNumber } from '../shared/format.js';
+import { formatNumber, percent } from '../shared/format.js';
 import { type NodeKey, biasOf, weightOf } from './diagram.js';
 import { type FieldSpec, renderField, renderPicker } from './fields.js';
 import { COLUMN_LIMIT, drawnNeurons } from './layout.js';
-import { type NeuronNames, layerCaption, percent } from './names.js';
+import { type NeuronNames, layerCaption } from './names.js';
 
 /** Most output rows listed; larger output layers list their top (softmax) or first values. */
 const OUTPUT_ROWS = 10;

@@ -4,7 +4,7 @@ import { styleMap } from '../shared/style-map.js';
 import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, datasets, getRegularization, makeDataset, parseFeatures } from '../../src/index.js';
 import { divergingTable, resolveColor } from '../shared/colors.js';
 import { childJsonText, fetchText, parseData } from '../shared/data-source.js';
-import { formatNumber } from '../shared/format.js';
+import { formatNumber, percent } from '../shared/format.js';
 import { NETWORK_UPDATE, type NetworkSource, type NetworkUpdateDetail } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
 import { checkChoice, checkNumber, checkNumberList, numberConverter, numberListConverter, textListConverter } from '../shared/parse.js';
@@ -565,7 +565,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
   private summary(): string {
     const last = this.history.at(-1);
     if (!last) return '';
-    const accuracy = last.testAccuracy != null ? `, test accuracy ${Math.round(last.testAccuracy * 100)}%` : '';
+    const accuracy = last.testAccuracy != null ? `, test accuracy ${percent(last.testAccuracy)}` : '';
     return `Epoch ${last.epoch}: training loss ${formatLoss(last.trainLoss)}, test loss ${formatLoss(last.testLoss)}${accuracy}.`;
   }
 
@@ -720,7 +720,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
           <div><dt>Training loss</dt><dd class="number train-loss">${formatLoss(last?.trainLoss ?? NaN)}</dd></div>
           <div><dt>Test loss</dt><dd class="number test-loss">${formatLoss(last?.testLoss ?? NaN)}</dd></div>
           ${last?.testAccuracy != null
-            ? html`<div><dt>Test accuracy</dt><dd class="number accuracy">${Math.round(last.testAccuracy * 100)}%</dd></div>`
+            ? html`<div><dt>Test accuracy</dt><dd class="number accuracy">${percent(last.testAccuracy)}</dd></div>`
             : nothing}
         </dl>
       </div>
@@ -785,7 +785,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
   private boundaryLabel(session: Session): string {
     const accuracy = this.history.at(-1)?.testAccuracy;
     return `Decision boundary over the input plane with ${session.trainPoints.length} training and ${session.testPoints.length} test points` +
-      (accuracy != null ? `; test accuracy ${Math.round(accuracy * 100)}%.` : '.');
+      (accuracy != null ? `; test accuracy ${percent(accuracy)}.` : '.');
   }
 
   /** Which sample the diagram's values belong to. */

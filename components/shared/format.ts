@@ -26,3 +26,8 @@ export function formatTick(value: number): string {
   const text = String(Number(value.toPrecision(6)));
   return text === '-0' ? '0' : text.replace('-', '−');
 }
+
+/** A fraction as a percentage with one decimal: "62.0%" (so 0.996 reads 99.6%, not 100%). */
+export function percent(fraction: number): string {
+  return `${formatNumber(fraction * 100, 1)}%`;
+}

@@ -295,6 +295,18 @@ describe('<nn-activation-plot>', () => {
     }
   });
 
+  it('ends its y axis near the curves: tanh down to −1 gets no empty tick below −1', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot activation="tanh, relu" x-min="-3" x-max="3"></nn-activation-plot>`);
+    await settle(el);
+    const values = [...root(el).querySelectorAll('text.tick.y')].map((tick) => toNumber(tick.textContent));
+    expect(Math.min(...values)).to.equal(-1);
+    expect(Math.max(...values)).to.equal(3);
+    // Every curve stays inside the plot area, clear of its edges.
+    const toValue = axisFromTicks(el, 'y');
+    const ys = [...root(el).querySelectorAll<SVGPathElement>('path.curve')].flatMap((path) => points(path).map(([, y]) => toValue(y)));
+    expect(Math.min(...ys)).to.be.closeTo(-1, 0.01);
+  });
+
   it('resizes with its container', async () => {
     const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><nn-activation-plot></nn-activation-plot></div>`);
     const plot = box.querySelector<NnActivationPlot>('nn-activation-plot')!;

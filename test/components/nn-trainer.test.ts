@@ -97,7 +97,7 @@ describe('<nn-trainer>', () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer dataset="circle"></nn-trainer>`);
     await trainUntil(el, () => (el.accuracy ?? 0) >= 0.95, 300);
     expect(el.accuracy).to.be.at.least(0.95);
-    expect(el.shadowRoot!.querySelector('.accuracy')!.textContent).to.equal(`${Math.round(el.accuracy! * 100)}%`);
+    expect(el.shadowRoot!.querySelector('.accuracy')!.textContent).to.equal(`${(el.accuracy! * 100).toFixed(1)}%`);
   });
 
   it('fires nn-epoch with the numbers it shows', async () => {
