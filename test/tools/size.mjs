@@ -1,5 +1,6 @@
 // Size budget: gzip sizes of the built files, checked against the budget. Exits 1 when over.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
@@ -20,10 +21,22 @@ for (const { file, label, limit } of BUDGETS) {
   failed ||= !ok;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${file.padEnd(18)} ${kb(gzipped).padStart(8)} gzipped (${kb(source.length)} raw), budget ${kb(limit)}: ${label}`);
 }
+/** A built file and every file it imports relatively, each once. */
+function withImports(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["'](\.[^"']+)["']/g)) {
+    withImports(join(dirname(file), specifier), seen);
+  }
+  return seen;
+}
+
+// What a bundled page pays for one element: its entry and the chunks it pulls in (lit comes on top, shared).
 if (existsSync('dist/elements')) {
   for (const name of readdirSync('dist/elements').filter((f) => f.endsWith('.js'))) {
-    const gzipped = gzipSync(readFileSync(`dist/elements/${name}`), { level: 9 }).length;
-    console.log(`     dist/elements/${name.padEnd(24)} ${kb(gzipped).padStart(8)} gzipped (lit and shared chunks not counted)`);
+    const files = [...withImports(`dist/elements/${name}`)];
+    const gzipped = gzipSync(Buffer.concat(files.map((file) => readFileSync(file))), { level: 9 }).length;
+    console.log(`     dist/elements/${name.padEnd(24)} ${kb(gzipped).padStart(8)} gzipped with the ${files.length - 1} chunks it imports, lit not counted`);
   }
 }
 process.exit(failed ? 1 : 0);
