@@ -5,7 +5,7 @@ import '../../components/nn-activation-plot/nn-activation-plot.js';
 import '../../components/nn-neuron/nn-neuron.js';
 import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
 import type { NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
-import { captureWarnings } from './helpers.js';
+import { captureWarnings, settleWidth } from './helpers.js';
 
 /** Written here from the definitions, independently of the core. */
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -15,7 +15,6 @@ const reference: Record<string, (z: number) => number> = {
   relu: (z) => Math.max(0, z),
 };
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 const root = (el: Element) => el.shadowRoot!;
 const alertText = (el: Element) => root(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 const slider = (el: NnActivationPlot) => root(el).querySelector<HTMLElement>('[role="slider"]')!;
@@ -25,17 +24,7 @@ const fixed = (value: number, digits: number) => value.toFixed(digits).replace(/
 const readout = (el: NnActivationPlot, name: string, what = 'f') =>
   root(el).querySelector(`.legend li[data-activation="${name}"] .${what}`)?.textContent?.trim();
 
-/** Waits for the width measurement (a ResizeObserver, then a frame) and the render it asks for. */
-async function settle(el: NnActivationPlot): Promise<void> {
-  const width = () => root(el).querySelector('.plot svg')?.getAttribute('width');
-  let last: string | null | undefined;
-  for (let frame = 0; frame < 20; frame++) {
-    await nextFrame();
-    await el.updateComplete;
-    if (frame >= 2 && width() === last) return;
-    last = width();
-  }
-}
+const settle = (el: NnActivationPlot) => settleWidth(el, '.plot svg');
 
 /** Pixel → value map read from the first and last labelled ticks of an axis, independent of the element's scales. */
 function axisFromTicks(el: NnActivationPlot, axis: 'x' | 'y') {

@@ -4,7 +4,7 @@ import { scalarActivationNames } from '../../src/index.js';
 import '../../components/nn-neuron/nn-neuron.js';
 import type { NeuronChangeDetail, NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
 import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
-import { captureWarnings } from './helpers.js';
+import { captureWarnings, settleWidth } from './helpers.js';
 
 /** Written here from the definition, independently of the core. */
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -25,19 +25,8 @@ const walk = html`<nn-neuron
   threshold="0.5"
 ></nn-neuron>`;
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
-/** Waits for the width measurement (a ResizeObserver, then a frame) and the render it asks for. */
-async function settle(el: NnNeuron): Promise<void> {
-  const width = () => el.shadowRoot!.querySelector('svg.diagram')?.getAttribute('width');
-  let last: string | null | undefined;
-  for (let frame = 0; frame < 20; frame++) {
-    await nextFrame();
-    await el.updateComplete;
-    if (frame >= 2 && width() === last) return;
-    last = width();
-  }
-}
+const settle = (el: NnNeuron) => settleWidth(el, 'svg.diagram');
 
 /** A neuron in a box of the given width (a phone is about 312px inside an article's margins). */
 async function boxed(width: number, neuron: ReturnType<typeof html>): Promise<NnNeuron> {
