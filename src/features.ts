@@ -33,16 +33,20 @@ const ALIASES: Readonly<Record<string, string>> = Object.freeze({
   sinx2: 'sin-x2',
 });
 
+/** The feature a name means (any accepted spelling, any case), e.g. "X1²" → "x1sq"; undefined when none. */
+export function featureName(raw: string): string | undefined {
+  const key = raw.trim().toLowerCase().replace(/\s+/g, '');
+  const name = Object.hasOwn(ALIASES, key) ? ALIASES[key] : key;
+  return Object.hasOwn(features, name) ? name : undefined;
+}
+
 /** Reads feature names (any accepted spelling, any case), without repeats. */
 export function parseFeatures(names: readonly string[]): Feature[] {
   check(names.length > 0, `Pick at least one feature: ${listNames(Object.keys(features))}.`);
   const picked: Feature[] = [];
   for (const raw of names) {
-    const key = raw.trim().toLowerCase().replace(/\s+/g, '');
-    const name = Object.hasOwn(ALIASES, key) ? ALIASES[key] : key;
-    if (!Object.hasOwn(features, name)) {
-      throw new NnKitError(`Unknown feature "${raw}". Use ${listNames(Object.keys(features))}.`);
-    }
+    const name = featureName(raw);
+    if (name === undefined) throw new NnKitError(`Unknown feature "${raw}". Use ${listNames(Object.keys(features))}.`);
     if (!picked.includes(features[name])) picked.push(features[name]);
   }
   return picked;

@@ -15,7 +15,7 @@ export {
   makeDataset,
 } from './datasets.js';
 export { NnKitError, listNames } from './errors.js';
-export { type Feature, applyFeatures, features, parseFeatures } from './features.js';
+export { type Feature, applyFeatures, featureName, features, parseFeatures } from './features.js';
 export { EPSILON, type Loss, getLoss, losses } from './losses.js';
 export {
   LIMITS,

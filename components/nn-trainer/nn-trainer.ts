@@ -1,7 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from '../shared/style-map.js';
-import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, datasets, getRegularization, makeDataset, parseFeatures } from '../../src/index.js';
+import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, datasets, featureName, getRegularization, makeDataset } from '../../src/index.js';
 import { divergingTable, resolveColor } from '../shared/colors.js';
 import { childJsonText, fetchText, parseData } from '../shared/data-source.js';
 import { formatNumber, percent } from '../shared/format.js';
@@ -322,14 +322,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
   private fitFeatures(dataset: string): void {
     const chosen = this.features;
     if (!chosen || !Object.hasOwn(datasets, dataset) || datasets[dataset].dimensions !== 1) return;
-    const canonical = (name: string) => {
-      try {
-        return parseFeatures([name])[0].name;
-      } catch {
-        return name;
-      }
-    };
-    const kept = chosen.filter((name) => ONE_DIMENSIONAL_FEATURES.has(canonical(name)));
+    const kept = chosen.filter((name) => ONE_DIMENSIONAL_FEATURES.has(featureName(name) ?? name));
     if (kept.length === chosen.length) return;
     this.features = kept.length > 0 ? kept : undefined;
     this.emit('change', { name: 'features', value: this.features });

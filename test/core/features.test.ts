@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { applyFeatures, features, parseFeatures } from '../../src/index.js';
+import { applyFeatures, featureName, features, parseFeatures } from '../../src/index.js';
 import { expectNnKitError } from './helpers.js';
 
 describe('features', () => {
@@ -19,6 +19,13 @@ describe('features', () => {
   it('parseFeatures accepts aliases, any case and spaces, and drops repeats in order', () => {
     const picked = parseFeatures(['X1', ' x2 ', 'x1^2', 'X2²', 'x1 * x2', 'sin(X1)', 'sinx2', 'x1sq', 'x1']);
     expect(picked.map((f) => f.name)).to.deep.equal(['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sin-x1', 'sin-x2']);
+  });
+
+  it('featureName reads one spelling, and says undefined for an unknown one', () => {
+    expect(featureName(' Sin(X1) ')).to.equal('sin-x1');
+    expect(featureName('x1^2')).to.equal('x1sq');
+    expect(featureName('x3')).to.equal(undefined);
+    expect(featureName('__proto__')).to.equal(undefined);
   });
 
   it('applyFeatures maps points to feature rows', () => {
