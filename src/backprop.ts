@@ -1,22 +1,39 @@
+import type { DataMatrix } from './data.js';
+import { addScaledRows, dot, weightedSumsOfFour } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 
+/** Samples passed forward and back together, so the kernels reuse each weight they load. */
+const GROUP = 16;
+
 /**
- * Gradient buffers for one network, and backpropagation into them. Allocated once;
- * accumulating a sample allocates nothing.
+ * Gradient buffers for one network, and backpropagation into them over a batch of
+ * samples. Allocated once; accumulating a batch allocates nothing.
  */
 export class Backprop {
   /** ∂loss/∂w, laid out like `network.weights`. */
   readonly weightGradients: Float64Array;
   /** ∂loss/∂b, laid out like `network.biases`. */
   readonly biasGradients: Float64Array;
-  /** ∂loss/∂z for each neuron of the current sample, laid out like `network.sums`. */
+  /** Room for one sample's neurons: each sample of a group sits one stride after the last. */
+  private readonly stride: number;
+  /** Weighted sums z of the group's samples, each laid out like `network.sums`. */
+  private readonly sums: Float64Array;
+  /** Activations of the group's samples, each laid out like `network.values`. */
+  private readonly values: Float64Array;
+  /** ∂loss/∂z of the group's samples, laid out like `sums`. */
   private readonly delta: Float64Array;
+  /** For one neuron: where the inputs of the samples with a non-zero delta start, and those deltas. */
+  private readonly activeStarts = new Int32Array(GROUP);
+  private readonly activeDeltas = new Float64Array(GROUP);
 
   constructor(readonly network: Network) {
     this.weightGradients = new Float64Array(network.weights.length);
     this.biasGradients = new Float64Array(network.biases.length);
-    this.delta = new Float64Array(network.sums.length);
+    this.stride = network.values.length;
+    this.sums = new Float64Array(GROUP * this.stride);
+    this.values = new Float64Array(GROUP * this.stride);
+    this.delta = new Float64Array(GROUP * this.stride);
   }
 
   /** Clears the accumulated gradients. */
@@ -26,68 +43,117 @@ export class Backprop {
   }
 
   /**
-   * Adds `scale` × the gradient of `loss` for the sample whose forward pass the network
-   * has just run, with targets read from `targets` at `start`. Returns the sample's loss.
+   * Adds `scale` × the gradient of `loss` for the samples `rows[start]` … `rows[start +
+   * count − 1]` of `data`, and returns the sum of their losses.
    */
-  accumulate(loss: Loss, targets: Float64Array, start: number, scale: number): number {
-    const net = this.network;
-    const { layers, weights, sums, values, neuronOffset, weightOffset, biasOffset } = net;
-    const { delta, weightGradients, biasGradients } = this;
-    const depth = layers.length - 1;
-    const outStart = neuronOffset[depth];
-    const outSize = layers[depth];
-    const sampleLoss = loss.value(values, outStart, targets, start, outSize);
+  accumulate(data: DataMatrix, rows: ArrayLike<number>, start: number, count: number, loss: Loss, scale: number): number {
+    let total = 0;
+    for (let first = start; first < start + count; first += GROUP) {
+      const size = Math.min(GROUP, start + count - first);
+      this.forward(data, rows, first, size);
+      total += this.backward(data, rows, first, size, loss, scale);
+    }
+    return total;
+  }
 
-    const output = net.outputActivation;
-    if (loss.pairedActivation === output.name && loss.pairedGradient) {
-      loss.pairedGradient(values, outStart, targets, start, outSize, delta);
-    } else {
-      loss.gradient(values, outStart, targets, start, outSize, delta);
-      if (output.applyVector) {
-        // Softmax Jacobian: ∂L/∂zᵢ = yᵢ (gᵢ − Σⱼ gⱼ yⱼ).
-        let dot = 0;
-        for (let i = outStart; i < outStart + outSize; i++) dot += delta[i] * values[i];
-        for (let i = outStart; i < outStart + outSize; i++) delta[i] = values[i] * (delta[i] - dot);
-      } else {
-        for (let i = outStart; i < outStart + outSize; i++) delta[i] *= output.df(sums[i], values[i]);
+  /** Forward pass of `size` samples into the group's buffers. */
+  private forward(data: DataMatrix, rows: ArrayLike<number>, first: number, size: number): void {
+    const { layers, weights, biases, neuronOffset, weightOffset, biasOffset } = this.network;
+    const { sums, values, stride } = this;
+    const inputs = layers[0];
+    for (let g = 0; g < size; g++) {
+      const row = rows[first + g] * inputs;
+      for (let i = 0; i < inputs; i++) values[g * stride + i] = data.inputs[row + i];
+    }
+    for (let k = 0; k < layers.length - 1; k++) {
+      const fromSize = layers[k];
+      const toSize = layers[k + 1];
+      const from = neuronOffset[k];
+      const to = neuronOffset[k + 1];
+      let g = 0;
+      for (; g + 3 < size; g += 4) {
+        weightedSumsOfFour(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to, stride);
+      }
+      for (; g < size; g++) {
+        for (let j = 0; j < toSize; j++) {
+          sums[g * stride + to + j] = biases[biasOffset[k] + j] + dot(weights, weightOffset[k] + j * fromSize, values, g * stride + from, fromSize);
+        }
+      }
+      const activation = this.network.activationOf(k);
+      for (g = 0; g < size; g++) {
+        const begin = g * stride + to;
+        if (activation.applyVector) activation.applyVector(sums, values, begin, begin + toSize);
+        else activation.forwardLayer(sums, values, begin, begin + toSize);
       }
     }
-    for (let i = outStart; i < outStart + outSize; i++) delta[i] *= scale;
+  }
+
+  /** Backward pass of the group just run forward: adds its gradients, returns its summed loss. */
+  private backward(data: DataMatrix, rows: ArrayLike<number>, first: number, size: number, loss: Loss, scale: number): number {
+    const { layers, weights, neuronOffset, weightOffset, biasOffset, depth } = this.network;
+    const { sums, values, delta, stride, weightGradients, biasGradients, activeStarts, activeDeltas } = this;
+    const out = neuronOffset[depth];
+    let total = 0;
+    for (let g = 0; g < size; g++) {
+      total += this.outputDelta(loss, data.targets, rows[first + g] * data.targetSize, g * stride + out, scale);
+    }
 
     for (let k = depth - 1; k >= 0; k--) {
       const fromSize = layers[k];
       const toSize = layers[k + 1];
-      const fromStart = neuronOffset[k];
-      const toStart = neuronOffset[k + 1];
-      const propagate = k > 0;
-      if (propagate) delta.fill(0, fromStart, fromStart + fromSize);
-      let w = weightOffset[k];
+      const from = neuronOffset[k];
+      const to = neuronOffset[k + 1];
       for (let j = 0; j < toSize; j++) {
-        const d = delta[toStart + j];
-        if (d === 0) {
-          // A ReLU that was off (or no error): this row adds nothing.
-          w += fromSize;
-          continue;
+        // Samples whose delta here is 0 (a ReLU that was off, or no error) add nothing.
+        let active = 0;
+        let biasGradient = 0;
+        for (let g = 0; g < size; g++) {
+          const d = delta[g * stride + to + j];
+          if (d === 0) continue;
+          activeStarts[active] = g * stride + from;
+          activeDeltas[active++] = d;
+          biasGradient += d;
         }
-        biasGradients[biasOffset[k] + j] += d;
-        if (propagate) {
-          for (let i = 0; i < fromSize; i++, w++) {
-            weightGradients[w] += d * values[fromStart + i];
-            delta[fromStart + i] += d * weights[w];
-          }
-        } else {
-          let i = 0;
-          for (; i + 3 < fromSize; i += 4, w += 4) {
-            weightGradients[w] += d * values[fromStart + i];
-            weightGradients[w + 1] += d * values[fromStart + i + 1];
-            weightGradients[w + 2] += d * values[fromStart + i + 2];
-            weightGradients[w + 3] += d * values[fromStart + i + 3];
-          }
-          for (; i < fromSize; i++, w++) weightGradients[w] += d * values[fromStart + i];
-        }
+        biasGradients[biasOffset[k] + j] += biasGradient;
+        addScaledRows(weightGradients, weightOffset[k] + j * fromSize, fromSize, values, activeStarts, activeDeltas, active);
       }
-      if (propagate) net.activationOf(k - 1).backwardLayer(sums, values, delta, fromStart, fromStart + fromSize);
+      if (k === 0) break;
+      const activation = this.network.activationOf(k - 1);
+      for (let g = 0; g < size; g++) {
+        const begin = g * stride + from;
+        delta.fill(0, begin, begin + fromSize);
+        let w = weightOffset[k];
+        for (let j = 0; j < toSize; j++, w += fromSize) {
+          const d = delta[g * stride + to + j];
+          if (d === 0) continue;
+          for (let i = 0; i < fromSize; i++) delta[begin + i] += d * weights[w + i];
+        }
+        activation.backwardLayer(sums, values, delta, begin, begin + fromSize);
+      }
     }
+    return total;
+  }
+
+  /** One sample's ∂loss/∂z at the output layer (starting at `out`), times `scale`; returns its loss. */
+  private outputDelta(loss: Loss, targets: Float64Array, target: number, out: number, scale: number): number {
+    const { sums, values, delta } = this;
+    const output = this.network.outputActivation;
+    const n = this.network.outputSize;
+    const sampleLoss = loss.value(values, out, targets, target, n);
+    if (loss.pairedActivation === output.name && loss.pairedGradient) {
+      loss.pairedGradient(values, out, targets, target, n, delta);
+    } else {
+      loss.gradient(values, out, targets, target, n, delta);
+      if (output.applyVector) {
+        // Softmax Jacobian: ∂L/∂zᵢ = yᵢ (gᵢ − Σⱼ gⱼ yⱼ).
+        let dot = 0;
+        for (let i = out; i < out + n; i++) dot += delta[i] * values[i];
+        for (let i = out; i < out + n; i++) delta[i] = values[i] * (delta[i] - dot);
+      } else {
+        for (let i = out; i < out + n; i++) delta[i] *= output.df(sums[i], values[i]);
+      }
+    }
+    for (let i = out; i < out + n; i++) delta[i] *= scale;
     return sampleLoss;
   }
 }

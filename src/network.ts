@@ -1,5 +1,6 @@
 import { type Activation, activations, getActivation } from './activations.js';
 import { NnKitError, check, isFiniteNumber } from './errors.js';
+import { dot } from './kernels.js';
 import { Random } from './random.js';
 
 /** The largest network nn-kit builds: enough for MNIST-sized demos, small enough for a page. */
@@ -175,22 +176,8 @@ export class Network {
       const fromStart = neuronOffset[k];
       const toStart = neuronOffset[k + 1];
       const activation = this.activationOf(k);
-      let w = weightOffset[k];
       for (let j = 0; j < toSize; j++) {
-        // Four partial sums break the chain of dependent adds on wide layers.
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let i = 0;
-        for (; i + 3 < fromSize; i += 4, w += 4) {
-          s0 += weights[w] * values[fromStart + i];
-          s1 += weights[w + 1] * values[fromStart + i + 1];
-          s2 += weights[w + 2] * values[fromStart + i + 2];
-          s3 += weights[w + 3] * values[fromStart + i + 3];
-        }
-        for (; i < fromSize; i++) s0 += weights[w++] * values[fromStart + i];
-        sums[toStart + j] = biases[biasOffset[k] + j] + (s0 + s1 + (s2 + s3));
+        sums[toStart + j] = biases[biasOffset[k] + j] + dot(weights, weightOffset[k] + j * fromSize, values, fromStart, fromSize);
       }
       if (activation.applyVector) activation.applyVector(sums, values, toStart, toStart + toSize);
       else activation.forwardLayer(sums, values, toStart, toStart + toSize);

@@ -12,14 +12,17 @@ export interface Optimizer {
   readonly label: string;
   /** How many values per parameter it remembers between steps (momentum 1, Adam 2). */
   readonly slots: 0 | 1 | 2;
-  /** params -= update(gradients); `step` counts from 1 (Adam's bias correction uses it). */
+  /**
+   * params -= update(gradients); `step` counts from 1 (Adam's bias correction uses it).
+   * Returns false when a parameter came out NaN or infinite (a non-finite gradient always does that).
+   */
   readonly update: (
     params: Float64Array,
     gradients: Float64Array,
     state: OptimizerState,
     learningRate: number,
     step: number,
-  ) => void;
+  ) => boolean;
 }
 
 /** Momentum's coefficient and Adam's β₁, β₂ and ε, as in Keras. */
@@ -33,14 +36,19 @@ export function createOptimizerState(size: number, slots = 2): OptimizerState {
   return { first: new Float64Array(slots >= 1 ? size : 0), second: new Float64Array(slots >= 2 ? size : 0) };
 }
 
-/** Every optimizer nn-kit knows, by name. */
+/** Every optimizer nn-kit knows, by name. Each update sums params × 0 as it goes: 0 unless one is NaN or ±∞. */
 export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
   sgd: Object.freeze<Optimizer>({
     name: 'sgd',
     label: 'Gradient descent',
     slots: 0,
     update(params, gradients, _state, learningRate) {
-      for (let i = 0; i < params.length; i++) params[i] -= learningRate * gradients[i];
+      let zero = 0;
+      for (let i = 0; i < params.length; i++) {
+        params[i] -= learningRate * gradients[i];
+        zero += params[i] * 0;
+      }
+      return zero === 0;
     },
   }),
   momentum: Object.freeze<Optimizer>({
@@ -48,10 +56,13 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
     label: 'Momentum',
     slots: 1,
     update(params, gradients, { first: velocity }, learningRate) {
+      let zero = 0;
       for (let i = 0; i < params.length; i++) {
         velocity[i] = MOMENTUM * velocity[i] - learningRate * gradients[i];
         params[i] += velocity[i];
+        zero += params[i] * 0;
       }
+      return zero === 0;
     },
   }),
   adam: Object.freeze<Optimizer>({
@@ -60,12 +71,15 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
     slots: 2,
     update(params, gradients, { first, second }, learningRate, step) {
       const rate = (learningRate * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
+      let zero = 0;
       for (let i = 0; i < params.length; i++) {
         const g = gradients[i];
         first[i] = BETA1 * first[i] + (1 - BETA1) * g;
         second[i] = BETA2 * second[i] + (1 - BETA2) * g * g;
         params[i] -= rate * (first[i] / (Math.sqrt(second[i]) + ADAM_EPSILON));
+        zero += params[i] * 0;
       }
+      return zero === 0;
     },
   }),
 });

@@ -151,14 +151,8 @@ export class Trainer {
     const size = this.nextBatchSize;
     const scale = 1 / size;
     backprop.reset();
-    let total = 0;
-    for (let b = 0; b < size; b++) {
-      const row = order[this.cursor + b];
-      network.forwardFrom(data.inputs, row * data.inputSize);
-      total += backprop.accumulate(loss, data.targets, row * data.targetSize, scale);
-    }
-    const batchLoss = total * scale;
-    if (!Number.isFinite(batchLoss) || !allFinite(backprop.weightGradients) || !allFinite(backprop.biasGradients)) {
+    const batchLoss = backprop.accumulate(data, order, this.cursor, size, loss, scale) * scale;
+    if (!Number.isFinite(batchLoss)) {
       this.diverged = true;
       return batchLoss;
     }
@@ -167,10 +161,10 @@ export class Trainer {
     for (let i = 0; i < guarded.length; i++) saved[i].set(guarded[i]);
     const rate = this.learningRate;
     const step = this.optimizerSteps + 1;
-    this.optimizer.update(network.weights, backprop.weightGradients, this.weightState, rate, step);
-    this.optimizer.update(network.biases, backprop.biasGradients, this.biasState, rate, step);
-    if (!allFinite(network.weights) || !allFinite(network.biases)) {
-      // The update overflowed: put everything back as it was and report divergence.
+    const weightsFinite = this.optimizer.update(network.weights, backprop.weightGradients, this.weightState, rate, step);
+    const biasesFinite = this.optimizer.update(network.biases, backprop.biasGradients, this.biasState, rate, step);
+    if (!weightsFinite || !biasesFinite) {
+      // A gradient or the update overflowed: put everything back as it was and report divergence.
       for (let i = 0; i < guarded.length; i++) guarded[i].set(saved[i]);
       this.diverged = true;
       return batchLoss;
@@ -252,12 +246,6 @@ export class Trainer {
 
 function checkRate(value: number, what: string): void {
   check(isFiniteNumber(value) && value >= 0, `The ${what} must be a finite number of at least 0; got ${value}.`);
-}
-
-function allFinite(values: Float64Array): boolean {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i] * 0;
-  return sum === 0;
 }
 
 /** One output: output and target fall on the same side of the threshold (a target on it counts as negative). Several: the largest output is the target's class. */

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { Backprop, Network, Random, Trainer, activations, getLoss, regularizations } from '../../src/index.js';
+import { Backprop, Network, Random, Trainer, activations, getLoss, regularizations, toMatrix } from '../../src/index.js';
 import { relativeError } from './helpers.js';
 
 /** Activations whose derivative jumps at 0: data are redrawn until no pre-activation sits near it. */
@@ -17,7 +17,13 @@ const PAIRINGS: [string, string][] = [
   ['softmax', 'cross-entropy'],
 ];
 
-const BATCH = 4;
+/**
+ * Samples per check: 13 run forward as three four-sample blocks and one sample alone, and
+ * back through the gradient kernel's blocks of four, two and one, so every kernel path is
+ * checked. They are read backwards, as a shuffled trainer reads rows out of order.
+ */
+const BATCH = 13;
+const ORDER = Uint32Array.from({ length: BATCH }, (_, i) => BATCH - 1 - i);
 
 function makeTargets(random: Random, loss: string, outputs: number): number[] {
   if (loss === 'mse') return Array.from({ length: outputs }, () => random.uniform(-1.5, 1.5));
@@ -70,13 +76,9 @@ function checkGradients(hidden: string, output: string, lossName: string, seed: 
   const targets = Float64Array.from(inputs.flatMap(() => makeTargets(random, lossName, network.outputSize)));
 
   const backprop = new Backprop(network);
-  const loss = getLoss(lossName);
+  const matrix = { count: BATCH, inputSize: layers[0], targetSize: network.outputSize, inputs: Float64Array.from(inputs.flat()), targets };
   backprop.reset();
-  let total = 0;
-  inputs.forEach((x, r) => {
-    network.forwardFrom(x);
-    total += backprop.accumulate(loss, targets, r * network.outputSize, 1 / BATCH);
-  });
+  const total = backprop.accumulate(matrix, ORDER, 0, BATCH, getLoss(lossName), 1 / BATCH);
   expect(total / BATCH).to.be.closeTo(meanLoss(network, lossName, inputs, targets), 1e-12);
 
   let worst = 0;
@@ -117,18 +119,38 @@ describe('backprop gradients match finite differences of the mean batch loss', (
   it('the gradient is non-trivial (a wrong sign or factor would be caught)', () => {
     const network = new Network({ layers: [2, 3, 1], seed: 4 });
     const backprop = new Backprop(network);
-    network.forwardFrom([0.7, -1.2]);
-    backprop.accumulate(getLoss('binary-cross-entropy'), Float64Array.of(1), 0, 1);
+    const sample = toMatrix({ inputs: [[0.7, -1.2]], targets: [[1]] }, 2, 1);
+    const loss = getLoss('binary-cross-entropy');
+    backprop.accumulate(sample, [0], 0, 1, loss, 1);
     const norm = Math.hypot(...backprop.weightGradients);
     expect(norm).to.be.greaterThan(1e-3);
     // accumulate adds: a second call with scale 1 doubles the gradient.
     const once = Float64Array.from(backprop.weightGradients);
-    network.forwardFrom([0.7, -1.2]);
-    backprop.accumulate(getLoss('binary-cross-entropy'), Float64Array.of(1), 0, 1);
+    backprop.accumulate(sample, [0], 0, 1, loss, 1);
     backprop.weightGradients.forEach((g, i) => expect(g).to.be.closeTo(2 * once[i], 1e-15));
     backprop.reset();
     expect(Array.from(backprop.weightGradients).every((g) => g === 0)).to.equal(true);
     expect(Array.from(backprop.biasGradients).every((g) => g === 0)).to.equal(true);
+  });
+
+  it('a batch gives the same gradient whichever way it is split into groups and blocks', () => {
+    const network = new Network({ layers: [5, 7, 3], activation: 'relu', outputActivation: 'softmax', seed: 8 });
+    const random = new Random(21);
+    const count = 37;
+    const inputs = Array.from({ length: count }, () => Array.from({ length: 5 }, () => random.uniform(-2, 2)));
+    const labels = Array.from({ length: count }, () => random.int(3));
+    const data = toMatrix({ inputs, targets: labels.map((l) => [0, 1, 2].map((c) => (c === l ? 1 : 0))) }, 5, 3);
+    const rows = Uint32Array.from({ length: count }, (_, i) => (i * 11) % count);
+    const loss = getLoss('cross-entropy');
+    const whole = new Backprop(network);
+    const wholeLoss = whole.accumulate(data, rows, 0, count, loss, 1 / count);
+    const oneByOne = new Backprop(network);
+    let oneByOneLoss = 0;
+    for (let r = 0; r < count; r++) oneByOneLoss += oneByOne.accumulate(data, rows, r, 1, loss, 1 / count);
+    expect(wholeLoss).to.be.closeTo(oneByOneLoss, 1e-12);
+    expect(Math.hypot(...whole.weightGradients)).to.be.greaterThan(1e-3);
+    whole.weightGradients.forEach((g, i) => expect(g, `weight ${i}`).to.be.closeTo(oneByOne.weightGradients[i], 1e-14));
+    whole.biasGradients.forEach((g, i) => expect(g, `bias ${i}`).to.be.closeTo(oneByOne.biasGradients[i], 1e-14));
   });
 });
 

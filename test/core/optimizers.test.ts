@@ -8,6 +8,7 @@ import {
   getLoss,
   getOptimizer,
   optimizers,
+  toMatrix,
 } from '../../src/index.js';
 import { expectNnKitError } from './helpers.js';
 
@@ -95,6 +96,25 @@ describe('optimizers', () => {
     expect(first[2]).to.equal(START[2]);
   });
 
+  it('each update reports whether every parameter stayed finite', () => {
+    for (const name of Object.keys(optimizers)) {
+      const optimizer = getOptimizer(name);
+      const fresh = () => createOptimizerState(3, optimizer.slots);
+      expect(optimizer.update(Float64Array.from(START), Float64Array.of(0.5, -2, 0), fresh(), LR, 1), name).to.equal(true);
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        // Even at learning rate 0 a non-finite gradient leaves a non-finite parameter (0 · ∞ is NaN).
+        for (const rate of [LR, 0]) {
+          const params = Float64Array.from(START);
+          expect(optimizer.update(params, Float64Array.of(0.5, bad, 0), fresh(), rate, 1), `${name}, ${bad}, lr ${rate}`).to.equal(false);
+          expect(Number.isFinite(params[1]), `${name}: the bad parameter`).to.equal(false);
+        }
+      }
+      // A finite step that carries a parameter past the largest double.
+      const huge = Float64Array.of(1.7e308, 0, 0);
+      expect(optimizer.update(huge, Float64Array.of(-1, 0, 0), fresh(), 1e308, 1), `${name} overflowing`).to.equal(false);
+    }
+  });
+
   it('the trainer feeds optimizers the mean batch gradient and a step count from 1; setOptimizer resets memory', () => {
     const data = { inputs: [[0.5, -1], [1, 2], [-0.3, 0.8], [2, -1.5]], targets: [[1], [0], [1], [0]] };
     const make = () => new Network({ layers: [2, 3, 1], seed: 7 });
@@ -105,16 +125,13 @@ describe('optimizers', () => {
     const ref = make();
     const bp = new Backprop(ref);
     const loss = getLoss('binary-cross-entropy');
-    const targets = Float64Array.from(data.targets.flat());
+    const matrix = toMatrix(data, 2, 1);
     const params = [ref.weights, ref.biases];
     const m = params.map((a) => new Float64Array(a.length));
     const v = params.map((a) => new Float64Array(a.length));
     for (let t = 1; t <= 5; t++) {
       bp.reset();
-      data.inputs.forEach((x, r) => {
-        ref.forwardFrom(x);
-        bp.accumulate(loss, targets, r, 1 / 4);
-      });
+      bp.accumulate(matrix, [0, 1, 2, 3], 0, 4, loss, 1 / 4);
       [bp.weightGradients, bp.biasGradients].forEach((g, a) => {
         const alpha = (0.01 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
         for (let i = 0; i < g.length; i++) {

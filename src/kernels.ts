@@ -1,0 +1,137 @@
+/**
+ * The inner loops of the forward and backward passes, on flat Float64Arrays. The
+ * kernels for several samples load each weight (or gradient) once for all of them,
+ * which is what makes a batch cheaper per sample than one sample at a time.
+ */
+
+/** Σᵢ a[aStart + i] · b[bStart + i] for i < length, in four partial sums that break the chain of dependent adds. */
+export function dot(a: Float64Array, aStart: number, b: Float64Array, bStart: number, length: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    s0 += a[aStart + i] * b[bStart + i];
+    s1 += a[aStart + i + 1] * b[bStart + i + 1];
+    s2 += a[aStart + i + 2] * b[bStart + i + 2];
+    s3 += a[aStart + i + 3] * b[bStart + i + 3];
+  }
+  for (; i < length; i++) s0 += a[aStart + i] * b[bStart + i];
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * One layer's weighted sums for four samples at once: for each neuron j < toSize,
+ * sums[z + g·stride + j] = biases[b + j] + Σᵢ weights[w + j·fromSize + i] · values[x + g·stride + i]
+ * for samples g = 0..3. Two neurons at a time: eight running sums from six loads.
+ */
+export function weightedSumsOfFour(
+  weights: Float64Array,
+  w: number,
+  biases: Float64Array,
+  b: number,
+  fromSize: number,
+  toSize: number,
+  values: Float64Array,
+  x: number,
+  sums: Float64Array,
+  z: number,
+  stride: number,
+): void {
+  const x1 = x + stride;
+  const x2 = x1 + stride;
+  const x3 = x2 + stride;
+  let j = 0;
+  for (; j + 1 < toSize; j += 2) {
+    const u = w + j * fromSize;
+    const v = u + fromSize;
+    let u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+    let v0 = 0, v1 = 0, v2 = 0, v3 = 0;
+    for (let i = 0; i < fromSize; i++) {
+      const wu = weights[u + i];
+      const wv = weights[v + i];
+      const a0 = values[x + i];
+      const a1 = values[x1 + i];
+      const a2 = values[x2 + i];
+      const a3 = values[x3 + i];
+      u0 += wu * a0;
+      u1 += wu * a1;
+      u2 += wu * a2;
+      u3 += wu * a3;
+      v0 += wv * a0;
+      v1 += wv * a1;
+      v2 += wv * a2;
+      v3 += wv * a3;
+    }
+    const bu = biases[b + j];
+    const bv = biases[b + j + 1];
+    sums[z + j] = bu + u0;
+    sums[z + stride + j] = bu + u1;
+    sums[z + 2 * stride + j] = bu + u2;
+    sums[z + 3 * stride + j] = bu + u3;
+    sums[z + j + 1] = bv + v0;
+    sums[z + stride + j + 1] = bv + v1;
+    sums[z + 2 * stride + j + 1] = bv + v2;
+    sums[z + 3 * stride + j + 1] = bv + v3;
+  }
+  if (j < toSize) {
+    const u = w + j * fromSize;
+    let u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+    for (let i = 0; i < fromSize; i++) {
+      const wu = weights[u + i];
+      u0 += wu * values[x + i];
+      u1 += wu * values[x1 + i];
+      u2 += wu * values[x2 + i];
+      u3 += wu * values[x3 + i];
+    }
+    const bu = biases[b + j];
+    sums[z + j] = bu + u0;
+    sums[z + stride + j] = bu + u1;
+    sums[z + 2 * stride + j] = bu + u2;
+    sums[z + 3 * stride + j] = bu + u3;
+  }
+}
+
+/**
+ * One row of a weight gradient, summed over samples:
+ * gradients[w + i] += Σₖ deltas[k] · values[starts[k] + i] for k < count and i < length.
+ * Four samples at a time (then two, then one), so each gradient is read and written once per four.
+ */
+export function addScaledRows(
+  gradients: Float64Array,
+  w: number,
+  length: number,
+  values: Float64Array,
+  starts: Int32Array,
+  deltas: Float64Array,
+  count: number,
+): void {
+  let k = 0;
+  for (; k + 3 < count; k += 4) {
+    const d0 = deltas[k];
+    const d1 = deltas[k + 1];
+    const d2 = deltas[k + 2];
+    const d3 = deltas[k + 3];
+    const p0 = starts[k];
+    const p1 = starts[k + 1];
+    const p2 = starts[k + 2];
+    const p3 = starts[k + 3];
+    for (let i = 0; i < length; i++) {
+      gradients[w + i] += d0 * values[p0 + i] + d1 * values[p1 + i] + (d2 * values[p2 + i] + d3 * values[p3 + i]);
+    }
+  }
+  if (k + 1 < count) {
+    const d0 = deltas[k];
+    const d1 = deltas[k + 1];
+    const p0 = starts[k];
+    const p1 = starts[k + 1];
+    for (let i = 0; i < length; i++) gradients[w + i] += d0 * values[p0 + i] + d1 * values[p1 + i];
+    k += 2;
+  }
+  if (k < count) {
+    const d = deltas[k];
+    const p = starts[k];
+    for (let i = 0; i < length; i++) gradients[w + i] += d * values[p + i];
+  }
+}
