@@ -61,10 +61,12 @@ export function validateLayers(layers: unknown): asserts layers is readonly numb
   }
   let parameters = 0;
   for (let k = 1; k < layers.length; k++) parameters += (layers[k - 1] + 1) * layers[k];
-  check(
-    parameters <= LIMITS.parameters,
-    `That network has ${parameters.toLocaleString('en')} weights and biases; the limit is ${LIMITS.parameters.toLocaleString('en')}.`,
-  );
+  if (parameters > LIMITS.parameters) {
+    // Written out only when thrown: toLocaleString is slow, and every new network comes through here.
+    throw new NnKitError(
+      `That network has ${parameters.toLocaleString('en')} weights and biases; the limit is ${LIMITS.parameters.toLocaleString('en')}.`,
+    );
+  }
 }
 
 /**
