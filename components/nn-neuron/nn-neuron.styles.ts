@@ -433,7 +433,7 @@ export const neuronStyles = css`
   @container (max-width: 300px) {
     .breakdown th,
     .breakdown td {
-      padding-inline: 0.25rem;
+      padding-inline: 0.15rem;
     }
   }
 

@@ -252,10 +252,12 @@ export class NnNeuron extends NnElement {
     super.updated(changed);
     const view = this.view;
     if (!view) return;
-    const fitKey = `${view.activation.name}|${this.size.width}`;
+    // Measure again when the width, the formula or the length of the table's numbers changes.
+    const table = this.renderRoot.querySelector('.breakdown');
+    const fitKey = `${view.activation.name}|${this.size.width}|${table?.textContent?.length}`;
     if (fitKey !== this.fittedFor) {
       this.fittedFor = fitKey;
-      shrinkToFit(this.renderRoot.querySelectorAll('math.long, math.wide'));
+      shrinkToFit(this.renderRoot.querySelectorAll('math.long, math.wide, .breakdown'));
     }
     const key = `${view.result.z}|${view.result.output}|${view.activation.name}`;
     if (key !== this.announced) {

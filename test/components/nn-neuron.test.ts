@@ -410,6 +410,30 @@ describe('<nn-neuron>', () => {
     expect(el.shadowRoot!.querySelector('.breakdown')!.getBoundingClientRect().right, 'the table fits').to.be.at.most(right + 0.5);
   });
 
+  it('fits the table of six-decimal numbers on a phone, shrinking only while it must', async () => {
+    const neuron = html`<nn-neuron inputs="0.5,-1.25,2" weights="0.8,-0.3,1.1" bias="-0.2" precision="6"></nn-neuron>`;
+    const wide = await boxed(900, neuron);
+    const fullSize = getComputedStyle(wide.shadowRoot!.querySelector('.breakdown')!).fontSize;
+    const el = await boxed(312, neuron);
+    const panel = el.shadowRoot!.querySelector('.math')!;
+    const table = el.shadowRoot!.querySelector('.breakdown')!;
+    const right = () => panel.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(panel).paddingRight);
+    expect(table.getBoundingClientRect().right, 'the table fits').to.be.at.most(right() + 0.5);
+    expect(Number.parseFloat(getComputedStyle(table).fontSize), 'smaller than on a wide page').to.be.lessThan(Number.parseFloat(fullSize));
+    // Longer numbers: the table measures again and still fits.
+    el.weights = [-123.456, -0.3, 1.1];
+    el.inputs = [-98.765, -1.25, 2];
+    await el.updateComplete;
+    expect(table.getBoundingClientRect().right, 'the table fits longer numbers').to.be.at.most(right() + 0.5);
+    // Given room, it gets its stylesheet's size back.
+    el.weights = [0.8, -0.3, 1.1];
+    el.inputs = [0.5, -1.25, 2];
+    el.parentElement!.style.width = '900px';
+    await settle(el);
+    await el.updateComplete;
+    expect(getComputedStyle(table).fontSize).to.equal(fullSize);
+  });
+
   it('fits every formula in the panel on a phone, the long GELU one too', async () => {
     const el = await boxed(312, html`<nn-neuron inputs="0.5, -1" weights="1.5, 0.8" bias="0.2"></nn-neuron>`);
     const panel = el.shadowRoot!.querySelector('.math')!;
