@@ -166,6 +166,14 @@ function renderLinks(view: DiagramView) {
     <g class="hits" aria-hidden="true">${hits}</g>`;
 }
 
+/** Biases too small to see get no ring. */
+const showsRing = (bias: number) => Math.abs(bias) >= 0.005;
+
+/** True when some neuron drawn has a bias ring, so the legend's "ring = bias" points at something. */
+export function drawsBiasRings({ layout, network }: Pick<DiagramView, 'layout' | 'network'>): boolean {
+  return layout.columns.some((column) => column.nodes.some((node) => node.layer > 0 && showsRing(biasOf(network, node.layer, node.index))));
+}
+
 function renderNodes(view: DiagramView) {
   const { layout, trace, lit, selected, focusKey, network } = view;
   const r = layout.radius;
@@ -199,7 +207,7 @@ function renderNodes(view: DiagramView) {
         tabindex=${same(focusKey, key) ? 0 : -1} aria-label=${describeNode(view, key)}
         data-layer=${node.layer} data-index=${node.index}>
       <circle class="focus" r=${radius + 7}></circle>
-      ${Math.abs(bias) >= 0.005
+      ${showsRing(bias)
         ? svg`<circle class="bias ${signClass(bias)}" r=${radius + 3.5} stroke-width=${0.75 + Math.min(1, Math.abs(bias)) * 2.75}></circle>`
         : nothing}
       <circle class="base" r=${radius}></circle>

@@ -9,7 +9,7 @@ import { checkNumberList, labelListConverter, numberConverter, numberListConvert
 import { ReferenceController } from '../shared/reference-controller.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
-import { type DiagramView, type NodeKey, type Target, biasOf, renderDiagram, weightOf } from './diagram.js';
+import { type DiagramView, type NodeKey, type Target, biasOf, drawsBiasRings, renderDiagram, weightOf } from './diagram.js';
 import { type DiagramLayout, drawnNeurons, labelSpace, layoutNetwork } from './layout.js';
 import { childJsonText, parseJson } from '../shared/data-source.js';
 import { type ModelResult, ModelFetcher } from './model-fetcher.js';
@@ -766,7 +766,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
           <span><span class="swatch positive"></span>positive</span>
           <span><span class="swatch negative"></span>negative</span>
           <span><span class="swatch width"></span>line width = |weight|</span>
-          <span><span class="swatch ring"></span>ring = bias</span>
+          ${drawsBiasRings(view) ? html`<span><span class="swatch ring"></span>ring = bias</span>` : nothing}
           <span id="diagram-hint" class="hint">Arrow keys move between neurons; Enter edits the selected weight.</span>
         </figcaption>
       </figure>

@@ -287,6 +287,18 @@ describe('<nn-network>', () => {
     expect($$(el, 'circle.bias'), 'the bias ring appears').to.have.length(1);
   });
 
+  it('lists "ring = bias" in the legend only while a bias ring is drawn', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1"></nn-network>`);
+    const legend = () => $(el, '.legend')!.textContent!;
+    expect($$(el, 'circle.bias'), 'fresh biases are 0: no rings').to.have.length(0);
+    expect(legend()).to.not.include('ring = bias');
+    ($(el, '#bias-range') as HTMLInputElement).focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect($$(el, 'circle.bias')).to.have.length(1);
+    expect(legend()).to.include('ring = bias');
+  });
+
   it('selects a link by click and shows hover details of neurons and links', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1" labels="a,b"></nn-network>`);
     const hit = $(el, 'line.hit[data-k="1"][data-from="1"][data-to="0"]') as unknown as SVGLineElement;
