@@ -18,7 +18,7 @@ function predictAt(network: Network, session: Session, x: number, input: Float64
   return network.forwardFrom(input)[0];
 }
 
-/** 1-D regression: training points, test points and the network's fitted curve. */
+/** 1-D regression: test points, training points over them, and the network's fitted curve. */
 export function renderCurveView(session: Session, extent: Extent, width: number, height: number) {
   const all = [...session.trainPoints, ...session.testPoints];
   const targets = all.map((point) => point.y);
@@ -38,8 +38,8 @@ export function renderCurveView(session: Session, extent: Extent, width: number,
     <svg class="curve-view" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img"
       aria-label="The data as points and the network's fitted curve">
       ${renderAxes(x, y, { x: 7, y: 5 })}
-      ${session.trainPoints.map((p) => svg`<circle class="point train" cx=${x(p.x)} cy=${y(p.y)} r="3"></circle>`)}
       ${session.testPoints.map((p) => svg`<rect class="point test" x=${x(p.x) - 3} y=${y(p.y) - 3} width="6" height="6"></rect>`)}
+      ${session.trainPoints.map((p) => svg`<circle class="point train" cx=${x(p.x)} cy=${y(p.y)} r="3"></circle>`)}
       <path class="fit" d=${d}></path>
     </svg>
   `;

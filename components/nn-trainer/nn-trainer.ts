@@ -821,7 +821,11 @@ function paintImage(context: CanvasRenderingContext2D, image: ImageData, width: 
   context.drawImage(scratch, 0, 0, width, height);
 }
 
-/** Training points as circles and test points as squares, in their class colours. */
+/**
+ * Test points as squares with a dark edge, then training points as circles with a white
+ * one on top: a square is wider than a circle, so a test point under a training point
+ * still shows its corners, and no test point hides the data the network learns from.
+ */
 function drawPoints(context: OffscreenCanvasRenderingContext2D, session: Session, extent: Extent, palette: Palette, size: number): void {
   const [min, max] = extent;
   const scale = size / (max - min);
@@ -835,8 +839,11 @@ function drawPoints(context: OffscreenCanvasRenderingContext2D, session: Session
     return `rgb(${rgb.r} ${rgb.g} ${rgb.b})`;
   };
   context.lineWidth = Math.max(1, radius / 3);
-  context.strokeStyle = 'rgb(255 255 255 / 0.9)';
-  for (const [points, square] of [[session.trainPoints, false], [session.testPoints, true]] as const) {
+  // The squares' edge stands out from the neutral middle of the scale: dark on light, light on dark.
+  const { r, g, b } = palette.neutral;
+  const squareEdge = r + g + b > 3 * 128 ? 'rgb(0 0 0 / 0.6)' : 'rgb(255 255 255 / 0.6)';
+  for (const [points, square] of [[session.testPoints, true], [session.trainPoints, false]] as const) {
+    context.strokeStyle = square ? squareEdge : 'rgb(255 255 255 / 0.9)';
     for (const point of points) {
       const x = (point.x - min) * scale;
       const y = (max - point.y) * scale;

@@ -216,6 +216,41 @@ describe('<nn-trainer>', () => {
     expect(el.shadowRoot!.querySelector('#dataset-control')).to.not.exist;
   });
 
+  it('draws the test squares first and the training circles over them, so no test point hides a training point', async () => {
+    const prototype = OffscreenCanvasRenderingContext2D.prototype;
+    const { rect, arc } = prototype;
+    const shapes: string[] = [];
+    prototype.rect = function (...args) {
+      shapes.push('square');
+      return rect.apply(this, args);
+    };
+    prototype.arc = function (...args) {
+      shapes.push('circle');
+      return arc.apply(this, args);
+    };
+    try {
+      const el = await fixture<NnTrainer>(html`<nn-trainer dataset="plane" samples="40"></nn-trainer>`);
+      await nextFrame();
+      await nextFrame();
+      expect(el.trainer!.data.count, 'half the points train').to.equal(20);
+    } finally {
+      prototype.rect = rect;
+      prototype.arc = arc;
+    }
+    expect(shapes.filter((s) => s === 'square')).to.have.length(20);
+    expect(shapes.filter((s) => s === 'circle')).to.have.length(20);
+    expect(shapes.lastIndexOf('square'), 'every square before every circle').to.be.lessThan(shapes.indexOf('circle'));
+  });
+
+  it('draws the 1-D training points over the test points too', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="sine"></nn-trainer>`);
+    const points = [...el.shadowRoot!.querySelectorAll('svg.curve-view .point')];
+    expect(points.length).to.be.greaterThan(10);
+    const lastTest = points.map((p) => p.classList.contains('test')).lastIndexOf(true);
+    const firstTrain = points.findIndex((p) => p.classList.contains('train'));
+    expect(lastTest, 'every test square before every training circle').to.be.lessThan(firstTrain);
+  });
+
   it('trains on CSV data from src', async () => {
     const url = new URL('../fixtures/two-blobs.csv', import.meta.url).href;
     const el = await fixture<NnTrainer>(html`<nn-trainer src=${url} hidden="2"></nn-trainer>`);
