@@ -75,21 +75,9 @@ export function weightedSumsOfFour(
     sums[z + 2 * stride + j + 1] = bv + v2;
     sums[z + 3 * stride + j + 1] = bv + v3;
   }
-  if (j < toSize) {
-    const u = w + j * fromSize;
-    let u0 = 0, u1 = 0, u2 = 0, u3 = 0;
-    for (let i = 0; i < fromSize; i++) {
-      const wu = weights[u + i];
-      u0 += wu * values[x + i];
-      u1 += wu * values[x1 + i];
-      u2 += wu * values[x2 + i];
-      u3 += wu * values[x3 + i];
-    }
-    const bu = biases[b + j];
-    sums[z + j] = bu + u0;
-    sums[z + stride + j] = bu + u1;
-    sums[z + 2 * stride + j] = bu + u2;
-    sums[z + 3 * stride + j] = bu + u3;
+  // An odd last neuron: one sample at a time.
+  for (let g = 0; j < toSize && g < 4; g++) {
+    sums[z + g * stride + j] = biases[b + j] + dot(weights, w + j * fromSize, values, x + g * stride, fromSize);
   }
 }
 
