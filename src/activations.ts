@@ -1,4 +1,5 @@
 import { lookup } from './errors.js';
+import { tanh } from './tanh.js';
 
 /** How an activation's weights are first drawn: Glorot/Xavier or He uniform. */
 export type Initializer = 'glorot' | 'he';
@@ -113,10 +114,10 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   tanh: entry({
     name: 'tanh',
     label: 'Tanh',
-    f: Math.tanh,
+    f: tanh,
     df: tanhSlope,
     forwardLayer(z, y, start, end) {
-      for (let i = start; i < end; i++) y[i] = Math.tanh(z[i]);
+      for (let i = start; i < end; i++) y[i] = tanh(z[i]);
     },
     backwardLayer(_z, y, delta, start, end) {
       for (let i = start; i < end; i++) delta[i] *= tanhSlope(0, y[i]);
@@ -183,9 +184,9 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   gelu: entry({
     name: 'gelu',
     label: 'GELU',
-    f: (z) => 0.5 * z * (1 + Math.tanh(GELU_C * (z + 0.044715 * z * z * z))),
+    f: (z) => 0.5 * z * (1 + tanh(GELU_C * (z + 0.044715 * z * z * z))),
     df: (z) => {
-      const t = Math.tanh(GELU_C * (z + 0.044715 * z * z * z));
+      const t = tanh(GELU_C * (z + 0.044715 * z * z * z));
       return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * GELU_C * (1 + 3 * 0.044715 * z * z);
     },
     range: [-0.1701, Infinity],
