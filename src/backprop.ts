@@ -1,5 +1,5 @@
 import type { DataMatrix } from './data.js';
-import { addScaledRows, dot, weightedSumsOfFour } from './kernels.js';
+import { addScaledRows, backpropagateFour, dot, weightedSumsOfFour } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 
@@ -119,7 +119,9 @@ export class Backprop {
       }
       if (k === 0) break;
       const activation = this.network.activationOf(k - 1);
-      for (let g = 0; g < size; g++) {
+      let g = 0;
+      for (; g + 3 < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
+      for (; g < size; g++) {
         const begin = g * stride + from;
         delta.fill(0, begin, begin + fromSize);
         let w = weightOffset[k];
@@ -128,8 +130,8 @@ export class Backprop {
           if (d === 0) continue;
           for (let i = 0; i < fromSize; i++) delta[begin + i] += d * weights[w + i];
         }
-        activation.backwardLayer(sums, values, delta, begin, begin + fromSize);
       }
+      for (g = 0; g < size; g++) activation.backwardLayer(sums, values, delta, g * stride + from, g * stride + from + fromSize);
     }
     return total;
   }

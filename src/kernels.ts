@@ -84,7 +84,7 @@ export function weightedSumsOfFour(
 /**
  * One row of a weight gradient, summed over samples:
  * gradients[w + i] += Σₖ deltas[k] · values[starts[k] + i] for k < count and i < length.
- * Four samples at a time (then two, then one), so each gradient is read and written once per four.
+ * Four samples at a time, so each gradient is read and written once per four.
  */
 export function addScaledRows(
   gradients: Float64Array,
@@ -109,17 +109,43 @@ export function addScaledRows(
       gradients[w + i] += d0 * values[p0 + i] + d1 * values[p1 + i] + (d2 * values[p2 + i] + d3 * values[p3 + i]);
     }
   }
-  if (k + 1 < count) {
-    const d0 = deltas[k];
-    const d1 = deltas[k + 1];
-    const p0 = starts[k];
-    const p1 = starts[k + 1];
-    for (let i = 0; i < length; i++) gradients[w + i] += d0 * values[p0 + i] + d1 * values[p1 + i];
-    k += 2;
-  }
-  if (k < count) {
+  for (; k < count; k++) {
     const d = deltas[k];
     const p = starts[k];
     for (let i = 0; i < length; i++) gradients[w + i] += d * values[p + i];
+  }
+}
+
+/**
+ * Backpropagates one layer for four samples at once: for each input i < fromSize,
+ * delta[from + g·stride + i] = Σⱼ weights[w + j·fromSize + i] · delta[to + g·stride + j]
+ * for samples g = 0..3, walking down column i of the weights with four running sums.
+ */
+export function backpropagateFour(
+  weights: Float64Array,
+  w: number,
+  fromSize: number,
+  toSize: number,
+  delta: Float64Array,
+  from: number,
+  to: number,
+  stride: number,
+): void {
+  for (let i = 0; i < fromSize; i++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0, u = w + i; j < toSize; j++, u += fromSize) {
+      const weight = weights[u];
+      s0 += weight * delta[to + j];
+      s1 += weight * delta[to + stride + j];
+      s2 += weight * delta[to + 2 * stride + j];
+      s3 += weight * delta[to + 3 * stride + j];
+    }
+    delta[from + i] = s0;
+    delta[from + stride + i] = s1;
+    delta[from + 2 * stride + i] = s2;
+    delta[from + 3 * stride + i] = s3;
   }
 }

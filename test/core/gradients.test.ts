@@ -19,7 +19,7 @@ const PAIRINGS: [string, string][] = [
 
 /**
  * Samples per check: 13 run forward as three four-sample blocks and one sample alone, and
- * back through the gradient kernel's blocks of four, two and one, so every kernel path is
+ * back through the gradient kernel's blocks of four and lone samples, so every kernel path is
  * checked. They are read backwards, as a shuffled trainer reads rows out of order.
  */
 const BATCH = 13;
