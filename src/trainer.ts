@@ -130,7 +130,8 @@ export class Trainer {
     this.weightState = createOptimizerState(weights.length, slots);
     this.biasState = createOptimizerState(biases.length, slots);
     const { weightState, biasState } = this;
-    this.guarded = [weights, biases, weightState.first, weightState.second, biasState.first, biasState.second];
+    const memory = [weightState.first, weightState.second, biasState.first, biasState.second];
+    this.guarded = [weights, biases, ...memory.filter((values) => values.length > 0)];
     this.saved = this.guarded.map((values) => new Float64Array(values.length));
     this.optimizerSteps = 0;
   }
