@@ -60,6 +60,8 @@ const epochsConverter = {
 const NEURON_RESOLUTION = 16;
 /** While training, the neuron maps and the network diagram redraw four times a second; the boundary every frame. */
 const DETAILS_INTERVAL_MS = 250;
+/** While training, how often the page's colour scheme is read again. */
+const SCHEME_CHECK_MS = 500;
 
 /** The settings the panel shows: the last ones applied without error. */
 type AppliedSettings = Pick<
@@ -178,6 +180,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
   private palette?: Palette;
   /** The colour scheme the palette was read under: a page that switches scheme gets new colours. */
   private paletteScheme = '';
+  /** When the scheme was last read (performance.now()). */
+  private schemeChecked = -Infinity;
   private fetchController?: AbortController;
   private childObserver?: MutationObserver;
   private autoplayed = false;
@@ -613,6 +617,11 @@ export class NnTrainer extends NnElement implements NetworkSource {
   }
 
   private resolvePalette(): Palette {
+    // Reading the computed color-scheme forces a style recalculation of the page; while
+    // playing, twice a second is enough to follow a theme switch.
+    const now = performance.now();
+    if (this.palette && this.playing && now - this.schemeChecked < SCHEME_CHECK_MS) return this.palette;
+    this.schemeChecked = now;
     // The page's color-scheme (inherited) and the reader's preferences decide what light-dark() picks.
     const scheme = [getComputedStyle(this).colorScheme, ...this.schemeQueries.map((query) => query.matches)].join();
     if (this.palette && scheme === this.paletteScheme) return this.palette;

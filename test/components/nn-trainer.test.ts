@@ -466,6 +466,19 @@ describe('<nn-trainer>', () => {
     expect(boundaryBrightness(el)).to.be.below(100);
   });
 
+  it('follows a switch to dark while playing, within a second', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div style="color-scheme: light"><nn-trainer></nn-trainer></div>`);
+    const el = root.querySelector('nn-trainer')!;
+    el.play();
+    await nextFrame();
+    expect(boundaryBrightness(el)).to.be.above(180);
+    root.style.colorScheme = 'dark';
+    const start = performance.now();
+    while (boundaryBrightness(el) > 100 && performance.now() - start < 1000) await nextFrame();
+    el.pause();
+    expect(boundaryBrightness(el)).to.be.below(100);
+  });
+
   it('names the play button by its action only, with the icon hidden from screen readers', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
     const spoken = (name: string) => {
