@@ -3,8 +3,10 @@ import { addScaledRows, backpropagateFour, dot, weightedSumsOfFour } from './ker
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 
-/** Samples passed forward and back together, so the kernels reuse each weight they load. */
+/** Most samples passed forward and back together, so the kernels reuse each weight they load. */
 const GROUP = 16;
+/** Values each of the group's buffers may hold: a very wide network passes fewer samples at once. */
+const GROUP_VALUES = 65_536;
 
 /**
  * Gradient buffers for one network, and backpropagation into them over a batch of
@@ -17,6 +19,8 @@ export class Backprop {
   readonly biasGradients: Float64Array;
   /** Room for one sample's neurons: each sample of a group sits one stride after the last. */
   private readonly stride: number;
+  /** Samples in a group: a multiple of four, so the four-sample kernels never run past its buffers. */
+  private readonly group: number;
   /** Weighted sums z of the group's samples, each laid out like `network.sums`. */
   private readonly sums: Float64Array;
   /** Activations of the group's samples, each laid out like `network.values`. */
@@ -24,16 +28,19 @@ export class Backprop {
   /** ∂loss/∂z of the group's samples, laid out like `sums`. */
   private readonly delta: Float64Array;
   /** For one neuron: where the inputs of the samples with a non-zero delta start, and those deltas. */
-  private readonly activeStarts = new Int32Array(GROUP);
-  private readonly activeDeltas = new Float64Array(GROUP);
+  private readonly activeStarts: Int32Array;
+  private readonly activeDeltas: Float64Array;
 
   constructor(readonly network: Network) {
     this.weightGradients = new Float64Array(network.weights.length);
     this.biasGradients = new Float64Array(network.biases.length);
     this.stride = network.values.length;
-    this.sums = new Float64Array(GROUP * this.stride);
-    this.values = new Float64Array(GROUP * this.stride);
-    this.delta = new Float64Array(GROUP * this.stride);
+    this.group = 4 * Math.max(1, Math.min(GROUP / 4, Math.floor(GROUP_VALUES / (4 * this.stride))));
+    this.sums = new Float64Array(this.group * this.stride);
+    this.values = new Float64Array(this.group * this.stride);
+    this.delta = new Float64Array(this.group * this.stride);
+    this.activeStarts = new Int32Array(this.group);
+    this.activeDeltas = new Float64Array(this.group);
   }
 
   /** Clears the accumulated gradients. */
@@ -48,8 +55,8 @@ export class Backprop {
    */
   accumulate(data: DataMatrix, rows: ArrayLike<number>, start: number, count: number, loss: Loss, scale: number): number {
     let total = 0;
-    for (let first = start; first < start + count; first += GROUP) {
-      const size = Math.min(GROUP, start + count - first);
+    for (let first = start; first < start + count; first += this.group) {
+      const size = Math.min(this.group, start + count - first);
       this.forward(data, rows, first, size);
       total += this.backward(data, rows, first, size, loss, scale);
     }
@@ -119,19 +126,9 @@ export class Backprop {
       }
       if (k === 0) break;
       const activation = this.network.activationOf(k - 1);
-      let g = 0;
-      for (; g + 3 < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
-      for (; g < size; g++) {
-        const begin = g * stride + from;
-        delta.fill(0, begin, begin + fromSize);
-        let w = weightOffset[k];
-        for (let j = 0; j < toSize; j++, w += fromSize) {
-          const d = delta[g * stride + to + j];
-          if (d === 0) continue;
-          for (let i = 0; i < fromSize; i++) delta[begin + i] += d * weights[w + i];
-        }
-      }
-      for (g = 0; g < size; g++) activation.backwardLayer(sums, values, delta, g * stride + from, g * stride + from + fromSize);
+      // Four samples at a time; past the last sample, the slots hold stale values that nothing reads.
+      for (let g = 0; g < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
+      for (let g = 0; g < size; g++) activation.backwardLayer(sums, values, delta, g * stride + from, g * stride + from + fromSize);
     }
     return total;
   }

@@ -133,26 +133,44 @@ describe('backprop gradients match finite differences of the mean batch loss', (
     expect(Array.from(backprop.biasGradients).every((g) => g === 0)).to.equal(true);
   });
 
-  it('a batch gives the same gradient whichever way it is split into groups and blocks', () => {
-    const network = new Network({ layers: [5, 7, 3], activation: 'relu', outputActivation: 'softmax', seed: 8 });
-    const random = new Random(21);
-    const count = 37;
-    const inputs = Array.from({ length: count }, () => Array.from({ length: 5 }, () => random.uniform(-2, 2)));
-    const labels = Array.from({ length: count }, () => random.int(3));
-    const data = toMatrix({ inputs, targets: labels.map((l) => [0, 1, 2].map((c) => (c === l ? 1 : 0))) }, 5, 3);
-    const rows = Uint32Array.from({ length: count }, (_, i) => (i * 11) % count);
-    const loss = getLoss('cross-entropy');
-    const whole = new Backprop(network);
-    const wholeLoss = whole.accumulate(data, rows, 0, count, loss, 1 / count);
-    const oneByOne = new Backprop(network);
-    let oneByOneLoss = 0;
-    for (let r = 0; r < count; r++) oneByOneLoss += oneByOne.accumulate(data, rows, r, 1, loss, 1 / count);
-    expect(wholeLoss).to.be.closeTo(oneByOneLoss, 1e-12);
-    expect(Math.hypot(...whole.weightGradients)).to.be.greaterThan(1e-3);
-    whole.weightGradients.forEach((g, i) => expect(g, `weight ${i}`).to.be.closeTo(oneByOne.weightGradients[i], 1e-14));
-    whole.biasGradients.forEach((g, i) => expect(g, `bias ${i}`).to.be.closeTo(oneByOne.biasGradients[i], 1e-14));
-  });
+  for (const [layers, activation, count, smallestNorm] of [
+    [[5, 7, 3], 'relu', 37, 1e-3],
+    // Wide enough (16,399 neurons) that it is passed four samples at a time, not sixteen; its
+    // gradient is small, as a deep narrow-waisted tanh network's is at the start.
+    [[3, 4096, 3, 4096, 3, 4096, 3, 4096, 3], 'tanh', 9, 1e-4],
+  ] as const) {
+    it(`a batch gives the same gradient however it is split into groups and blocks (${layers.join('-')})`, () => {
+      checkSplit([...layers], activation, count, smallestNorm);
+    });
+  }
 });
+
+/** Backprop over `count` samples at once and one sample at a time: the same loss and gradients. */
+function checkSplit(layers: number[], activation: string, count: number, smallestNorm: number): void {
+  const network = new Network({ layers, activation, outputActivation: 'softmax', seed: 8 });
+  const random = new Random(21);
+  const inputSize = layers[0];
+  const inputs = Array.from({ length: count }, () => Array.from({ length: inputSize }, () => random.uniform(-2, 2)));
+  const labels = Array.from({ length: count }, () => random.int(3));
+  const data = toMatrix({ inputs, targets: labels.map((l) => [0, 1, 2].map((c) => (c === l ? 1 : 0))) }, inputSize, 3);
+  const rows = Uint32Array.from({ length: count }, (_, i) => (i * 11) % count);
+  const loss = getLoss('cross-entropy');
+  const whole = new Backprop(network);
+  const wholeLoss = whole.accumulate(data, rows, 0, count, loss, 1 / count);
+  const oneByOne = new Backprop(network);
+  let oneByOneLoss = 0;
+  for (let r = 0; r < count; r++) oneByOneLoss += oneByOne.accumulate(data, rows, r, 1, loss, 1 / count);
+  expect(wholeLoss).to.be.closeTo(oneByOneLoss, 1e-12);
+  let norm = 0;
+  for (const g of whole.weightGradients) norm += g * g;
+  expect(Math.sqrt(norm), 'a gradient to compare').to.be.greaterThan(smallestNorm);
+  for (let i = 0; i < whole.weightGradients.length; i++) {
+    if (Math.abs(whole.weightGradients[i] - oneByOne.weightGradients[i]) > 1e-14) {
+      expect.fail(`weight ${i}: ${whole.weightGradients[i]} in one batch, ${oneByOne.weightGradients[i]} one by one`);
+    }
+  }
+  whole.biasGradients.forEach((g, i) => expect(g, `bias ${i}`).to.be.closeTo(oneByOne.biasGradients[i], 1e-14));
+}
 
 describe('regularization gradient through the Trainer (one SGD step)', () => {
   for (const name of ['l1', 'l2']) {
