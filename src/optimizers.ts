@@ -77,7 +77,8 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
         first[i] = BETA1 * first[i] + (1 - BETA1) * g;
         second[i] = BETA2 * second[i] + (1 - BETA2) * g * g;
         params[i] -= rate * (first[i] / (Math.sqrt(second[i]) + ADAM_EPSILON));
-        zero += params[i] * 0;
+        // g² can overflow while the parameter stays finite: that would freeze it for good.
+        zero += params[i] * 0 + second[i] * 0;
       }
       return zero === 0;
     },

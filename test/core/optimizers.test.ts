@@ -113,6 +113,9 @@ describe('optimizers', () => {
       const huge = Float64Array.of(1.7e308, 0, 0);
       expect(optimizer.update(huge, Float64Array.of(-1, 0, 0), fresh(), 1e308, 1), `${name} overflowing`).to.equal(false);
     }
+    // Adam squares the gradient: 1e160² overflows its memory although the step itself stays finite.
+    const adam = getOptimizer('adam');
+    expect(adam.update(Float64Array.from(START), Float64Array.of(1e160, 0, 0), createOptimizerState(3, 2), LR, 1)).to.equal(false);
   });
 
   it('the trainer feeds optimizers the mean batch gradient and a step count from 1; setOptimizer resets memory', () => {

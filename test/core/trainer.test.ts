@@ -257,6 +257,32 @@ describe('Trainer', () => {
       });
     }
 
+    for (const optimizer of ['sgd', 'momentum', 'adam']) {
+      it(`${optimizer}: a finite loss with an infinite gradient changes nothing`, () => {
+        // ReLU passes 1e308 on; the output weight times it is finite, its gradient is not.
+        const network = new Network({ layers: [1, 1, 1], activation: 'relu', outputActivation: 'linear', seed: 1 });
+        network.weights.set([1e308, 1e-300]);
+        const trainer = new Trainer(network, { inputs: [[1]], targets: [[0]] }, { optimizer, batchSize: 1 });
+        const loss = trainer.step();
+        expect(Number.isFinite(loss), 'the loss is finite').to.equal(true);
+        expect(trainer.diverged).to.equal(true);
+        expect(Array.from(network.weights)).to.deep.equal([1e308, 1e-300]);
+        expect(Array.from(network.biases)).to.deep.equal([0, 0]);
+        expect([trainer.steps, trainer.epochs]).to.deep.equal([0, 0]);
+      });
+    }
+
+    it("adam: a gradient whose square overflows Adam's memory is refused, not kept as a frozen weight", () => {
+      // Loss ≈ 1e300 and gradient ≈ 2e160 are finite; g² is not.
+      const network = new Network({ layers: [1, 1], outputActivation: 'linear', seed: 1 });
+      network.weights.set([1e140]);
+      const trainer = new Trainer(network, { inputs: [[1e10]], targets: [[0]] }, { optimizer: 'adam', batchSize: 1 });
+      expect(Number.isFinite(trainer.step())).to.equal(true);
+      expect(trainer.diverged).to.equal(true);
+      expect(Array.from(network.weights)).to.deep.equal([1e140]);
+      expect(trainer.steps).to.equal(0);
+    });
+
     it('2000 steps at default settings stay finite and do not diverge', () => {
       const network = new Network({ layers: [2, 4, 2, 1] });
       const trainer = new Trainer(network, makeDataset('circle', { noise: 10 }));
