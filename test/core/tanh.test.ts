@@ -32,12 +32,23 @@ describe('tanh', () => {
     }
   });
 
-  it('never decreases, across the switch between its two formulas too', () => {
-    for (const [from, to] of [[-1, 1], [0.6249, 0.6251], [21.9, 22.1]]) {
-      let previous = -Infinity;
-      for (let i = 0; i <= 20_000; i++) {
-        const y = tanh(from + ((to - from) * i) / 20_000);
-        expect(y, `at step ${i} of [${from}, ${to}]`).to.be.at.least(previous);
+  it('never decreases: on a grid over [−3, 3], and double by double where its formulas meet', () => {
+    let previous = -Infinity;
+    for (let i = 0; i <= 60_000; i++) {
+      const y = tanh(-3 + i / 10_000);
+      expect(y, `at ${-3 + i / 10_000}`).to.be.at.least(previous);
+      previous = y;
+    }
+    // 0.625 switches formula; from about 19.06 tanh rounds to 1. Walk 100,000 neighbouring doubles each side.
+    const bits = new BigInt64Array(1);
+    const double = new Float64Array(bits.buffer);
+    for (const seam of [0.625, 19.06]) {
+      double[0] = seam;
+      bits[0] -= 100_000n;
+      previous = -Infinity;
+      for (let i = 0; i < 200_000; i++, bits[0]++) {
+        const y = tanh(double[0]);
+        if (y < previous) expect.fail(`tanh(${double[0]}) = ${y} is below the value at the double before it, ${previous}`);
         previous = y;
       }
     }
