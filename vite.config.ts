@@ -49,7 +49,10 @@ function inlineIntoPage(): Plugin {
   };
 }
 
-/** Terser packs the kit about 1.5% smaller than esbuild's minifier (some 0.8 kB gzipped). */
+/**
+ * Terser, run after Rolldown's own minifier (`output.minify`), packs the kit about 1.5%
+ * smaller than that minifier alone (some 0.8 kB gzipped); each alone does worse.
+ */
 const MINIFY = { minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } } } as const;
 
 /** One element per entry, for bundlers: a page pays only for the elements it imports. */

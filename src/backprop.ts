@@ -5,7 +5,7 @@ import type { Network } from './network.js';
 
 /** Most samples passed forward and back together, so the kernels reuse each weight they load. */
 const GROUP = 16;
-/** Values each of the group's buffers may hold: a very wide network passes fewer samples at once. */
+/** What each group buffer should hold at most: a wider network passes fewer samples at once, down to four. */
 const GROUP_VALUES = 65_536;
 
 /**
@@ -69,7 +69,7 @@ export class Backprop {
     const { sums, values, stride } = this;
     const inputs = layers[0];
     for (let g = 0; g < size; g++) {
-      const row = rows[first + g] * inputs;
+      const row = rows[first + g] * data.inputSize;
       for (let i = 0; i < inputs; i++) values[g * stride + i] = data.inputs[row + i];
     }
     for (let k = 0; k < layers.length - 1; k++) {
@@ -145,9 +145,9 @@ export class Backprop {
       loss.gradient(values, out, targets, target, n, delta);
       if (output.applyVector) {
         // Softmax Jacobian: ∂L/∂zᵢ = yᵢ (gᵢ − Σⱼ gⱼ yⱼ).
-        let dot = 0;
-        for (let i = out; i < out + n; i++) dot += delta[i] * values[i];
-        for (let i = out; i < out + n; i++) delta[i] = values[i] * (delta[i] - dot);
+        let gy = 0;
+        for (let i = out; i < out + n; i++) gy += delta[i] * values[i];
+        for (let i = out; i < out + n; i++) delta[i] = values[i] * (delta[i] - gy);
       } else {
         for (let i = out; i < out + n; i++) delta[i] *= output.df(sums[i], values[i]);
       }

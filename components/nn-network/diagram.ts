@@ -166,12 +166,16 @@ function renderLinks(view: DiagramView) {
     <g class="hits" aria-hidden="true">${hits}</g>`;
 }
 
-/** Biases too small to see get no ring. */
-const showsRing = (bias: number) => Math.abs(bias) >= 0.005;
+/** The bias a neuron's ring shows, or undefined when it gets none (inputs, and biases too small to see). */
+function ringBias(network: Network, node: NodeSpot): number | undefined {
+  if (node.layer === 0) return undefined;
+  const bias = biasOf(network, node.layer, node.index);
+  return Math.abs(bias) >= 0.005 ? bias : undefined;
+}
 
 /** True when some neuron drawn has a bias ring, so the legend's "ring = bias" points at something. */
 export function drawsBiasRings({ layout, network }: Pick<DiagramView, 'layout' | 'network'>): boolean {
-  return layout.columns.some((column) => column.nodes.some((node) => node.layer > 0 && showsRing(biasOf(network, node.layer, node.index))));
+  return layout.columns.some((column) => column.nodes.some((node) => ringBias(network, node) !== undefined));
 }
 
 function renderNodes(view: DiagramView) {
@@ -198,7 +202,7 @@ function renderNodes(view: DiagramView) {
   function renderNode(view: DiagramView, node: NodeSpot, radius: number) {
     const a = trace[node.layer].a[node.index];
     const pending = node.layer >= lit;
-    const bias = node.layer === 0 ? 0 : biasOf(network, node.layer, node.index);
+    const bias = ringBias(network, node);
     const key = { layer: node.layer, index: node.index };
     const classes = ['node', signClass(a), pending ? 'pending' : '', same(selected, key) ? 'selected' : '']
       .filter(Boolean)
@@ -207,7 +211,7 @@ function renderNodes(view: DiagramView) {
         tabindex=${same(focusKey, key) ? 0 : -1} aria-label=${describeNode(view, key)}
         data-layer=${node.layer} data-index=${node.index}>
       <circle class="focus" r=${radius + 7}></circle>
-      ${showsRing(bias)
+      ${bias !== undefined
         ? svg`<circle class="bias ${signClass(bias)}" r=${radius + 3.5} stroke-width=${0.75 + Math.min(1, Math.abs(bias)) * 2.75}></circle>`
         : nothing}
       <circle class="base" r=${radius}></circle>

@@ -831,9 +831,9 @@ function paintImage(context: CanvasRenderingContext2D, image: ImageData, width: 
 }
 
 /**
- * Test points as squares with a dark edge, then training points as circles with a white
- * one on top: a square is wider than a circle, so a test point under a training point
- * still shows its corners, and no test point hides the data the network learns from.
+ * Test points as squares, then training points as circles with a white edge on top: a
+ * square is wider than a circle, so a test point under a training point still shows its
+ * corners, and no test point hides the data the network learns from.
  */
 function drawPoints(context: OffscreenCanvasRenderingContext2D, session: Session, extent: Extent, palette: Palette, size: number): void {
   const [min, max] = extent;
