@@ -23,7 +23,7 @@ export interface Activation {
   readonly trainable: boolean;
   /** Softmax: acts on a whole layer, output layer only. */
   readonly applyVector?: (z: Float64Array, y: Float64Array, start: number, end: number) => void;
-  /** y[i] = f(z[i]) over [start, end): the forward pass's loop, with f inlined where it is hot. */
+  /** y = f(z) over [start, end): the forward pass's loop, with f inlined where it is hot (softmax: over the whole range). */
   readonly forwardLayer: (z: Float64Array, y: Float64Array, start: number, end: number) => void;
   /** delta[i] *= f′(z[i], y[i]) over [start, end): backpropagation's loop. */
   readonly backwardLayer: (z: Float64Array, y: Float64Array, delta: Float64Array, start: number, end: number) => void;
@@ -275,6 +275,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     df: () => 0,
     range: [0, 1],
     applyVector: softmax,
+    forwardLayer: softmax,
     formula: {
       text: 'softmax(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ',
       tex: '\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}',

@@ -87,11 +87,7 @@ export class Backprop {
         }
       }
       const activation = this.network.activationOf(k);
-      for (g = 0; g < size; g++) {
-        const begin = g * stride + to;
-        if (activation.applyVector) activation.applyVector(sums, values, begin, begin + toSize);
-        else activation.forwardLayer(sums, values, begin, begin + toSize);
-      }
+      for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
     }
   }
 

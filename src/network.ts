@@ -181,8 +181,7 @@ export class Network {
       for (let j = 0; j < toSize; j++) {
         sums[toStart + j] = biases[biasOffset[k] + j] + dot(weights, weightOffset[k] + j * fromSize, values, fromStart, fromSize);
       }
-      if (activation.applyVector) activation.applyVector(sums, values, toStart, toStart + toSize);
-      else activation.forwardLayer(sums, values, toStart, toStart + toSize);
+      activation.forwardLayer(sums, values, toStart, toStart + toSize);
     }
     return this.output;
   }

@@ -178,6 +178,13 @@ describe('activations', () => {
       expect(out.reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-15);
     });
 
+    it('is also its layer loop, so a forward pass needs no special case for it', () => {
+      const z = Float64Array.of(0.5, -1.25, 2, 0);
+      const y = new Float64Array(4);
+      softmax.forwardLayer(z, y, 0, 4);
+      expect(Array.from(y)).to.deep.equal(apply([0.5, -1.25, 2, 0]).out);
+    });
+
     it('is stable for large z (1000) and very negative z', () => {
       const big = apply([1000, 1000, 999]).out;
       const e = Math.exp(-1);
