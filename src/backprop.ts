@@ -1,5 +1,5 @@
 import type { DataMatrix } from './data.js';
-import { addScaledRows, backpropagateFour, dot, weightedSumsOfFour } from './kernels.js';
+import { addScaledRows, backpropagateFour, weightedSums, weightedSumsOfFour } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 
@@ -82,9 +82,7 @@ export class Backprop {
         weightedSumsOfFour(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to, stride);
       }
       for (; g < size; g++) {
-        for (let j = 0; j < toSize; j++) {
-          sums[g * stride + to + j] = biases[biasOffset[k] + j] + dot(weights, weightOffset[k] + j * fromSize, values, g * stride + from, fromSize);
-        }
+        weightedSums(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to);
       }
       const activation = this.network.activationOf(k);
       for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);

@@ -21,6 +21,22 @@ export function dot(a: Float64Array, aStart: number, b: Float64Array, bStart: nu
   return s0 + s1 + (s2 + s3);
 }
 
+/** One layer's weighted sums for one sample: sums[z + j] = biases[b + j] + Σᵢ weights[w + j·fromSize + i] · values[x + i]. */
+export function weightedSums(
+  weights: Float64Array,
+  w: number,
+  biases: Float64Array,
+  b: number,
+  fromSize: number,
+  toSize: number,
+  values: Float64Array,
+  x: number,
+  sums: Float64Array,
+  z: number,
+): void {
+  for (let j = 0; j < toSize; j++) sums[z + j] = biases[b + j] + dot(weights, w + j * fromSize, values, x, fromSize);
+}
+
 /**
  * One layer's weighted sums for four samples at once: for each neuron j < toSize,
  * sums[z + g·stride + j] = biases[b + j] + Σᵢ weights[w + j·fromSize + i] · values[x + g·stride + i]

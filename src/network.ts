@@ -1,6 +1,6 @@
 import { type Activation, activations, getActivation } from './activations.js';
 import { NnKitError, check, isFiniteNumber } from './errors.js';
-import { dot } from './kernels.js';
+import { weightedSums } from './kernels.js';
 import { Random } from './random.js';
 
 /** The largest network nn-kit builds: enough for MNIST-sized demos, small enough for a page. */
@@ -178,9 +178,7 @@ export class Network {
       const fromStart = neuronOffset[k];
       const toStart = neuronOffset[k + 1];
       const activation = this.activationOf(k);
-      for (let j = 0; j < toSize; j++) {
-        sums[toStart + j] = biases[biasOffset[k] + j] + dot(weights, weightOffset[k] + j * fromSize, values, fromStart, fromSize);
-      }
+      weightedSums(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, fromStart, sums, toStart);
       activation.forwardLayer(sums, values, toStart, toStart + toSize);
     }
     return this.output;
