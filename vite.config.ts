@@ -1,8 +1,24 @@
 import { resolve } from 'node:path';
-import { minifyHTMLLiterals } from 'minify-html-literals';
+import { transform as transformCss } from 'lightningcss';
+import { defaultStrategy, minifyHTMLLiterals } from 'minify-html-literals';
 import { type Plugin, defineConfig } from 'vite';
 
 const here = (path: string) => resolve(import.meta.dirname, path);
+
+/**
+ * CSS inside css`` templates is minified by Lightning CSS, which knows modern CSS
+ * (`@container`, nesting, `:is()`); minify-html-literals' own CSS minifier (clean-css)
+ * rewrites container queries wrongly, so it never sees CSS, not even inside html``.
+ */
+const templateStrategy: typeof defaultStrategy = {
+  ...defaultStrategy,
+  minifyCSS(css) {
+    return transformCss({ filename: 'template.css', code: Buffer.from(css), minify: true }).code.toString();
+  },
+  minifyHTML(html, options) {
+    return defaultStrategy.minifyHTML(html, { ...options, minifyCSS: false });
+  },
+};
 
 /** Minifies the HTML and CSS inside lit's html`` and css`` templates in built output. */
 function minifyTemplates(): Plugin {
@@ -11,7 +27,7 @@ function minifyTemplates(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!/\/components\/.+\.ts$/.test(id)) return null;
-      const result = minifyHTMLLiterals(code, { fileName: id });
+      const result = minifyHTMLLiterals(code, { fileName: id, strategy: templateStrategy });
       return result ? { code: result.code, map: result.map?.toString() } : null;
     },
   };
@@ -107,7 +123,7 @@ export default defineConfig(({ command, mode }) => {
       ...MINIFY,
       emptyOutDir: mode !== 'core',
       lib: { entry: here(entry.file), formats: ['es'], fileName: () => `${entry.name}.js` },
-      rollupOptions: { output: { inlineDynamicImports: true, minify: true } },
+      rollupOptions: { output: { codeSplitting: false, minify: true } },
     },
   };
 });
