@@ -74,7 +74,7 @@ function writeTwentyPage() {
   const trainers = Array.from(
     { length: TRAINER_COUNT },
     (_, i) => `<section><h2>Trainer ${i + 1}</h2>
-        <nn-trainer id="t${i + 1}" dataset="${datasets[i % datasets.length]}" seed="${i + 1}" hidden="4, 2"
+        <nn-trainer id="t${i + 1}" data="${datasets[i % datasets.length]}" seed="${i + 1}" hidden-layers="4, 2"
           controls="play, reset, learning-rate" show="boundary, loss"></nn-trainer></section>`,
   ).join('\n      ');
   writeFileSync(

@@ -16,7 +16,7 @@ interface NetworkArgs {
   labels?: string;
   'output-labels'?: string;
   src?: string;
-  animate?: boolean;
+  autoplay?: boolean;
 }
 
 const meta: Meta<NetworkArgs> = {
@@ -41,7 +41,7 @@ export const Classifier: Story = {
     inputs: '0.9,-0.4,0.3',
     labels: 'Whiskers,Ear shape,Size',
     'output-labels': 'cat,dog,bird',
-    animate: true,
+    autoplay: true,
   },
 };
 

@@ -8,8 +8,8 @@ import { attributes } from './attributes.js';
  * manifest has a control, and attributes() writes them all onto the element.
  */
 interface TrainerArgs {
-  dataset?: string;
-  hidden?: string;
+  data?: string;
+  'hidden-layers'?: string;
   features?: string;
   activation?: string;
   'learning-rate'?: number;
@@ -30,26 +30,26 @@ export default meta;
 type Story = StoryObj<TrainerArgs>;
 
 /** TensorFlow Playground's defaults: the circle, two hidden layers, every control. */
-export const Default: Story = { args: { dataset: 'circle', epochs: 40, autoplay: true } };
+export const Default: Story = { args: { data: 'circle', epochs: 40, autoplay: true } };
 
 /** The spiral needs more than x₁ and x₂: squares and sines as input features. */
 export const SpiralWithFeatures: Story = {
-  args: { dataset: 'spiral', hidden: '8,8', features: 'x1,x2,x1sq,x2sq,sin-x1,sin-x2', epochs: 60, autoplay: true },
+  args: { data: 'spiral', 'hidden-layers': '8,8', features: 'x1,x2,x1sq,x2sq,sin-x1,sin-x2', epochs: 60, autoplay: true },
 };
 
 /** Only the controls a short article needs: play, reset and the learning rate. */
 export const FewControls: Story = {
-  args: { dataset: 'xor', controls: 'play,reset,learning-rate' },
+  args: { data: 'xor', controls: 'play,reset,learning-rate' },
 };
 
 /** Regression: the network learns y = sin(x); the boundary view becomes a curve. */
 export const SineRegression: Story = {
-  args: { dataset: 'sine', hidden: '8,8', epochs: 100, show: 'boundary,loss', controls: 'play,reset', autoplay: true },
+  args: { data: 'sine', 'hidden-layers': '8,8', epochs: 100, show: 'boundary,loss', controls: 'play,reset', autoplay: true },
 };
 
 /** The writer's own points, from a child `<script type="application/json">`. */
 export const CustomData: Story = {
-  args: { hidden: '3', epochs: 80, controls: 'play,step,reset,learning-rate', 'learning-rate': 0.1, autoplay: true },
+  args: { 'hidden-layers': '3', epochs: 80, controls: 'play,step,reset,learning-rate', 'learning-rate': 0.1, autoplay: true },
   render: (args) => html`<nn-trainer ${attributes(args)}>
     <script type="application/json">
       {

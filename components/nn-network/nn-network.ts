@@ -181,11 +181,8 @@ export class NnNetwork extends NnElement implements NetworkSource {
   /** Id of an element whose live `network` to show (e.g. an `<nn-trainer>`); redraws on its `nn-network-update`. */
   @property({ attribute: 'for' }) for = '';
 
-  /**
-   * Attribute `animate`: play the forward propagation layer by layer when the network or
-   * the inputs are set. (The property is `autoplay`: `animate` is Element's own method.)
-   */
-  @property({ type: Boolean, attribute: 'animate' }) autoplay = false;
+  /** Play the forward propagation layer by layer when the network or the inputs are set. */
+  @property({ type: Boolean }) autoplay = false;
 
   @state() private assigned?: Network;
   @state() private srcModel?: ModelResult;

@@ -8,11 +8,11 @@ export const CONTROL_NAMES = [
   'play',
   'step',
   'reset',
-  'dataset',
+  'data',
   'noise',
   'train-split',
   'features',
-  'hidden',
+  'hidden-layers',
   'activation',
   'learning-rate',
   'batch-size',
@@ -32,7 +32,7 @@ const TRAINABLE_ACTIVATIONS = scalarActivationNames.filter((name) => activations
 /** What the settings panel reads from and writes to the trainer element. */
 export interface SettingsHost {
   readonly id: string;
-  datasetName: string;
+  data: string;
   noise: number;
   trainSplit: number;
   features?: readonly string[];
@@ -70,12 +70,12 @@ export function renderSettings(host: SettingsHost, shown: ReadonlySet<string>) {
   const field = (name: ControlName, content: unknown) => (shown.has(name) ? html`<div class="field">${content}</div>` : nothing);
   return html`
     ${field(
-      'dataset',
+      'data',
       host.hasCustomData
         ? nothing
-        : html`<label for=${id('dataset')}>Data</label>
-            <select id=${id('dataset')} @change=${onSelect('datasetName')}>
-              ${nameOptions(Object.keys(datasets), host.datasetName, (name) => datasets[name].label)}
+        : html`<label for=${id('data')}>Data</label>
+            <select id=${id('data')} @change=${onSelect('data')}>
+              ${nameOptions(Object.keys(datasets), host.data, (name) => datasets[name].label)}
             </select>`,
     )}
     ${field(
@@ -131,9 +131,9 @@ export function renderSettings(host: SettingsHost, shown: ReadonlySet<string>) {
         </select>`,
     )}
     ${field(
-      'hidden',
-      html`<label for=${id('hidden')}>Hidden layers</label>
-        <input id=${id('hidden')} type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
+      'hidden-layers',
+      html`<label for=${id('hidden-layers')}>Hidden layers</label>
+        <input id=${id('hidden-layers')} type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
           aria-describedby=${id('hidden-hint')} .value=${live(host.hiddenLayers.join(', ') || 'none')}
           @change=${(event: Event) => host.set('hiddenLayers', (event.target as HTMLInputElement).value)} />
         <small id=${id('hidden-hint')}>Neurons per layer, e.g. 4, 2</small>`,

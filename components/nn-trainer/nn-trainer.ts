@@ -21,12 +21,12 @@ import '../nn-network/nn-network.js';
 /** The views a writer may show. */
 export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons'] as const;
 /** Attributes whose change rebuilds the network and starts training over. */
-const STRUCTURAL = ['datasetName', 'samples', 'noise', 'trainSplit', 'features', 'hiddenLayers', 'activation', 'outputActivation', 'loss', 'seed'] as const;
+const STRUCTURAL = ['data', 'samples', 'noise', 'trainSplit', 'features', 'hiddenLayers', 'activation', 'outputActivation', 'loss', 'seed'] as const;
 const BOUNDARY_RESOLUTION = 64;
 const DEFAULT_HIDDEN: readonly number[] = [4, 2];
 /** TensorFlow Playground's defaults, restored when an attribute is removed. */
 const DEFAULTS = {
-  datasetName: 'circle',
+  data: 'circle',
   samples: 500,
   noise: 0,
   trainSplit: 0.5,
@@ -43,7 +43,7 @@ const DEFAULTS = {
   show: VIEW_NAMES,
 } as const;
 
-/** Reads `hidden`: "8,8"; "none" for no hidden layers; an empty value keeps the default. */
+/** Reads `hidden-layers`: "8,8"; "none" for no hidden layers; an empty value keeps the default. */
 const hiddenLayersConverter = {
   fromAttribute: (value: string | null): readonly number[] => {
     if (value == null || value.trim() === '') return DEFAULT_HIDDEN;
@@ -66,7 +66,7 @@ const SCHEME_CHECK_MS = 500;
 /** The settings the panel shows: the last ones applied without error. */
 type AppliedSettings = Pick<
   SettingsHost,
-  'datasetName' | 'noise' | 'trainSplit' | 'features' | 'hiddenLayers' | 'activation' | 'learningRate' | 'batchSize' | 'regularization' | 'regularizationRate' | 'optimizer' | 'speed'
+  'data' | 'noise' | 'trainSplit' | 'features' | 'hiddenLayers' | 'activation' | 'learningRate' | 'batchSize' | 'regularization' | 'regularizationRate' | 'optimizer' | 'speed'
 > & { controls: readonly string[]; show: readonly string[] };
 
 /** Detail of `nn-epoch`. */
@@ -121,8 +121,8 @@ export interface EpochDetail {
 export class NnTrainer extends NnElement implements NetworkSource {
   static override styles = trainerStyles;
 
-  /** Built-in data (attribute `dataset`): circle, xor, gauss, spiral, moons; regression: plane, reg-gauss, sine. */
-  @property({ attribute: 'dataset' }) datasetName: string = DEFAULTS.datasetName;
+  /** Built-in data: circle, xor, gauss, spiral, moons; regression: plane, reg-gauss, sine. */
+  @property() data: string = DEFAULTS.data;
   /** URL of JSON (`{ inputs, targets }`) or CSV (inputs then target per row) data to train on. */
   @property() src?: string;
   /** Number of generated points (2 to 10000). */
@@ -133,8 +133,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
   @property({ attribute: 'train-split', converter: numberConverter }) trainSplit = 0.5;
   /** Input features: x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2 (default x1,x2; x1 for 1-D data). */
   @property({ converter: textListConverter }) features?: readonly string[];
-  /** Hidden layer sizes (attribute `hidden`), 1 to 64 neurons each, e.g. "8,8"; "none" for a network without hidden layers. */
-  @property({ attribute: 'hidden', converter: hiddenLayersConverter }) hiddenLayers: readonly number[] = DEFAULT_HIDDEN;
+  /** Hidden layer sizes, 1 to 64 neurons each, e.g. "8,8"; "none" for a network without hidden layers. */
+  @property({ attribute: 'hidden-layers', converter: hiddenLayersConverter }) hiddenLayers: readonly number[] = DEFAULT_HIDDEN;
   /** Activation of the hidden layers. */
   @property() activation = 'tanh';
   /** Output activation; inferred when omitted (sigmoid, softmax for several classes, linear for regression). */
@@ -159,7 +159,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
   @property({ type: Boolean }) autoplay = false;
   /** Epochs per animation frame (0.01 to 100; the slider offers 0.05 to 4); training never takes more than ~6 ms of a frame. */
   @property({ converter: numberConverter }) speed = 1;
-  /** Controls the reader sees: play, step, reset, dataset, noise, train-split, features, hidden, activation, learning-rate, batch-size, regularization, optimizer, speed; or "none". */
+  /** Controls the reader sees: play, step, reset, data, noise, train-split, features, hidden-layers, activation, learning-rate, batch-size, regularization, optimizer, speed; or "none". */
   @property({ converter: textListConverter }) controls: readonly string[] = DEFAULT_CONTROLS;
   /** Views shown: boundary, loss, network, neurons. */
   @property({ converter: textListConverter }) show: readonly string[] = VIEW_NAMES;
@@ -242,7 +242,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
     return this.loop.playing;
   }
 
-  /** True when the data comes from `src` or a child script rather than `dataset`. */
+  /** True when the data comes from `src` or a child script rather than `data`. */
   get hasCustomData(): boolean {
     return this.customData != null;
   }
@@ -315,7 +315,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
     const self = this as unknown as Record<string, unknown>;
     self[name] = value;
     this.emit('change', { name, value: self[name] });
-    if (name === 'datasetName') this.fitFeatures(String(self[name]));
+    if (name === 'data') this.fitFeatures(String(self[name]));
   }
 
   /**
@@ -358,7 +358,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
   private currentSettings(): AppliedSettings {
     const split = this.trainSplit;
     return {
-      datasetName: this.datasetName,
+      data: this.data,
       noise: this.noise,
       trainSplit: split > 1 ? split / 100 : split,
       features: this.features,
@@ -416,8 +416,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
       checkNumber(this.noise, 'noise', { min: 0, max: 50 }, this.writtenText('noise'));
       checkNumber(this.seed, 'seed', { min: -2147483648, max: 2147483647, integer: true }, this.writtenText('seed'));
       const split = checkNumber(this.trainSplit, 'train-split', { min: 0.01, max: 99 }, this.writtenText('train-split'));
-      const hidden = this.hiddenLayers.length === 0 ? noHiddenLayers(this.writtenText('hidden')) : checkNumberList(this.hiddenLayers, 'hidden', { min: 1, max: 64, integer: true }, this.writtenText('hidden'));
-      const generated = this.customData ? undefined : makeDataset(this.datasetName, { samples: this.samples, noise: this.noise, seed: this.seed });
+      const hidden = this.hiddenLayers.length === 0 ? noHiddenLayers(this.writtenText('hidden-layers')) : checkNumberList(this.hiddenLayers, 'hidden-layers', { min: 1, max: 64, integer: true }, this.writtenText('hidden-layers'));
+      const generated = this.customData ? undefined : makeDataset(this.data, { samples: this.samples, noise: this.noise, seed: this.seed });
       const data = this.customData ?? (generated as Data);
       const kind = generated?.kind ?? inferKind(data);
       const session = createSession({
@@ -804,10 +804,10 @@ export class NnTrainer extends NnElement implements NetworkSource {
   }
 }
 
-/** No hidden layers is meant by hidden="none" (or a script's []); a value such as "," is a mistake. */
+/** No hidden layers is meant by hidden-layers="none" (or a script's []); a value such as "," is a mistake. */
 function noHiddenLayers(attribute: string | null): number[] {
   const text = attribute?.trim().toLowerCase();
-  if (text && text !== 'none') throw new NnKitError(`hidden must list layer sizes separated by commas, e.g. "4, 2", or be "none"; got "${attribute!.trim()}".`);
+  if (text && text !== 'none') throw new NnKitError(`hidden-layers must list layer sizes separated by commas, e.g. "4, 2", or be "none"; got "${attribute!.trim()}".`);
   return [];
 }
 

@@ -44,7 +44,7 @@ describe('<nn-trainer>', () => {
   });
 
   it('trains exactly as the core does for the same seed', async () => {
-    const el = await fixture<NnTrainer>(html`<nn-trainer seed="5" hidden="3" learning-rate="0.1"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer seed="5" hidden-layers="3" learning-rate="0.1"></nn-trainer>`);
     const data = makeDataset('circle', { samples: 500, noise: 0, seed: 5 });
     const { train } = splitData(data, 0.5, new Random(6));
     const net = new Network({ layers: [2, 3, 1], activation: 'tanh', outputActivation: 'sigmoid', seed: 5 });
@@ -59,7 +59,7 @@ describe('<nn-trainer>', () => {
 
   it('gives identical losses in two trainers with the same seed, and different ones with another seed', async () => {
     const root = await fixture(html`<div>
-      <nn-trainer seed="3" dataset="xor"></nn-trainer><nn-trainer seed="3" dataset="xor"></nn-trainer><nn-trainer seed="4" dataset="xor"></nn-trainer>
+      <nn-trainer seed="3" data="xor"></nn-trainer><nn-trainer seed="3" data="xor"></nn-trainer><nn-trainer seed="4" data="xor"></nn-trainer>
     </div>`);
     const [a, b, c] = [...root.querySelectorAll('nn-trainer')];
     const losses = (el: NnTrainer) => {
@@ -94,7 +94,7 @@ describe('<nn-trainer>', () => {
   });
 
   it('learns the circle: at least 95% test accuracy within 300 epochs (hidden 4,2, tanh, lr 0.03)', async () => {
-    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="circle"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer data="circle"></nn-trainer>`);
     await trainUntil(el, () => (el.accuracy ?? 0) >= 0.95, 300);
     expect(el.accuracy).to.be.at.least(0.95);
     expect(el.shadowRoot!.querySelector('.accuracy')!.textContent).to.equal(`${(el.accuracy! * 100).toFixed(1)}%`);
@@ -180,7 +180,7 @@ describe('<nn-trainer>', () => {
   });
 
   it('catches a diverging run, says so, and never trains on garbage', async () => {
-    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="plane" learning-rate="10" hidden="8,8" activation="relu"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer data="plane" learning-rate="10" hidden-layers="8,8" activation="relu"></nn-trainer>`);
     const diverged = oneEvent(el, 'nn-diverged');
     el.play();
     await diverged;
@@ -206,14 +206,14 @@ describe('<nn-trainer>', () => {
   });
 
   it('trains on data from a child script', async () => {
-    const el = await fixture<NnTrainer>(html`<nn-trainer hidden="3">
+    const el = await fixture<NnTrainer>(html`<nn-trainer hidden-layers="3">
       <script type="application/json">
         { "inputs": [[-2, -2], [-1, -2], [2, 2], [1, 2], [-2, -1], [2, 1]], "targets": [[0], [0], [1], [1], [0], [1]] }
       </script>
     </nn-trainer>`);
     expect(el.network!.layers).to.deep.equal([2, 3, 1]);
     expect(el.trainer!.data.count).to.equal(3);
-    expect(el.shadowRoot!.querySelector('#dataset-control')).to.not.exist;
+    expect(el.shadowRoot!.querySelector('#data-control')).to.not.exist;
   });
 
   it('draws the test squares first and the training circles over them, so no test point hides a training point', async () => {
@@ -229,7 +229,7 @@ describe('<nn-trainer>', () => {
       return arc.apply(this, args);
     };
     try {
-      const el = await fixture<NnTrainer>(html`<nn-trainer dataset="plane" samples="40"></nn-trainer>`);
+      const el = await fixture<NnTrainer>(html`<nn-trainer data="plane" samples="40"></nn-trainer>`);
       await nextFrame();
       await nextFrame();
       expect(el.trainer!.data.count, 'half the points train').to.equal(20);
@@ -243,7 +243,7 @@ describe('<nn-trainer>', () => {
   });
 
   it('draws the 1-D training points over the test points too', async () => {
-    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="sine"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer data="sine"></nn-trainer>`);
     const points = [...el.shadowRoot!.querySelectorAll('svg.curve-view .point')];
     expect(points.length).to.be.greaterThan(10);
     const lastTest = points.map((p) => p.classList.contains('test')).lastIndexOf(true);
@@ -253,7 +253,7 @@ describe('<nn-trainer>', () => {
 
   it('trains on CSV data from src', async () => {
     const url = new URL('../fixtures/two-blobs.csv', import.meta.url).href;
-    const el = await fixture<NnTrainer>(html`<nn-trainer src=${url} hidden="2"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer src=${url} hidden-layers="2"></nn-trainer>`);
     await new Promise<void>((resolve) => {
       const check = () => (el.network?.layers[0] === 2 && el.trainer!.data.count === 6 ? resolve() : requestAnimationFrame(check));
       check();
@@ -265,9 +265,9 @@ describe('<nn-trainer>', () => {
   it('says what is wrong with bad input, keeps the last good network, and recovers', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer></nn-trainer>`);
     const cases: [string, string, RegExp][] = [
-      ['dataset', 'nope', /Unknown dataset "nope".*circle/],
-      ['hidden', '4,x', /hidden/],
-      ['hidden', '0', /hidden/],
+      ['data', 'nope', /Unknown dataset "nope".*circle/],
+      ['hidden-layers', '4,x', /hidden-layers/],
+      ['hidden-layers', '0', /hidden-layers/],
       ['learning-rate', '-1', /learning-rate/],
       ['activation', 'softmax', /whole output layer/],
       ['features', 'x3', /Unknown feature "x3"/],
@@ -284,7 +284,7 @@ describe('<nn-trainer>', () => {
       await el.updateComplete;
     }
     const good = el.network;
-    el.setAttribute('dataset', 'xor');
+    el.setAttribute('data', 'xor');
     await el.updateComplete;
     expect(alertText(el)).to.equal('');
     expect(el.network).to.not.equal(good);
@@ -311,7 +311,7 @@ describe('<nn-trainer>', () => {
   });
 
   it('draws a fitted curve for 1-D regression', async () => {
-    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="sine" hidden="8"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer data="sine" hidden-layers="8"></nn-trainer>`);
     expect(el.network!.layers).to.deep.equal([1, 8, 1]);
     expect(el.network!.outputActivation.name).to.equal('linear');
     expect(el.trainer!.loss.name).to.equal('mse');
@@ -396,7 +396,7 @@ describe('<nn-trainer>', () => {
 
   it('puts the loss chart beside the boundary or curve when there is room, and never overflows a phone', async () => {
     for (const dataset of ['sine', 'reg-gauss', 'circle']) {
-      const root = await fixture(html`<div style="width: 900px"><nn-trainer dataset=${dataset}></nn-trainer></div>`);
+      const root = await fixture(html`<div style="width: 900px"><nn-trainer data=${dataset}></nn-trainer></div>`);
       const el = root.querySelector('nn-trainer')!;
       for (let i = 0; i < 3; i++) await nextFrame();
       await el.updateComplete;
@@ -404,7 +404,7 @@ describe('<nn-trainer>', () => {
       expect(loss.top, dataset).to.equal(first.top);
       expect(loss.right, dataset).to.be.at.most(el.getBoundingClientRect().right);
     }
-    const phone = await fixture(html`<div style="width: 360px"><nn-trainer dataset="sine"></nn-trainer></div>`);
+    const phone = await fixture(html`<div style="width: 360px"><nn-trainer data="sine"></nn-trainer></div>`);
     const el = phone.querySelector('nn-trainer')!;
     for (let i = 0; i < 3; i++) await nextFrame();
     await el.updateComplete;
@@ -419,7 +419,7 @@ describe('<nn-trainer>', () => {
     expect(formatLoss(-12345)).to.equal('−1.2 × 10⁴');
     expect(formatLoss(0.12345)).to.equal('0.123');
     expect(formatLoss(Number.NaN)).to.equal('—');
-    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="plane" learning-rate="10" hidden="8,8" activation="relu"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer data="plane" learning-rate="10" hidden-layers="8,8" activation="relu"></nn-trainer>`);
     while (!el.trainer!.diverged && el.epoch < 100) el.stepEpoch();
     await el.updateComplete;
     expect(el.trainer!.diverged).to.equal(true);
@@ -443,7 +443,7 @@ describe('<nn-trainer>', () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer features="x1,x2,x1sq"></nn-trainer>`);
     const changes: unknown[] = [];
     el.addEventListener('change', (event) => changes.push((event as CustomEvent).detail));
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#dataset-control')!;
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#data-control')!;
     select.value = 'sine';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
@@ -451,7 +451,7 @@ describe('<nn-trainer>', () => {
     expect(el.network!.layers[0]).to.equal(2);
     expect(el.activeFeatures).to.deep.equal(['x1', 'x1sq']);
     expect(changes).to.deep.equal([
-      { name: 'datasetName', value: 'sine' },
+      { name: 'data', value: 'sine' },
       { name: 'features', value: ['x1', 'x1sq'] },
     ]);
   });
@@ -496,7 +496,7 @@ describe('<nn-trainer>', () => {
   });
 
   it('renders labels and data values as text, never as markup', async () => {
-    const el = await fixture<NnTrainer>(html`<nn-trainer dataset="<img src=x onerror=alert(1)>"></nn-trainer>`);
+    const el = await fixture<NnTrainer>(html`<nn-trainer data="<img src=x onerror=alert(1)>"></nn-trainer>`);
     expect(alertText(el)).to.contain('<img src=x');
     expect(el.shadowRoot!.querySelector('img')).to.not.exist;
   });

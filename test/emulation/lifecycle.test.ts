@@ -245,9 +245,9 @@ describe('element lifecycle: removed elements stop, re-added elements resume', (
     expect(snapshot()).to.deep.equal(baseline);
   });
 
-  it('<nn-network animate> removed mid-run cancels its timers and observers; re-added, "Run forward" animates again', async () => {
+  it('<nn-network autoplay> removed mid-run cancels its timers and observers; re-added, "Run forward" animates again', async () => {
     const baseline = snapshot();
-    const network = make<NnNetwork>('nn-network', { layers: '3,4,4,2', animate: '' });
+    const network = make<NnNetwork>('nn-network', { layers: '3,4,4,2', autoplay: '' });
     root.append(network);
     await network.updateComplete;
     expect(snapshot().timers, 'the layer-by-layer run is under way').to.be.greaterThan(baseline.timers);
@@ -333,8 +333,8 @@ const SUBJECTS: Subject[] = [
     },
   },
   {
-    name: '<nn-network animate>',
-    make: () => [make<NnNetwork>('nn-network', { layers: '3,4,4,2', animate: '' })],
+    name: '<nn-network autoplay>',
+    make: () => [make<NnNetwork>('nn-network', { layers: '3,4,4,2', autoplay: '' })],
     settle: () => frames(1),
   },
   {

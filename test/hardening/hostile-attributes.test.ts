@@ -272,7 +272,7 @@ const SPECS: ElementSpec[] = [
   {
     tag: 'nn-trainer',
     rules: {
-      dataset: { accepts: (v) => own(datasets, v), good: 'circle' },
+      data: { accepts: (v) => own(datasets, v), good: 'circle' },
       // No data is served at any corpus URL; a blank URL means no URL (as for <nn-network>).
       src: { accepts: (v) => v.trim() === '' },
       samples: { accepts: number({ min: 2, max: 10000, integer: true }), good: '500' },
@@ -294,7 +294,7 @@ const SPECS: ElementSpec[] = [
         },
         good: 'x1,x2',
       },
-      hidden: {
+      'hidden-layers': {
         accepts: (v) => {
           if (v.trim() === '' || v.trim().toLowerCase() === 'none') return true;
           const list = numList(v);
@@ -359,7 +359,7 @@ const SPECS: ElementSpec[] = [
       src: { accepts: (v) => v.trim() === '' },
       // An id that is not there (yet) shows a "waiting" note, not an error.
       for: { accepts: always },
-      animate: { accepts: always },
+      autoplay: { accepts: always },
     },
     snapshot: (el) => {
       const n = el as HTMLElement & { outputs: Float64Array; network?: { layers: readonly number[]; weights: Float64Array } };
@@ -805,15 +805,15 @@ describe('hostile attributes: <nn-trainer> with every view shown', function () {
 
   it('draws the legal extremes and a sample of the corpus, then trains an epoch without showing NaN', async () => {
     const extremes: [string, string][] = [
-      ['samples', '10000'], ['samples', '2'], ['hidden', '8,8,8,8,8,8,8,8'], ['hidden', Array(30).fill(1).join(',')], ['hidden', '64'], ['hidden', 'none'],
+      ['samples', '10000'], ['samples', '2'], ['hidden-layers', '8,8,8,8,8,8,8,8'], ['hidden-layers', Array(30).fill(1).join(',')], ['hidden-layers', '64'], ['hidden-layers', 'none'],
       ['features', 'x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2'], ['features', 'sin(x2)'], ['train-split', '99'], ['train-split', '0.01'],
       ['noise', '50'], ['seed', '-2147483648'], ['output-activation', 'softmax'], ['output-activation', 'linear'], ['loss', 'cross-entropy'],
-      ['loss', 'mse'], ['activation', 'relu'], ...Object.keys(datasets).map((name): [string, string] => ['dataset', name]),
+      ['loss', 'mse'], ['activation', 'relu'], ...Object.keys(datasets).map((name): [string, string] => ['data', name]),
     ];
     const sample = CORPUS.filter((_, i) => i % 16 === 0);
     const cases: [string, string][] = [
       ...extremes,
-      ...['dataset', 'hidden', 'features'].flatMap((name) => sample.map((value): [string, string] => [name, value])),
+      ...['data', 'hidden-layers', 'features'].flatMap((name) => sample.map((value): [string, string] => [name, value])),
     ];
     const problems: string[] = [];
     for (const [name, value] of cases) {
@@ -986,7 +986,7 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
   ],
   'nn-trainer': [
     ['hiddenLayers', [1e9], true], ['hiddenLayers', 'abc', true], ['hiddenLayers', 5, true], ['hiddenLayers', [2.5], true], ['hiddenLayers', [], false],
-    ['samples', 'abc', true], ['samples', '500', false], ['samples', NaN, true], ['datasetName', 5, true], ['datasetName', {}, true],
+    ['samples', 'abc', true], ['samples', '500', false], ['samples', NaN, true], ['data', 5, true], ['data', {}, true],
     ['controls', 5, true], ['controls', 'play', false], ['controls', {}, true], ['show', 5, true], ['show', 'loss', false],
     ['features', 'x1', false], ['features', 5, true], ['activation', 5, true], ['learningRate', '0.1', false], ['speed', NaN, true],
     ['epochs', 0.5, true], ['seed', 1.5, true], ['optimizer', 5, true], ['regularization', {}, true], ['noise', [1], true], ['trainSplit', {}, true],

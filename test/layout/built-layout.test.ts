@@ -20,7 +20,7 @@ const EXAMPLES: Record<string, string> = {
   'nn-neuron with plot': `<nn-neuron inputs="0.5, -1" weights="1, 2" show-plot></nn-neuron>`,
   'nn-activation-plot': `<nn-activation-plot activation="sigmoid, tanh, relu" derivative></nn-activation-plot>`,
   'nn-network': `<nn-network layers="3, 4, 4, 2" output-activation="softmax"></nn-network>`,
-  'nn-trainer': `<nn-trainer dataset="spiral"></nn-trainer>`,
+  'nn-trainer': `<nn-trainer data="spiral"></nn-trainer>`,
 };
 
 interface Box {

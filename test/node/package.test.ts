@@ -38,7 +38,7 @@ const ELEMENTS: Record<string, [markup: string, content: RegExp]> = {
   'nn-neuron': ['<nn-neuron inputs="1,0,1" weights="0.8,-0.4,0.5" bias="-0.5"></nn-neuron>', /0\.69/],
   'nn-activation-plot': ['<nn-activation-plot activation="sigmoid,tanh"></nn-activation-plot>', /<path/],
   'nn-network': ['<nn-network layers="3,4,2"></nn-network>', /<circle|<svg/],
-  'nn-trainer': ['<nn-trainer dataset="xor"></nn-trainer>', /Play/],
+  'nn-trainer': ['<nn-trainer data="xor"></nn-trainer>', /Play/],
 };
 
 /**

@@ -18,7 +18,7 @@ describe('server-side rendering', () => {
     ['nn-neuron', html`<nn-neuron inputs="1,0,1" weights="0.8,-0.4,0.5" bias="-0.5"></nn-neuron>`, /0\.69/],
     ['nn-activation-plot', html`<nn-activation-plot activation="sigmoid,tanh"></nn-activation-plot>`, /<path/],
     ['nn-network', html`<nn-network layers="3,4,2"></nn-network>`, /<circle|<svg/],
-    ['nn-trainer', html`<nn-trainer dataset="xor"></nn-trainer>`, /Play/],
+    ['nn-trainer', html`<nn-trainer data="xor"></nn-trainer>`, /Play/],
   ];
   for (const [name, template, content] of cases) {
     it(`renders <${name}> to HTML with its shadow root`, async () => {
