@@ -23,6 +23,21 @@ export const plotStyles = css`
     font-size: 0.85em;
   }
 
+  /* The arrow keys are mentioned only where there is a mouse or trackpad (a keyboard is likely). */
+  .hint.keys {
+    display: none;
+  }
+
+  @media (hover: hover) and (pointer: fine) {
+    .hint.keys {
+      display: inline;
+    }
+
+    .hint.touch {
+      display: none;
+    }
+  }
+
   .readout {
     font-size: 0.95em;
     white-space: nowrap;
@@ -73,30 +88,29 @@ export const plotStyles = css`
     stroke-linecap: round;
   }
 
+  /* A function's own curve is solid; colour tells the series apart (Okabe–Ito, safe for colour-blind readers). */
   .curve {
     stroke-width: 2.5;
   }
 
-  /* Dash patterns tell series apart without colour. */
-  .curve.s2 {
-    stroke-dasharray: 10 5;
-  }
-  .curve.s3 {
-    stroke-dasharray: 0.5 5;
-    stroke-width: 3;
-  }
-  .curve.s4 {
-    stroke-dasharray: 12 4 0.5 4;
-  }
-  .curve.s5 {
-    stroke-dasharray: 4 3;
-  }
-
+  /* Slopes (derivatives) are thin and broken, each series with its own pattern. */
   .derivative {
     stroke-width: 1.5;
-    stroke-dasharray: 3 3;
+    stroke-dasharray: 4 3;
     stroke-linecap: butt;
-    opacity: 0.85;
+    opacity: 0.9;
+  }
+  .derivative.s2 {
+    stroke-dasharray: 1.5 2.5;
+  }
+  .derivative.s3 {
+    stroke-dasharray: 8 3 1.5 3;
+  }
+  .derivative.s4 {
+    stroke-dasharray: 2 2;
+  }
+  .derivative.s5 {
+    stroke-dasharray: 10 3;
   }
 
   .probe-line {

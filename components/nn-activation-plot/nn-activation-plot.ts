@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { type Activation, NnKitError, activations } from '../../src/index.js';
 import { renderAxes } from '../shared/axes.js';
 import { chartStyles } from '../shared/chart-styles.js';
-import { formatNumber, formatTick } from '../shared/format.js';
+import { formatNumber, formatTick, plainNumber } from '../shared/format.js';
 import { NEURON_UPDATE, isNeuronSource } from '../shared/neuron-source.js';
 import { NnElement } from '../shared/nn-element.js';
 import { checkNumber, numberConverter } from '../shared/parse.js';
@@ -19,6 +19,9 @@ import { horizontalInset } from './card-inset.js';
 import { checkScalarActivation, checkScalarActivationList } from './scalar-activation.js';
 
 const DEFAULTS = { xMin: -6, xMax: 6, height: 240 };
+/** The narrowest x range plotted: absolute, and relative to the range's largest end (finer ones cannot be sampled or labelled). */
+const MIN_SPAN = 1e-300;
+const MIN_RELATIVE_SPAN = 1e-9;
 const MARGIN = { top: 12, right: 14, bottom: 26 };
 const SERIES_COLOURS = 5;
 /** The card's default horizontal padding and border (see the styles), until measured. */
@@ -159,6 +162,11 @@ export class NnActivationPlot extends NnElement {
     if (xMin >= xMax) {
       throw new NnKitError(`x-min (${xMin}) must be less than x-max (${xMax}), e.g. x-min="-6" x-max="6".`);
     }
+    if (xMax - xMin < Math.max(MIN_SPAN, MIN_RELATIVE_SPAN * Math.max(Math.abs(xMin), Math.abs(xMax)))) {
+      throw new NnKitError(
+        `x-min (${xMin}) and x-max (${xMax}) are too close to plot: they must differ by at least ${MIN_SPAN} and by a billionth of the larger one, e.g. x-min="-6" x-max="6".`,
+      );
+    }
     const height = checkNumber(this.height ?? DEFAULTS.height, 'height', { min: 80, max: 2000 }, this.writtenText('height'));
     let value: number | undefined;
     if (neuron) value = Number.isFinite(neuron.z) ? neuron.z : undefined;
@@ -209,7 +217,8 @@ export class NnActivationPlot extends NnElement {
     return html`<div class="card" part="card">
       ${this.renderProblem()}
       <div class="header">
-        <span class="hint" aria-hidden="true">Drag, tap or use ← → to move the probe</span>
+        <span class="hint touch" aria-hidden="true">Drag or tap to move the probe</span>
+        <span class="hint keys" aria-hidden="true">Drag, click or use ← → to move the probe</span>
         <span class="readout number" part="readout">z = <strong>${formatNumber(z, 2)}</strong></span>
       </div>
       <div
@@ -218,9 +227,9 @@ export class NnActivationPlot extends NnElement {
         tabindex="0"
         role="slider"
         aria-label=${`Probe along z for ${names}`}
-        aria-valuemin=${view.xMin}
-        aria-valuemax=${view.xMax}
-        aria-valuenow=${this.clamp(z)}
+        aria-valuemin=${plainNumber(view.xMin)}
+        aria-valuemax=${plainNumber(view.xMax)}
+        aria-valuenow=${plainNumber(this.clamp(z))}
         aria-valuetext=${this.describeProbe(view, z)}
         @keydown=${this.onKeyDown}
         @pointerdown=${this.onPointer}
@@ -281,9 +290,11 @@ export class NnActivationPlot extends NnElement {
     `;
   }
 
+  /** A point on a curve; none where f(z) is not finite or lies outside the y range (a clipped curve). */
   private dot(kind: string, a: Activation, index: number, z: number, x: LinearScale, y: LinearScale, r: number) {
     const value = a.f(z);
-    if (!Number.isFinite(value)) return nothing;
+    const [low, high] = y.domain;
+    if (!(value >= Math.min(low, high) && value <= Math.max(low, high))) return nothing;
     return svg`<circle class="${kind} ${seriesClass(index)}" data-activation=${a.name} cx=${x(z)} cy=${y(value)} r=${r}></circle>`;
   }
 

@@ -31,3 +31,18 @@ export function formatTick(value: number): string {
 export function percent(fraction: number): string {
   return `${formatNumber(fraction * 100, 1)}%`;
 }
+
+/**
+ * A finite number in plain decimal digits, never with an exponent ("1e-7" → "0.0000001",
+ * "1.7e+308" → "17000…"): ARIA's aria-valuenow, -valuemin and -valuemax take no exponent.
+ */
+export function plainNumber(value: number): string {
+  const text = String(value);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const [, sign, lead, rest = '', power] = match;
+  const digits = lead + rest;
+  const exponent = Number(power);
+  if (exponent > 0) return sign + digits.padEnd(exponent + 1, '0');
+  return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+}

@@ -6,6 +6,7 @@ import '../../components/nn-neuron/nn-neuron.js';
 import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
 import type { NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
 import { captureWarnings, settleWidth } from './helpers.js';
+import { captureConsole, drawingProblems } from '../shared/finite.js';
 
 /** Written here from the definitions, independently of the core. */
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -33,6 +34,13 @@ function axisFromTicks(el: NnActivationPlot, axis: 'x' | 'y') {
   const [pa, pb] = [Number(a.getAttribute(axis)), Number(b.getAttribute(axis))];
   const [va, vb] = [toNumber(a.textContent), toNumber(b.textContent)];
   return (pixel: number) => va + ((pixel - pa) / (pb - pa)) * (vb - va);
+}
+
+/** The plot area's top and bottom in pixels: the ends of the vertical axis line. */
+function plotArea(el: NnActivationPlot): { top: number; bottom: number } {
+  const axis = [...root(el).querySelectorAll('g.axis line')].find((line) => line.getAttribute('x1') === line.getAttribute('x2'))!;
+  const [a, b] = [Number(axis.getAttribute('y1')), Number(axis.getAttribute('y2'))];
+  return { top: Math.min(a, b), bottom: Math.max(a, b) };
 }
 
 /** The points of an SVG path "M x,y L x,y …". */
@@ -109,9 +117,9 @@ describe('<nn-activation-plot>', () => {
     const s = sigmoid(1.5);
     expect(readout(el, 'sigmoid', 'df')).to.equal(fixed(s * (1 - s), 3));
     expect(readout(el, 'relu', 'df')).to.equal('1.000');
-    // Series are told apart by colour class and by dash pattern.
-    const dashes = [...root(el).querySelectorAll('path.curve')].map((p) => getComputedStyle(p).strokeDasharray);
-    expect(new Set(dashes).size).to.equal(3);
+    // Series are told apart by colour.
+    const colours = [...root(el).querySelectorAll('path.curve')].map((p) => getComputedStyle(p).stroke);
+    expect(new Set(colours).size).to.equal(3);
   });
 
   it('moves the probe with the keyboard; the readout shows f(z) and the slider its value', async () => {
@@ -294,6 +302,119 @@ describe('<nn-activation-plot>', () => {
     const toValue = axisFromTicks(el, 'y');
     const ys = [...root(el).querySelectorAll<SVGPathElement>('path.curve')].flatMap((path) => points(path).map(([, y]) => toValue(y)));
     expect(Math.min(...ys)).to.be.closeTo(-1, 0.01);
+  });
+
+  it('draws each function solid and each slope thin and broken, every slope in its own pattern', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot activation="sigmoid, tanh, relu" derivative></nn-activation-plot>`);
+    const style = (selector: string) => [...root(el).querySelectorAll(selector)].map((p) => getComputedStyle(p));
+    for (const curve of style('path.curve')) expect(curve.strokeDasharray, 'own curve').to.equal('none');
+    const slopes = style('path.derivative');
+    expect(slopes).to.have.length(3);
+    for (const slope of slopes) {
+      expect(slope.strokeDasharray, 'slope').to.not.equal('none');
+      expect(Number.parseFloat(slope.strokeWidth)).to.be.below(Number.parseFloat(style('path.curve')[0].strokeWidth));
+    }
+    expect(new Set(slopes.map((slope) => slope.strokeDasharray)).size, 'slope patterns').to.equal(3);
+    // The legend's swatches match: solid for f, broken for f′.
+    for (const item of root(el).querySelectorAll('.legend li')) {
+      expect(getComputedStyle(item.querySelector('line.curve')!).strokeDasharray).to.equal('none');
+      expect(getComputedStyle(item.querySelector('line.derivative')!).strokeDasharray).to.not.equal('none');
+    }
+  });
+
+  it('keeps sigmoid and tanh readable beside relu: relu is clipped at the top, not the others squashed', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot activation="sigmoid, tanh, relu"></nn-activation-plot>`);
+    await settle(el);
+    const { top, bottom } = plotArea(el);
+    const path = (name: string) => points(root(el).querySelector<SVGPathElement>(`path.curve[data-activation="${name}"]`)!);
+    const ys = (name: string) => path(name).map(([, y]) => y);
+    const share = (name: string) => (Math.max(...ys(name)) - Math.min(...ys(name))) / (bottom - top);
+    expect(share('tanh'), 'tanh fills much of the height').to.be.at.least(0.45);
+    expect(share('sigmoid'), 'sigmoid too').to.be.at.least(0.22);
+    // ReLU is still drawn from the left end, up to the top of the plot, and never beyond it.
+    const toZ = axisFromTicks(el, 'x');
+    const relu = path('relu');
+    expect(toZ(relu[0][0])).to.be.closeTo(-6, 0.01);
+    expect(Math.min(...ys('relu'))).to.be.closeTo(top, 0.5);
+    const toValue = axisFromTicks(el, 'y');
+    for (const [px, py] of relu) expect(toValue(py), 'on the relu').to.be.closeTo(Math.max(0, toZ(px)), 0.03);
+    for (const name of ['sigmoid', 'tanh', 'relu']) {
+      for (const y of ys(name)) expect(y, `${name} inside the plot`).to.be.within(top - 0.5, bottom + 0.5);
+    }
+    // With the probe where relu leaves the plot, relu gets no dot outside it.
+    el.value = 5;
+    await el.updateComplete;
+    expect(root(el).querySelector('circle.marker[data-activation="relu"]')).to.not.exist;
+    expect(root(el).querySelector('circle.marker[data-activation="tanh"]')).to.exist;
+  });
+
+  it('plots the widest finite range, −1.7e308 to 1.7e308: curves, plain ARIA numbers and small arrow steps', async () => {
+    let el!: NnActivationPlot;
+    const { errors } = await captureConsole(async () => {
+      el = await fixture<NnActivationPlot>(html`<nn-activation-plot x-min="-1.7e308" x-max="1.7e308" activation="sigmoid, relu" derivative></nn-activation-plot>`);
+      await settle(el);
+    });
+    expect(errors).to.deep.equal([]);
+    expect(alertText(el)).to.equal('');
+    expect(drawingProblems(root(el))).to.deep.equal([]);
+    for (const path of root(el).querySelectorAll<SVGPathElement>('path.curve')) expect(points(path).length, path.dataset.activation).to.be.greaterThan(10);
+    expect(Number(slider(el).getAttribute('aria-valuemin'))).to.equal(-1.7e308);
+    expect(Number(slider(el).getAttribute('aria-valuemax'))).to.equal(1.7e308);
+    slider(el).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const z = probeZ(el);
+    expect(z).to.be.greaterThan(0);
+    expect(z, 'a small step, not the right end').to.be.below(1.7e308 / 20);
+    // The probe line moved a little right of z = 0 (where the vertical axis is drawn).
+    const probe = Number(root(el).querySelector('line.probe-line')!.getAttribute('x1'));
+    const axis = [...root(el).querySelectorAll('g.axis line')].find((line) => line.getAttribute('x1') === line.getAttribute('x2'))!;
+    const zero = Number(axis.getAttribute('x1'));
+    const right = Number(root(el).querySelector('.plot svg')!.getAttribute('width'));
+    expect(probe - zero).to.be.within(0.5, (right - zero) / 10);
+    expect(drawingProblems(root(el))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('turns down a range too narrow to plot (0 to 5e-324) with a message naming x-min and x-max', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot></nn-activation-plot>`);
+    const before = root(el).querySelector('path.curve')!.getAttribute('d');
+    const { warnings } = await captureConsole(async () => {
+      el.setAttribute('x-min', '0');
+      el.setAttribute('x-max', '5e-324');
+      await el.updateComplete;
+    });
+    expect(warnings).to.have.length(1);
+    expect(alertText(el)).to.match(/x-min \(0\) and x-max \(5e-324\) are too close/);
+    expect(alertText(el)).to.contain('e.g. x-min="-6" x-max="6"');
+    expect(root(el).querySelector('path.curve')!.getAttribute('d'), 'keeps the last curve').to.equal(before);
+    slider(el).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(Number.isFinite(probeZ(el))).to.equal(true);
+    expect(drawingProblems(root(el))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // A narrow range that can be plotted still is.
+    el.setAttribute('x-max', '1e-200');
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(probeZ(el)).to.be.within(1e-203, 1e-200);
+    expect(drawingProblems(root(el))).to.deep.equal([]);
+  });
+
+  it('shows the arrow keys in its hint only where there is a fine pointer that hovers', async () => {
+    const el = await fixture<NnActivationPlot>(html`<nn-activation-plot></nn-activation-plot>`);
+    const shown = (selector: string) => getComputedStyle(root(el).querySelector(selector)!).display !== 'none';
+    const fine = matchMedia('(hover: hover) and (pointer: fine)').matches;
+    expect(shown('.hint.keys'), 'keys hint').to.equal(fine);
+    expect(shown('.hint.touch'), 'touch hint').to.equal(!fine);
+    expect(root(el).querySelector('.hint.touch')!.textContent).to.not.match(/←|→|key/i);
+    // The rule itself: hidden unless the media query matches.
+    const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+    const media = rules.filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && /hover:\s*hover/.test(rule.conditionText) && /pointer:\s*fine/.test(rule.conditionText));
+    expect(media.some((rule) => /\.hint\.keys/.test(rule.cssText))).to.equal(true);
   });
 
   it('resizes with its container', async () => {
