@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { transform as transformCss } from 'lightningcss';
 import { defaultStrategy, minifyHTMLLiterals } from 'minify-html-literals';
 import { type Plugin, defineConfig } from 'vite';
@@ -74,14 +74,22 @@ const MINIFY = { minify: 'terser', terserOptions: { module: true, ecma: 2020, co
 /** One element per entry, for bundlers: a page pays only for the elements it imports. */
 const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
 
+/** The one-file builds: every element and the engine, lit included, in one module for a script tag. */
+const ONE_FILE: Record<string, { name: string; file: string }> = {
+  production: { name: 'nn-kit', file: 'components/index.ts' },
+};
+
 /**
- * `npm start` serves index.html, the demo article. The library is built in three modes
- * so each output stands alone:
- *   (default)  dist/nn-kit.js     every element, lit included: one <script type="module">
- *   core       dist/core.js       the engine alone, no DOM
- *   elements   dist/elements/*.js one module per element, and index.js with all of them,
- *                                 lit left to the page's bundler (and to Node, for server rendering)
- *   site       site/index.html    the demo article as one file that opens from disk
+ * `npm start` serves index.html, the demo article. `npm run build` builds the library in
+ * two modes, elements first (it empties dist/):
+ *   elements   dist/core.js        the engine alone, no DOM (its code is in dist/engine/*.js)
+ *              dist/elements/*.js  one module per element, and index.js with all of them,
+ *                                  lit left to the page's bundler (and to Node, for server rendering);
+ *                                  they import the same engine chunks as core.js, so a page that
+ *                                  uses both has one engine, and a Network made with nn-kit/core
+ *                                  is a Network to every element
+ *   (default)  dist/nn-kit.js      every element and the engine, lit included: one <script type="module">
+ *   site       site/index.html     the demo article as one file that opens from disk
  */
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return {};
@@ -98,30 +106,50 @@ export default defineConfig(({ command, mode }) => {
       build: {
         target: 'es2022',
         ...MINIFY,
-        outDir: 'dist/elements',
+        outDir: 'dist',
         emptyOutDir: true,
         lib: {
           entry: {
-            index: here('components/index.ts'),
-            ...Object.fromEntries(ELEMENTS.map((name) => [name, here(`components/${name}/${name}.ts`)])),
+            core: here('src/index.ts'),
+            'elements/index': here('components/index.ts'),
+            ...Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, here(`components/${name}/${name}.ts`)])),
           },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },
         rollupOptions: {
           external: [/^lit($|\/)/, /^@lit\//, /^d3-array$/],
-          output: { chunkFileNames: 'shared/[name]-[hash].js', minify: true },
+          // Required by includeDependenciesRecursively: false; an entry may then export a few
+          // more names than its source does, for other chunks to import.
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            // The engine is split into one chunk per module of src/ (dist/engine/*.js), so an
+            // element pulls in only the engine code it uses; core.js re-exports them all. The
+            // chunks sit outside elements/ (whose files register elements, package.json
+            // "sideEffects"), so a bundler may drop what a page never calls.
+            codeSplitting: {
+              groups: [
+                {
+                  name: (id: string) => (id.startsWith(here('src/')) ? `engine/${basename(id, '.ts')}` : null),
+                  debugName: 'engine',
+                  includeDependenciesRecursively: false,
+                },
+              ],
+            },
+            chunkFileNames: (chunk) => (chunk.name.startsWith('engine/') ? '[name]-[hash].js' : 'elements/shared/[name]-[hash].js'),
+            minify: true,
+          },
         },
       },
     };
   }
-  const entry = mode === 'core' ? { name: 'core', file: 'src/index.ts' } : { name: 'nn-kit', file: 'components/index.ts' };
+  const entry = ONE_FILE[mode] ?? ONE_FILE.production;
   return {
     plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       ...MINIFY,
-      emptyOutDir: mode !== 'core',
+      emptyOutDir: false,
       lib: { entry: here(entry.file), formats: ['es'], fileName: () => `${entry.name}.js` },
       rollupOptions: { output: { codeSplitting: false, minify: true } },
     },
