@@ -10,6 +10,8 @@ export interface DatasetOptions {
   noise?: number;
   /** Seed for the points (default 1). */
   seed?: number;
+  /** Number of classes, 2 to 6, for the sets that can make more than two (default 2). */
+  classes?: number;
 }
 
 /** A generated dataset: rows of inputs with their targets. */
@@ -25,7 +27,14 @@ export interface DatasetSpec {
   readonly dimensions: 1 | 2;
   /** Makes `samples` points; `noise` is a fraction (0–0.5). */
   readonly make: (samples: number, noise: number, random: Random) => { inputs: number[][]; targets: number[][] };
+  /** Makes `samples` points in `classes` classes (3 to 6), targets one-hot; only sets that can. */
+  readonly makeClasses?: (samples: number, noise: number, random: Random, classes: number) => { inputs: number[][]; targets: number[][] };
+  /** Features and hidden layers that learn this set well from the default seed, used when a writer sets none. */
+  readonly suggested?: { readonly features?: readonly string[]; readonly hidden?: readonly number[] };
 }
+
+/** Most classes a generated dataset may have. */
+export const MAX_CLASSES = 6;
 
 /** Half-width of the square the 2-D datasets live in, as in Playground. */
 export const DATA_EXTENT = 6;
@@ -36,6 +45,17 @@ const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(mi
 function classified(points: [number, number, boolean][]): { inputs: number[][]; targets: number[][] } {
   return { inputs: points.map(([x, y]) => [x, y]), targets: points.map(([, , positive]) => [positive ? 1 : 0]) };
 }
+
+/** Points labelled with one of `classes` classes, as one-hot targets (for softmax). */
+function oneHotPoints(points: [number, number, number][], classes: number): { inputs: number[][]; targets: number[][] } {
+  return {
+    inputs: points.map(([x, y]) => [x, y]),
+    targets: points.map(([, , label]) => Array.from({ length: classes }, (_, c) => (c === label ? 1 : 0))),
+  };
+}
+
+/** The class of the i-th of `samples` points when they are dealt out in equal runs. */
+const classOf = (i: number, samples: number, classes: number) => Math.min(classes - 1, Math.floor((i * classes) / samples));
 
 /**
  * Playground's 2-D regression sets: points uniform in the square, each labelled by
@@ -93,6 +113,21 @@ export const datasets: Readonly<Record<string, DatasetSpec>> = Object.freeze({
       }
       return classified(points);
     },
+    /** Rings: class c lies between radii in an equal share of the disc, with a gap between rings. */
+    makeClasses(samples, noise, random, classes) {
+      const radius = 5;
+      const band = radius / classes;
+      const points: [number, number, number][] = [];
+      for (let i = 0; i < samples; i++) {
+        const label = classOf(i, samples, classes);
+        const r = random.uniform(label * band + (label > 0 ? band * 0.2 : 0), (label + 1) * band - band * 0.2);
+        const angle = random.uniform(0, 2 * Math.PI);
+        const nx = random.uniform(-radius, radius) * noise;
+        const ny = random.uniform(-radius, radius) * noise;
+        points.push([r * Math.sin(angle) + nx, r * Math.cos(angle) + ny, label]);
+      }
+      return oneHotPoints(points, classes);
+    },
   },
   xor: {
     name: 'xor',
@@ -129,6 +164,17 @@ export const datasets: Readonly<Record<string, DatasetSpec>> = Object.freeze({
       }
       return classified(points);
     },
+    /** One Gaussian per class, their centres evenly round a circle. */
+    makeClasses(samples, noise, random, classes) {
+      const deviation = Math.sqrt(0.5 + (4 - 0.5) * (noise / 0.5)) * 0.6;
+      const points: [number, number, number][] = [];
+      for (let i = 0; i < samples; i++) {
+        const label = classOf(i, samples, classes);
+        const angle = (2 * Math.PI * label) / classes + Math.PI / 4;
+        points.push([random.normal(3.5 * Math.cos(angle), deviation), random.normal(3.5 * Math.sin(angle), deviation), label]);
+      }
+      return oneHotPoints(points, classes);
+    },
   },
   spiral: {
     name: 'spiral',
@@ -151,6 +197,20 @@ export const datasets: Readonly<Record<string, DatasetSpec>> = Object.freeze({
       arm(samples - half, Math.PI, false);
       return classified(points);
     },
+    /** One arm per class, the arms evenly turned. */
+    makeClasses(samples, noise, random, classes) {
+      const points: [number, number, number][] = [];
+      for (let label = 0; label < classes; label++) {
+        const count = Math.floor(((label + 1) * samples) / classes) - Math.floor((label * samples) / classes);
+        for (let i = 0; i < count; i++) {
+          const r = (i / count) * 5;
+          const t = ((1.75 * i) / count) * 2 * Math.PI + (2 * Math.PI * label) / classes;
+          points.push([r * Math.sin(t) + random.uniform(-1, 1) * noise, r * Math.cos(t) + random.uniform(-1, 1) * noise, label]);
+        }
+      }
+      return oneHotPoints(points, classes);
+    },
+    suggested: { features: ['x1', 'x2', 'sin-x1', 'sin-x2'], hidden: [8, 8] },
   },
   moons: {
     name: 'moons',
@@ -229,6 +289,15 @@ export function makeDataset(name: string, options: DatasetOptions = {}): Dataset
     `Samples must be a whole number from 2 to ${MAX_SAMPLES}; got ${samples}.`,
   );
   check(Number.isFinite(noise) && noise >= 0 && noise <= 50, `Noise must be a number from 0 to 50; got ${noise}.`);
+  const classes = options.classes ?? 2;
+  check(
+    Number.isInteger(classes) && classes >= 2 && classes <= MAX_CLASSES,
+    `Classes must be a whole number from 2 to ${MAX_CLASSES}; got ${classes}.`,
+  );
   const random = new Random(options.seed ?? 1);
-  return { kind: spec.kind, ...spec.make(samples, noise / 100, random) };
+  if (classes === 2) return { kind: spec.kind, ...spec.make(samples, noise / 100, random) };
+  const withClasses = Object.entries(datasets).filter(([, other]) => other.makeClasses).map(([other]) => other);
+  check(spec.makeClasses != null, `The ${spec.label.toLowerCase()} data ${spec.kind === 'regression' ? 'is for regression' : 'has two classes'}; more classes apply to ${withClasses.join(', ')}.`);
+  check(samples >= classes, `Samples must be at least the number of classes (${classes}); got ${samples}.`);
+  return { kind: spec.kind, ...spec.makeClasses!(samples, noise / 100, random, classes) };
 }

@@ -10,6 +10,7 @@ export {
   type Dataset,
   type DatasetOptions,
   type DatasetSpec,
+  MAX_CLASSES,
   MAX_SAMPLES,
   datasets,
   makeDataset,

@@ -212,6 +212,24 @@ export class Trainer {
     return result;
   }
 
+  /**
+   * How the network classifies `data` (by default the training data): counts[t][p] is the
+   * number of samples of true class t predicted as class p. One sigmoid output has classes
+   * 0 and 1; several outputs, one class each.
+   */
+  confusion(data?: Data): number[][] {
+    const matrix = data ? this.matrixOf(data) : this.data;
+    const { network, threshold } = this;
+    const size = network.outputSize;
+    const classes = Math.max(2, size);
+    const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+    for (let row = 0; row < matrix.count; row++) {
+      const output = network.forwardFrom(matrix.inputs, row * matrix.inputSize);
+      counts[targetClass(matrix.targets, row * size, size, threshold)][predictedClass(output, 0, size, threshold)]++;
+    }
+    return counts;
+  }
+
   /** The weight penalty, rate · Σ penalty(w), over all weights (not biases). */
   penalty(): number {
     if (this.regularizationRate === 0) return 0;
@@ -251,12 +269,21 @@ function checkRate(value: number, what: string): void {
 
 /** One output: output and target fall on the same side of the threshold (a target on it counts as negative). Several: the largest output is the target's class. */
 function isCorrect(output: Float64Array, targets: Float64Array, start: number, threshold: number): boolean {
-  if (output.length === 1) return output[0] >= threshold === targets[start] > threshold;
+  return predictedClass(output, 0, output.length, threshold) === targetClass(targets, start, output.length, threshold);
+}
+
+/** The class an output row predicts: one output, 1 at or above the threshold; several, the largest (the first of equals). */
+function predictedClass(values: Float64Array, start: number, size: number, threshold: number): number {
+  return size === 1 ? Number(values[start] >= threshold) : largestAt(values, start, size);
+}
+
+/** The class a target row names: one target, 1 above the threshold (a target on it counts as negative); several, the largest. */
+function targetClass(values: Float64Array, start: number, size: number, threshold: number): number {
+  return size === 1 ? Number(values[start] > threshold) : largestAt(values, start, size);
+}
+
+function largestAt(values: Float64Array, start: number, size: number): number {
   let best = 0;
-  let bestTarget = 0;
-  for (let i = 1; i < output.length; i++) {
-    if (output[i] > output[best]) best = i;
-    if (targets[start + i] > targets[start + bestTarget]) bestTarget = i;
-  }
-  return best === bestTarget;
+  for (let i = 1; i < size; i++) if (values[start + i] > values[start + best]) best = i;
+  return best;
 }

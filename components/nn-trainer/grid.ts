@@ -37,6 +37,12 @@ export function sampleGrid(
   }
 }
 
+/**
+ * How far the decision surface goes towards a class colour where the network is sure:
+ * well short of the points' own colour, so every point stands out from its region.
+ */
+export const BACKGROUND_STRENGTH = 0.45;
+
 /** How the output becomes a colour. */
 export interface Palette {
   /** 256 RGBA entries from the negative colour through neutral to the positive one. */
@@ -86,7 +92,7 @@ export function paintOutput(
         if (output[c] > best) best = output[c];
       }
       // Confident regions take the class colour; uncertain ones fade to neutral.
-      const strength = (best - 1 / output.length) / (1 - 1 / output.length);
+      const strength = (BACKGROUND_STRENGTH * (best - 1 / output.length)) / (1 - 1 / output.length);
       data[at] = palette.neutral.r + (r - palette.neutral.r) * strength;
       data[at + 1] = palette.neutral.g + (g - palette.neutral.g) * strength;
       data[at + 2] = palette.neutral.b + (b - palette.neutral.b) * strength;

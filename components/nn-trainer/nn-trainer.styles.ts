@@ -7,9 +7,7 @@ export const trainerStyles = [
   controlStyles,
   chartStyles,
   css`
-    /* The \`hidden\` attribute holds layer sizes here; it does not hide the element. */
-    :host,
-    :host([hidden]) {
+    :host {
       display: block;
       padding: 1rem;
       border: 1px solid var(--_border);
@@ -109,6 +107,77 @@ export const trainerStyles = [
 
     .key.test {
       border-top: 2px dashed var(--_series-2);
+    }
+
+    .loss-view {
+      position: relative;
+    }
+
+    .loss-empty {
+      position: absolute;
+      inset: 0 0 2.5rem 2.5rem;
+      display: grid;
+      place-items: center;
+      margin: 0;
+      padding: 0 1rem;
+      color: var(--_muted);
+      font-size: 0.85rem;
+      text-align: center;
+    }
+
+    :host([hidden]) {
+      display: none;
+    }
+
+    .classes {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.2rem 0.8rem;
+      margin-right: 0.5rem;
+    }
+
+    .class {
+      white-space: nowrap;
+    }
+
+    .class .swatch {
+      margin-right: 0.3em;
+    }
+
+    table.confusion {
+      border-collapse: collapse;
+      font-size: 0.85rem;
+      font-variant-numeric: tabular-nums;
+    }
+
+    table.confusion caption {
+      caption-side: bottom;
+      margin-top: 0.35rem;
+      color: var(--_muted);
+      font-size: 0.8rem;
+      text-align: start;
+    }
+
+    table.confusion th {
+      font-weight: 500;
+      padding: 0.2rem 0.5rem;
+      text-align: end;
+    }
+
+    table.confusion td {
+      min-width: 2.5rem;
+      padding: 0.3rem 0.5rem;
+      border: 1px solid var(--_border);
+      text-align: end;
+    }
+
+    /* Shaded by the share of the row: right guesses in the positive colour, wrong ones in the negative. */
+    table.confusion td.hit {
+      background: color-mix(in srgb, var(--_positive) calc(var(--share) * 0.45), transparent);
+    }
+
+    table.confusion td.miss {
+      background: color-mix(in srgb, var(--_negative) calc(var(--share) * 0.45), transparent);
     }
 
     .swatch {

@@ -1,36 +1,51 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from '../shared/style-map.js';
-import { DATA_EXTENT, type Data, type Network, NnKitError, type Trainer, datasets, featureName, getRegularization, makeDataset } from '../../src/index.js';
+import {
+  DATA_EXTENT,
+  type Data,
+  type DatasetSpec,
+  MAX_CLASSES,
+  type Network,
+  NnKitError,
+  type Trainer,
+  datasets,
+  featureName,
+  getRegularization,
+  makeDataset,
+} from '../../src/index.js';
 import { divergingTable, resolveColor } from '../shared/colors.js';
 import { childJsonText, fetchText, parseData } from '../shared/data-source.js';
 import { formatNumber, percent } from '../shared/format.js';
 import { NETWORK_UPDATE, type NetworkSource, type NetworkUpdateDetail } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
-import { checkChoice, checkNumber, checkNumberList, numberConverter, numberListConverter, textListConverter } from '../shared/parse.js';
+import { checkChoice, checkNumber, checkNumberList, labelAt, labelListConverter, numberConverter, numberListConverter, textListConverter } from '../shared/parse.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { CONTROL_NAMES, DEFAULT_CONTROLS, type SettingsHost, renderSettings } from './controls.js';
+import { renderConfusion } from './confusion-view.js';
 import { renderCurveView } from './curve-view.js';
-import { type Extent, type Palette, paintHiddenNeurons, paintOutput } from './grid.js';
+import { BACKGROUND_STRENGTH, type Extent, type Palette, paintHiddenNeurons, paintOutput } from './grid.js';
 import { type EpochRecord, formatLoss, renderLossChart, thinHistory } from './loss-chart.js';
 import { ONE_DIMENSIONAL_FEATURES, type Session, createSession, inferKind } from './session.js';
 import { trainerStyles } from './nn-trainer.styles.js';
 import '../nn-network/nn-network.js';
 
 /** The views a writer may show. */
-export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons'] as const;
+export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons', 'confusion'] as const;
+/** The views shown when `show` is not set. */
+const DEFAULT_VIEWS: readonly string[] = ['boundary', 'loss', 'network', 'neurons'];
 /** Attributes whose change rebuilds the network and starts training over. */
-const STRUCTURAL = ['data', 'samples', 'noise', 'trainSplit', 'features', 'hiddenLayers', 'activation', 'outputActivation', 'loss', 'seed'] as const;
+const STRUCTURAL = ['data', 'classes', 'samples', 'noise', 'trainSplit', 'features', 'hiddenLayers', 'activation', 'outputActivation', 'loss', 'seed'] as const;
 const BOUNDARY_RESOLUTION = 64;
 const DEFAULT_HIDDEN: readonly number[] = [4, 2];
 /** TensorFlow Playground's defaults, restored when an attribute is removed. */
 const DEFAULTS = {
   data: 'circle',
+  classes: 2,
   samples: 500,
   noise: 0,
   trainSplit: 0.5,
-  hiddenLayers: DEFAULT_HIDDEN,
   activation: 'tanh',
   optimizer: 'sgd',
   learningRate: 0.03,
@@ -40,14 +55,14 @@ const DEFAULTS = {
   seed: 1,
   speed: 1,
   controls: DEFAULT_CONTROLS,
-  show: VIEW_NAMES,
+  show: DEFAULT_VIEWS,
 } as const;
 
-/** Reads `hidden-layers`: "8,8"; "none" for no hidden layers; an empty value keeps the default. */
+/** Reads `hidden-layers`: "8,8"; "none" for no hidden layers; an empty value means the data's default. */
 const hiddenLayersConverter = {
-  fromAttribute: (value: string | null): readonly number[] => {
-    if (value == null || value.trim() === '') return DEFAULT_HIDDEN;
-    return value.trim().toLowerCase() === 'none' ? [] : (numberListConverter.fromAttribute(value) ?? DEFAULT_HIDDEN);
+  fromAttribute: (value: string | null): readonly number[] | undefined => {
+    if (value == null || value.trim() === '') return undefined;
+    return value.trim().toLowerCase() === 'none' ? [] : numberListConverter.fromAttribute(value);
   },
   toAttribute: (value: readonly number[]) => (value.length === 0 ? 'none' : value.join(',')),
 };
@@ -96,6 +111,7 @@ export interface EpochDetail {
  * @csspart boundary - The decision-boundary canvas.
  * @csspart loss - The loss chart.
  * @csspart network - The embedded network diagram.
+ * @csspart confusion - The confusion matrix of the test data (`show="confusion"`).
  * @csspart settings - The panel of hyper-parameter controls.
  * @csspart error - The inline message shown for bad input.
  *
@@ -123,6 +139,10 @@ export class NnTrainer extends NnElement implements NetworkSource {
 
   /** Built-in data: circle, xor, gauss, spiral, moons; regression: plane, reg-gauss, sine. */
   @property() data: string = DEFAULTS.data;
+  /** Number of classes, 2 to 6, for spiral (arms), gauss (clusters) and circle (rings); more than two train with softmax. */
+  @property({ converter: numberConverter }) classes: number = DEFAULTS.classes;
+  /** Names of the classes, comma separated, e.g. "cat, dog, bird" (default class 0, class 1, …). Shown as text. */
+  @property({ attribute: 'class-labels', converter: labelListConverter }) classLabels?: string[];
   /** URL of JSON (`{ inputs, targets }`) or CSV (inputs then target per row) data to train on. */
   @property() src?: string;
   /** Number of generated points (2 to 10000). */
@@ -131,10 +151,10 @@ export class NnTrainer extends NnElement implements NetworkSource {
   @property({ converter: numberConverter }) noise = 0;
   /** Fraction of samples used for training, e.g. 0.5 (or a percentage such as 50); the rest test. */
   @property({ attribute: 'train-split', converter: numberConverter }) trainSplit = 0.5;
-  /** Input features: x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2 (default x1,x2; x1 for 1-D data). */
+  /** Input features: x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2 (default x1,x2; x1 for 1-D data; x1,x2,sin-x1,sin-x2 for the spiral). */
   @property({ converter: textListConverter }) features?: readonly string[];
-  /** Hidden layer sizes, 1 to 64 neurons each, e.g. "8,8"; "none" for a network without hidden layers. */
-  @property({ attribute: 'hidden-layers', converter: hiddenLayersConverter }) hiddenLayers: readonly number[] = DEFAULT_HIDDEN;
+  /** Hidden layer sizes, 1 to 64 neurons each, e.g. "8,8"; "none" for a network without hidden layers (default "4, 2"; "8, 8" for the spiral). */
+  @property({ attribute: 'hidden-layers', converter: hiddenLayersConverter }) hiddenLayers?: readonly number[];
   /** Activation of the hidden layers. */
   @property() activation = 'tanh';
   /** Output activation; inferred when omitted (sigmoid, softmax for several classes, linear for regression). */
@@ -161,8 +181,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
   @property({ converter: numberConverter }) speed = 1;
   /** Controls the reader sees: play, step, reset, data, noise, train-split, features, hidden-layers, activation, learning-rate, batch-size, regularization, optimizer, speed; or "none". */
   @property({ converter: textListConverter }) controls: readonly string[] = DEFAULT_CONTROLS;
-  /** Views shown: boundary, loss, network, neurons. */
-  @property({ converter: textListConverter }) show: readonly string[] = VIEW_NAMES;
+  /** Views shown: boundary, loss, network, neurons, confusion (default all but confusion). */
+  @property({ converter: textListConverter }) show: readonly string[] = DEFAULT_VIEWS;
 
   @state() private session?: Session;
   @state() private history: EpochRecord[] = [];
@@ -185,6 +205,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
   private fetchController?: AbortController;
   private childObserver?: MutationObserver;
   private autoplayed = false;
+  /** The writer's features that a reader's switch to one-dimensional data set aside, restored on the way back. */
+  private featuresSetAside?: readonly string[];
   private neuronsDrawn = -Infinity;
   private diagramDrawn = -Infinity;
   private points?: { session: Session; palette: Palette; layer: OffscreenCanvas };
@@ -205,6 +227,14 @@ export class NnTrainer extends NnElement implements NetworkSource {
   /** Names of the network's inputs: the features, e.g. X₁, X₁². */
   get inputLabels(): readonly string[] | undefined {
     return this.session?.featureLabels;
+  }
+
+  /** Names of the network's outputs: the classes (one sigmoid output names the second class). */
+  get outputLabels(): readonly string[] | undefined {
+    const session = this.session;
+    if (!session || session.kind !== 'classification') return undefined;
+    const names = this.classNames(session.classes);
+    return session.network.outputSize === 1 ? [names[1]] : names;
   }
 
   /** The first training sample through the features: what a following `<nn-network>` shows. */
@@ -321,15 +351,40 @@ export class NnTrainer extends NnElement implements NetworkSource {
   /**
    * When the reader picks data with one input, features of x₂ no longer apply: they are
    * dropped (all of them: back to the default, x1), as Playground would, rather than
-   * leaving the reader with an error the panel cannot undo.
+   * leaving the reader with an error the panel cannot undo. Picking two-dimensional data
+   * again restores the features that were in force before.
    */
   private fitFeatures(dataset: string): void {
+    if (!Object.hasOwn(datasets, dataset)) return;
     const chosen = this.features;
-    if (!chosen || !Object.hasOwn(datasets, dataset) || datasets[dataset].dimensions !== 1) return;
-    const kept = chosen.filter((name) => ONE_DIMENSIONAL_FEATURES.has(featureName(name) ?? name));
-    if (kept.length === chosen.length) return;
-    this.features = kept.length > 0 ? kept : undefined;
+    if (datasets[dataset].dimensions !== 1) {
+      if (!this.featuresSetAside) return;
+      this.features = this.featuresSetAside;
+      this.featuresSetAside = undefined;
+    } else {
+      if (!chosen) return;
+      const kept = chosen.filter((name) => ONE_DIMENSIONAL_FEATURES.has(featureName(name) ?? name));
+      if (kept.length === chosen.length) return;
+      this.featuresSetAside = chosen;
+      this.features = kept.length > 0 ? kept : undefined;
+    }
     this.emit('change', { name: 'features', value: this.features });
+  }
+
+  /** What the chosen built-in data suggests for the settings a writer left out. */
+  private get suggested(): NonNullable<DatasetSpec['suggested']> {
+    if (this.customData || !Object.hasOwn(datasets, this.data)) return {};
+    return datasets[this.data].suggested ?? {};
+  }
+
+  /** The hidden layers in force: the writer's, else the data's suggestion, else Playground's 4, 2. */
+  private get hiddenLayersInForce(): readonly number[] {
+    return this.hiddenLayers ?? this.suggested.hidden ?? DEFAULT_HIDDEN;
+  }
+
+  /** The class names readers see: the writer's `class-labels`, then class 0, class 1, … */
+  private classNames(count: number): string[] {
+    return Array.from({ length: count }, (_, i) => labelAt(this.classLabels, i) || `class ${i}`);
   }
 
   protected override apply(changed: PropertyValues<this>): void {
@@ -362,7 +417,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
       noise: this.noise,
       trainSplit: split > 1 ? split / 100 : split,
       features: this.features,
-      hiddenLayers: this.hiddenLayers,
+      hiddenLayers: this.hiddenLayersInForce,
       activation: this.activation,
       learningRate: this.learningRate,
       batchSize: this.batchSize,
@@ -416,15 +471,17 @@ export class NnTrainer extends NnElement implements NetworkSource {
       checkNumber(this.noise, 'noise', { min: 0, max: 50 }, this.writtenText('noise'));
       checkNumber(this.seed, 'seed', { min: -2147483648, max: 2147483647, integer: true }, this.writtenText('seed'));
       const split = checkNumber(this.trainSplit, 'train-split', { min: 0.01, max: 99 }, this.writtenText('train-split'));
-      const hidden = this.hiddenLayers.length === 0 ? noHiddenLayers(this.writtenText('hidden-layers')) : checkNumberList(this.hiddenLayers, 'hidden-layers', { min: 1, max: 64, integer: true }, this.writtenText('hidden-layers'));
-      const generated = this.customData ? undefined : makeDataset(this.data, { samples: this.samples, noise: this.noise, seed: this.seed });
+      const layers = this.hiddenLayersInForce;
+      const hidden = layers.length === 0 ? noHiddenLayers(this.writtenText('hidden-layers')) : checkNumberList(layers, 'hidden-layers', { min: 1, max: 64, integer: true }, this.writtenText('hidden-layers'));
+      const classes = checkNumber(this.classes, 'classes', { min: 2, max: MAX_CLASSES, integer: true }, this.writtenText('classes'));
+      const generated = this.customData ? undefined : makeDataset(this.data, { samples: this.samples, noise: this.noise, seed: this.seed, classes });
       const data = this.customData ?? (generated as Data);
       const kind = generated?.kind ?? inferKind(data);
       const session = createSession({
         data,
         kind,
         trainSplit: split > 1 ? split / 100 : split,
-        features: this.features ?? (data.inputs[0]?.length === 1 ? ['x1'] : ['x1', 'x2']),
+        features: this.features ?? this.suggested.features ?? (data.inputs[0]?.length === 1 ? ['x1'] : ['x1', 'x2']),
         hidden,
         activation: this.activation,
         outputActivation: this.outputActivation,
@@ -633,9 +690,9 @@ export class NnTrainer extends NnElement implements NetworkSource {
     const positive = resolveColor(root, 'var(--_positive)');
     this.palette = {
       diverging: divergingTable(negative, neutral, positive),
-      background: divergingTable(negative, neutral, positive, 255, 0.7),
+      background: divergingTable(negative, neutral, positive, 255, BACKGROUND_STRENGTH),
       neutral,
-      classes: ['--_series-1', '--_series-2', '--_series-3', '--_series-4', '--_series-5'].map((token) =>
+      classes: ['--_series-1', '--_series-2', '--_series-3', '--_series-4', '--_series-5', '--_series-6'].map((token) =>
         resolveColor(root, `var(${token})`),
       ),
     };
@@ -731,14 +788,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
 
   private renderViews(session: Session) {
     const views: readonly string[] = this.applied?.show ?? DEFAULTS.show;
-    const width = this.size.width;
-    const side = Math.max(180, Math.min(340, width < 640 ? width : width / 2 - 16));
+    const { side, first, lossWidth, lossHeight } = viewSizes(this.size.width, session.dimensions);
     const pixels = Math.round(side * Math.min(2, globalThis.devicePixelRatio || 1));
-    // The first view is the square boundary or the wider curve, never wider than the element;
-    // the loss chart takes the room beside it, or a row of its own.
-    const first = session.dimensions === 1 ? Math.min(width, Math.round(side * 1.3)) : side;
-    const room = width - first - 16;
-    const lossWidth = room >= 240 ? Math.min(420, room) : Math.min(width, 420);
     const hiddenCount = session.network.neuronOffset[session.network.depth] - session.network.neuronOffset[1];
     return html`
       <div class="views">
@@ -758,7 +809,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
           : nothing}
         ${views.includes('loss')
           ? html`<figure class="loss-view" part="loss">
-              ${renderLossChart(this.history, lossWidth, 180)}
+              ${renderLossChart(this.history, lossWidth, lossHeight)}
+              ${this.history.length < 2 ? html`<p class="loss-empty">Press Play or Step epoch: the loss after each epoch appears here.</p>` : nothing}
               <figcaption>Loss per epoch: <span class="key train"></span> training <span class="key test"></span> test</figcaption>
             </figure>`
           : nothing}
@@ -776,10 +828,13 @@ export class NnTrainer extends NnElement implements NetworkSource {
             </div>
           </figure>`
         : nothing}
+      ${views.includes('confusion') && session.kind === 'classification'
+        ? html`<figure class="confusion-view" part="confusion">${renderConfusion(session.trainer.confusion(session.test), this.classNames(session.classes))}</figure>`
+        : nothing}
       ${views.includes('network')
         ? html`<p class="diagram-note">${this.sampleNote(session)}</p>
             <nn-network part="network" class="network" .network=${session.network}
-              .labels=${session.featureLabels} .inputs=${session.sample.inputs}></nn-network>`
+              .labels=${session.featureLabels} .outputLabels=${this.outputLabels} .inputs=${session.sample.inputs}></nn-network>`
         : nothing}
     `;
   }
@@ -800,8 +855,36 @@ export class NnTrainer extends NnElement implements NetworkSource {
 
   private legend(session: Session) {
     if (session.kind === 'regression') return html`Colour: the network's output, <span class="swatch negative"></span> low to <span class="swatch positive"></span> high. Circles: training · squares: test.`;
-    return html`<span class="swatch positive"></span> class 1 <span class="swatch negative"></span> class 0 · circles: training · squares: test`;
+    const names = this.classNames(session.classes);
+    return html`<span class="classes">${names.map(
+      (name, i) => html`<span class="class"><span class="swatch" style=${styleMap({ background: this.classColour(session, i) })}></span>${name}</span>`,
+    )}</span> Circles: training · squares: test`;
   }
+
+  /** A class's colour as CSS: the two sides of the diverging scale, or one series colour per class. */
+  private classColour(session: Session, index: number): string {
+    if (session.classes === 2) return index === 0 ? 'var(--_negative)' : 'var(--_positive)';
+    return `var(--_series-${(index % 6) + 1})`;
+  }
+}
+
+/** Room between the views, in CSS pixels. */
+const VIEW_GAP = 16;
+
+/**
+ * Sizes of the views for a content width: on a wide element the square boundary (or the
+ * wider 1-D curve) and the loss chart share the row, both growing with it; on a narrow
+ * one each takes a row of its own. A canvas's 1 px border is counted, so the two always fit.
+ */
+function viewSizes(width: number, dimensions: number) {
+  const wide = width >= 640;
+  const side = wide ? Math.round(Math.min(480, Math.max(240, (width - VIEW_GAP) * 0.45))) : Math.max(180, Math.min(340, width - 2));
+  const first = dimensions === 1 ? Math.min(width - 2, Math.round(side * 1.3)) : side;
+  const room = width - (first + 2) - VIEW_GAP - 1;
+  const beside = room >= 240;
+  const lossWidth = beside ? Math.min(720, room) : Math.min(width, 480);
+  const lossHeight = beside ? Math.max(180, Math.round(side * 0.6)) : 180;
+  return { side, first, lossWidth, lossHeight };
 }
 
 /** No hidden layers is meant by hidden-layers="none" (or a script's []); a value such as "," is a mistake. */
@@ -826,6 +909,7 @@ function paintImage(context: CanvasRenderingContext2D, image: ImageData, width: 
   const scratch = new OffscreenCanvas(image.width, image.height);
   scratch.getContext('2d')?.putImageData(image, 0, 0);
   context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
   context.clearRect(0, 0, width, height);
   context.drawImage(scratch, 0, 0, width, height);
 }

@@ -8,6 +8,8 @@ export interface NetworkSource extends HTMLElement {
   readonly network: Network | undefined;
   /** Names of the network's inputs (a trainer's features), for a view whose writer gave none. */
   readonly inputLabels?: readonly string[];
+  /** Names of the network's outputs (a trainer's classes), for a view whose writer gave none. */
+  readonly outputLabels?: readonly string[];
   /** Input values worth showing (a trainer's first training sample), for a view whose writer gave none. */
   readonly sampleInputs?: readonly number[];
 }

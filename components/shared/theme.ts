@@ -17,7 +17,7 @@ export const themeStyles = css`
     --_accent: var(--nn-accent, light-dark(#0060a8, #5cb3f0));
     --_positive: var(--nn-positive, light-dark(#0072b2, #56b4e9));
     --_negative: var(--nn-negative, light-dark(#c85200, #f0a04b));
-    --_neutral: var(--nn-neutral, light-dark(#f2f2f2, #2a2f35));
+    --_neutral: var(--nn-neutral, light-dark(#f2f2f2, #4a5058));
     --_focus: var(--nn-focus, light-dark(#0060a8, #8cc8ff));
     --_danger: var(--nn-danger, light-dark(#b42318, #ff8a80));
     --_series-1: var(--nn-series-1, light-dark(#0072b2, #56b4e9));
@@ -25,6 +25,7 @@ export const themeStyles = css`
     --_series-3: var(--nn-series-3, light-dark(#007a5e, #3fc1a0));
     --_series-4: var(--nn-series-4, light-dark(#a4487d, #e79cc6));
     --_series-5: var(--nn-series-5, light-dark(#6b5d00, #e8d44d));
+    --_series-6: var(--nn-series-6, light-dark(#5c5c5c, #c4c4c4));
     --_font: var(--nn-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_mono: var(--nn-mono-font, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
     --_radius: var(--nn-radius, 8px);

@@ -148,3 +148,35 @@ describe('splitData and oneHot', () => {
     ]);
   });
 });
+
+describe('datasets with more than two classes', () => {
+  for (const name of ['spiral', 'gauss', 'circle']) {
+    for (const classes of [3, 6]) {
+      it(`${name} with ${classes} classes: one-hot targets, every class about equally, seeded`, () => {
+        const data = makeDataset(name, { samples: 300, classes, seed: 4 });
+        expect(data.kind).to.equal('classification');
+        const counts = new Array(classes).fill(0);
+        for (const target of data.targets) {
+          expect(target.length).to.equal(classes);
+          expect(target.filter((value) => value === 1).length, 'exactly one class').to.equal(1);
+          expect(target.every((value) => value === 0 || value === 1)).to.equal(true);
+          counts[target.indexOf(1)]++;
+        }
+        for (const count of counts) expect(count).to.be.within(Math.floor(300 / classes), Math.ceil(300 / classes));
+        for (const row of data.inputs) for (const value of row) expect(Number.isFinite(value) && Math.abs(value) <= 2 * DATA_EXTENT).to.equal(true);
+        expect(makeDataset(name, { samples: 300, classes, seed: 4 })).to.deep.equal(data);
+      });
+    }
+  }
+
+  it('two classes are the original sets, unchanged', () => {
+    expect(makeDataset('spiral', { seed: 3, classes: 2 })).to.deep.equal(makeDataset('spiral', { seed: 3 }));
+  });
+
+  it('rejects a class count outside 2–6, and sets that have only two classes', () => {
+    expectNnKitError(() => makeDataset('spiral', { classes: 7 }), /Classes must be a whole number from 2 to 6/);
+    expectNnKitError(() => makeDataset('gauss', { classes: 2.5 }), /Classes must be a whole number/);
+    expectNnKitError(() => makeDataset('xor', { classes: 3 }), /two classes; more classes apply to circle, gauss, spiral/);
+    expectNnKitError(() => makeDataset('sine', { classes: 3 }), /is for regression; more classes apply to/);
+  });
+});

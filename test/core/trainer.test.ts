@@ -47,6 +47,34 @@ describe('Trainer', () => {
       expect(trainer.evaluate().loss).to.be.closeTo(-ps.reduce((s, p) => s + Math.log(p), 0) / 5, 1e-14);
     });
 
+    it('confusion counts true class against predicted class (the same hand-made softmax case)', () => {
+      const network = new Network({ layers: [2, 3], outputActivation: 'softmax' });
+      network.weights.set([1, 0, 0, 1, 0.5, 0.5]);
+      network.biases.fill(0);
+      const data = {
+        inputs: [[3, 0], [0, 3], [2, 2.5], [3, 0], [0, 1]],
+        targets: [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 1], [1, 0, 0]],
+      };
+      // True classes 0, 1, 2, 2, 0 predicted as 0, 1, 1, 0, 1 (the arg-maxes worked out above).
+      expect(new Trainer(network, data).confusion()).to.deep.equal([
+        [1, 1, 0],
+        [0, 1, 0],
+        [1, 1, 0],
+      ]);
+    });
+
+    it('confusion with one sigmoid output has classes 0 and 1, and its diagonal is the accuracy', () => {
+      const network = new Network({ layers: [1, 1], outputActivation: 'sigmoid' });
+      network.weights[0] = 1;
+      network.biases[0] = 0;
+      const trainer = new Trainer(network, { inputs: [[2], [-1], [3], [-2]], targets: [[1], [1], [0], [0]] });
+      // σ(2) → 1 for class 1; σ(−1) → 0 for class 1; σ(3) → 1 for class 0; σ(−2) → 0 for class 0.
+      expect(trainer.confusion()).to.deep.equal([
+        [1, 1],
+        [1, 1],
+      ]);
+    });
+
     it('tanh output, classification, 0/1 targets: an output of −0.9 for target 0 is right, +0.9 for target 0 is wrong', () => {
       const network = new Network({ layers: [1, 1], outputActivation: 'tanh' });
       network.weights[0] = 1;

@@ -273,6 +273,9 @@ const SPECS: ElementSpec[] = [
     tag: 'nn-trainer',
     rules: {
       data: { accepts: (v) => own(datasets, v), good: 'circle' },
+      // The default data (circle) can make 2 to 6 classes.
+      classes: { accepts: number({ min: 2, max: 6, integer: true }), good: '2' },
+      'class-labels': { accepts: always },
       // No data is served at any corpus URL; a blank URL means no URL (as for <nn-network>).
       src: { accepts: (v) => v.trim() === '' },
       samples: { accepts: number({ min: 2, max: 10000, integer: true }), good: '500' },
