@@ -2,6 +2,7 @@ import { html, mathml } from 'lit';
 import { unsafeMathML } from 'lit/directives/unsafe-mathml.js';
 import type { Activation, NeuronResult } from '../../src/index.js';
 import { applied, formulaHead, formulaWidth } from '../nn-activation-plot/formula.js';
+import { signClass } from '../shared/colors.js';
 
 export interface BreakdownModel {
   labels: readonly string[];
@@ -64,19 +65,23 @@ export function renderBreakdown(m: BreakdownModel) {
   `;
 }
 
+/** The class of a live value: coloured by its sign, or plain when it is not a number. */
+const liveClass = (value: number) => `live ${Number.isNaN(value) ? '' : signClass(value)}`;
+
 /**
  * The formulas as MathML with the live values: z = Σ wᵢxᵢ + b = sum ± |b| = z, and
- * f(z) = (the core's formula) = f(z value) = output. Values are lit text bindings.
+ * f(z) = (the core's formula) = f(z value) = output. Values are lit text bindings; z and
+ * the output are coloured by their sign.
  */
 export function renderLiveFormula(m: BreakdownModel) {
   const { relation } = formulaHead(m.activation);
   const sign = m.bias < 0 ? '−' : '+';
   const sum = mathml`<mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi>`;
   const values = mathml`<mo>=</mo><mn>${m.format(m.result.sum)}</mn><mo>${sign}</mo><mn>${m.format(Math.abs(m.bias))}</mn>`;
-  const z = mathml`<mo>=</mo><mn class="live">${m.format(m.result.z)}</mn>`;
+  const z = mathml`<mo>=</mo><mn class=${liveClass(m.result.z)}>${m.format(m.result.z)}</mn>`;
   const definition = mathml`${applied(m.activation, 'z')}<mo>${relation}</mo>${unsafeMathML(m.activation.formula.mathml)}`;
   const value = applied(m.activation, m.format(m.result.z));
-  const output = mathml`<mo>=</mo><mn class="live">${m.format(m.result.output)}</mn>`;
+  const output = mathml`<mo>=</mo><mn class=${liveClass(m.result.output)}>${m.format(m.result.output)}</mn>`;
   // The lines with values are two math pieces each, which wrap before the "=" (<wbr>) in a narrow panel.
   return html`
     <div class="formulas" part="formula">

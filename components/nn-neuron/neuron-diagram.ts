@@ -1,5 +1,6 @@
 import { nothing, svg } from 'lit';
 import { signClass, weightWidth } from '../shared/colors.js';
+import type { Decision } from './decision.js';
 
 /** What the diagram shows: already formatted where the element decides the digits. */
 export interface DiagramModel {
@@ -13,7 +14,7 @@ export interface DiagramModel {
   /** The activation's short name, e.g. "σ". */
   symbol: string;
   outputLabel: string;
-  decision?: string;
+  decision?: Decision;
   binary: boolean;
   format: (value: number) => string;
   formatInput: (value: number) => string;
@@ -93,7 +94,7 @@ export function renderDiagram(m: DiagramModel) {
     const y2 = neuronY - (dy / length) * neuronR;
     return { x1, y1, x2, y2, mx: x1 + (x2 - x1) * 0.42, my: y1 + (y2 - y1) * 0.42 };
   };
-  const outputClass = m.decision == null ? '' : m.decision === 'Yes' ? 'yes' : 'no';
+  const outputClass = m.decision?.kind ?? '';
   return svg`
     <g class="links">
       ${m.weights.map((w, i) => {
@@ -145,7 +146,7 @@ export function renderDiagram(m: DiagramModel) {
       ${
         m.decision == null
           ? nothing
-          : svg`<text class="decision" x=${outputX} y=${neuronY + outputR + 16}>${m.decision}</text>`
+          : svg`<text class="decision" x=${outputX} y=${neuronY + outputR + 16}>${m.decision.mark}</text>`
       }
     </g>
   `;

@@ -51,6 +51,11 @@ export const neuronStyles = css`
     --_sign: var(--_negative);
   }
 
+  .decision.unknown {
+    --_sign: var(--_muted);
+    border-style: dashed;
+  }
+
   .decision .rule {
     color: var(--_muted);
     font-weight: 400;
@@ -176,6 +181,11 @@ export const neuronStyles = css`
     stroke: var(--_negative);
   }
 
+  .output-node.unknown circle {
+    stroke: var(--_muted);
+    stroke-dasharray: 4 3;
+  }
+
   .output-node .decision {
     fill: var(--_text);
     font-weight: 650;
@@ -261,10 +271,10 @@ export const neuronStyles = css`
     margin: 0;
   }
 
-  /* Room for five characters ("−0.75") beside the browser's spin buttons. */
+  /* Room for the longest number (five characters, "−0.75", at least) beside the browser's spin buttons. */
   .pair input[type='number'] {
     flex: none;
-    width: calc(5ch + 2.25rem);
+    width: calc(var(--_field-chars, 5) * 1ch + 2.25rem);
     padding-inline: 0.45rem;
   }
 
@@ -491,8 +501,14 @@ export const neuronStyles = css`
     font-size: min(1.1em, 4.6cqi);
   }
 
+  /* The sign's colour, mixed a little towards the text so it reads at 4.5:1 on the panel in either scheme. */
   .formula .live {
-    color: var(--_accent);
+    font-weight: 600;
+  }
+
+  .formula .live.positive,
+  .formula .live.negative {
+    color: color-mix(in srgb, var(--_sign) 78%, var(--_text));
   }
 
   nn-activation-plot.plot {

@@ -1,12 +1,13 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { tickStep } from 'd3-array';
 import { type Activation, NnKitError, type NeuronResult, computeNeuron } from '../../src/index.js';
 import { formatNumber } from '../shared/format.js';
 import { NEURON_UPDATE } from '../shared/neuron-source.js';
 import { NnElement } from '../shared/nn-element.js';
 import { checkChoice, checkNumber, checkNumberList, labelAt, labelListConverter, numberConverter, numberListConverter } from '../shared/parse.js';
 import { WidthController } from '../shared/resize-controller.js';
+import { niceStep } from '../shared/scale.js';
+import { styleMap } from '../shared/style-map.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import '../nn-activation-plot/nn-activation-plot.js';
 import { horizontalInset } from '../nn-activation-plot/card-inset.js';
@@ -14,6 +15,7 @@ import { shrinkToFit } from '../shared/shrink-to-fit.js';
 import { formulaHead } from '../nn-activation-plot/formula.js';
 import { stepTo } from '../nn-activation-plot/curves.js';
 import { checkScalarActivation } from '../nn-activation-plot/scalar-activation.js';
+import { type Decision, decide } from './decision.js';
 import { type EditablePart, parseEditable } from './editable.js';
 import { renderBreakdown, renderLiveFormula } from './neuron-breakdown.js';
 import { diagramHeight, renderDiagram } from './neuron-diagram.js';
@@ -55,6 +57,8 @@ const DEFAULTS = { inputs: [1, 0.5], weights: [0.8, -0.6], bias: 0.1, activation
 const CARD_INSET = 42;
 const PARAMETER_RANGE = 4;
 const PARAMETER_STEP = 0.1;
+/** Characters a number field makes room for: "−0.75" at least, then as many as its text has. */
+const FIELD_CHARS = { min: 5, max: 11 };
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 const defaultLabel = (i: number) => `x${String(i + 1).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)])}`;
 
@@ -213,7 +217,7 @@ export class NnNeuron extends NnElement {
     const inputRange: [number, number] = [Math.min(inputMin, ...inputs), Math.max(inputMax, ...inputs)];
     const step =
       this.step == null
-        ? tickStep(0, inputRange[1] - inputRange[0], 20)
+        ? niceStep(inputRange[0], inputRange[1], 20)
         : checkNumber(this.step, 'step', { min: Number.MIN_VALUE }, this.writtenText('step'));
     const threshold = this.threshold == null ? undefined : checkNumber(this.threshold, 'threshold', {}, this.writtenText('threshold'));
     const precision = checkNumber(this.precision ?? 2, 'precision', { min: 0, max: 6, integer: true }, this.writtenText('precision'));
@@ -266,9 +270,8 @@ export class NnNeuron extends NnElement {
     }
   }
 
-  private decision(view: NeuronView, output = view.result.output): string | undefined {
-    if (view.threshold == null) return undefined;
-    return output >= view.threshold ? 'Yes' : 'No';
+  private decision(view: NeuronView, output = view.result.output): Decision | undefined {
+    return decide(output, view.threshold, (value) => formatNumber(value, view.precision));
   }
 
   protected override render() {
@@ -287,9 +290,9 @@ export class NnNeuron extends NnElement {
         <span class="output number">${format(result.output)}</span>
         ${
           decision
-            ? html`<span class="decision ${decision.toLowerCase()}" part="decision"
-                >${decision}<span class="visually-hidden">,</span>
-                <span class="rule number">${format(result.output)} ${decision === 'Yes' ? '≥' : '<'} ${format(view.threshold!)}</span></span
+            ? html`<span class="decision ${decision.kind}" part="decision"
+                >${decision.text}<span class="visually-hidden">,</span>
+                <span class="rule ${decision.kind === 'unknown' ? '' : 'number'}">${decision.rule}</span></span
               >`
             : nothing
         }
@@ -327,15 +330,17 @@ export class NnNeuron extends NnElement {
     </div>`;
   }
 
+  /** The activation's plot with (z, output) marked; without a mark, over −6 to 6, while z is not a finite number. */
   private renderPlot(view: NeuronView) {
     const z = view.result.z;
+    const finite = Number.isFinite(z);
     return html`<nn-activation-plot
       class="plot"
       part="plot"
       activation=${view.activation.name}
-      .value=${z}
-      .xMin=${Math.min(-6, Math.floor(z) - 1)}
-      .xMax=${Math.max(6, Math.ceil(z) + 1)}
+      .value=${finite ? z : undefined}
+      .xMin=${finite ? Math.min(-6, Math.floor(z) - 1) : -6}
+      .xMax=${finite ? Math.max(6, Math.ceil(z) + 1) : 6}
       .height=${200}
     ></nn-activation-plot>`;
   }
@@ -343,8 +348,11 @@ export class NnNeuron extends NnElement {
   private renderControls(view: NeuronView, format: (value: number) => string) {
     const canInputs = view.editable.has('inputs');
     const canWeights = view.editable.has('weights');
+    // Number fields as wide as their longest text (at precision 6 too), up to a limit.
+    const texts = [...view.inputs, ...view.weights, view.bias].map((v) => this.fieldText(v).length);
+    const chars = Math.min(FIELD_CHARS.max, Math.max(FIELD_CHARS.min, ...texts));
     return html`
-      <div class="controls ${view.inputType}" part="controls">
+      <div class="controls ${view.inputType}" part="controls" style=${styleMap({ '--_field-chars': chars })}>
         <div class="row head" aria-hidden="true">
           <span>Input</span><span>Value</span><span>Weight</span>
         </div>
@@ -427,12 +435,17 @@ export class NnNeuron extends NnElement {
         type="number"
         aria-label=${`${label}, exact value`}
         step="any"
-        .value=${String(value)}
+        .value=${this.fieldText(value)}
         @keydown=${(e: KeyboardEvent) => this.onFieldKey(e, range.step)}
         @input=${edit}
         @change=${edit}
       />
     </span>`;
+  }
+
+  /** A number field's text: `precision` digits, as every other number of the neuron (a plain minus, as fields need). */
+  private fieldText(value: number): string {
+    return value.toFixed(this.view?.precision ?? 2);
   }
 
   /**
@@ -462,9 +475,11 @@ export class NnNeuron extends NnElement {
     const view = this.view;
     if (!view) return;
     if (!Number.isFinite(value)) {
-      control.value = String(what === 'bias' ? view.bias : what === 'weight' ? view.weights[index] : view.inputs[index]);
+      control.value = this.fieldText(what === 'bias' ? view.bias : what === 'weight' ? view.weights[index] : view.inputs[index]);
       return;
     }
+    // A committed field shows its number as the others do, also when it rounds to the text shown before.
+    if (typing) control.value = this.fieldText(value);
     if (what === 'bias') this.bias = value;
     else if (what === 'weight') this.weights = view.weights.map((w, i) => (i === index ? value : w));
     else this.inputs = view.inputs.map((x, i) => (i === index ? value : x));
@@ -487,7 +502,7 @@ export class NnNeuron extends NnElement {
     if (!view) return;
     const format = (value: number) => formatNumber(value, view.precision);
     const decision = this.decision(view, output);
-    const text = `${view.outputLabel}: ${format(output)}${decision ? `, ${decision}` : ''}.`;
+    const text = `${view.outputLabel}: ${format(output)}${decision ? `, ${decision.text}` : ''}.`;
     // Re-announce an unchanged text by toggling a trailing space.
     this.announcement = text === this.announcement.trim() ? `${text} ` : text;
   }

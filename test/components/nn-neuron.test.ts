@@ -5,6 +5,7 @@ import '../../components/nn-neuron/nn-neuron.js';
 import type { NeuronChangeDetail, NnNeuron } from '../../components/nn-neuron/nn-neuron.js';
 import type { NnActivationPlot } from '../../components/nn-activation-plot/nn-activation-plot.js';
 import { captureWarnings, settleWidth } from './helpers.js';
+import { captureConsole, drawingProblems } from '../shared/finite.js';
 
 /** Written here from the definition, independently of the core. */
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -27,6 +28,23 @@ const walk = html`<nn-neuron
 
 
 const settle = (el: NnNeuron) => settleWidth(el, 'svg.diagram');
+
+/** sRGB channels (0–255) of a computed colour: "rgb(…)" or "color(srgb …)". */
+function channels(color: string): number[] {
+  const srgb = /^color\(srgb ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)/.exec(color);
+  if (srgb) return srgb.slice(1, 4).map((v) => Number(v) * 255);
+  return color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+}
+
+/** WCAG contrast ratio of two computed colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = channels(color).map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high + 0.05) / (low + 0.05);
+}
 
 /** A neuron in a box of the given width (a phone is about 312px inside an article's margins). */
 async function boxed(width: number, neuron: ReturnType<typeof html>): Promise<NnNeuron> {
@@ -387,6 +405,89 @@ describe('<nn-neuron>', () => {
     const fields = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="number"]')];
     expect(fields.map((f) => f.value)).to.deep.equal(['0.25', '-0.75', '0.75', '1.25', '-1.25']);
     for (const field of fields) expect(field.scrollWidth, field.value).to.be.at.most(field.clientWidth);
+  });
+
+  it('shows every number field with `precision` digits, as the rest of the neuron', async () => {
+    const numbers = (el: NnNeuron) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="number"]')].map((f) => f.value);
+    // Row by row: each input's value and weight, then the bias.
+    const values = [1, 0.8, 0.5, -0.6, 0.1];
+    const el = await fixture<NnNeuron>(html`<nn-neuron></nn-neuron>`);
+    expect(numbers(el)).to.deep.equal(values.map((v) => v.toFixed(2)));
+    for (const precision of [0, 3, 6]) {
+      el.precision = precision;
+      await el.updateComplete;
+      expect(numbers(el), `precision ${precision}`).to.deep.equal(values.map((v) => v.toFixed(precision)));
+      for (const field of el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="number"]')) {
+        expect(field.scrollWidth, `${field.value} fits`).to.be.at.most(field.clientWidth);
+      }
+    }
+    // A typed number with more digits commits, and its field then shows the same digits as the table.
+    el.precision = 2;
+    await el.updateComplete;
+    const field = control(el, 'Bias, exact value', 'number')!;
+    field.focus();
+    field.select();
+    await sendKeys({ type: '0.1234' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.bias).to.equal(0.1234);
+    expect(field.value).to.equal((0.1234).toFixed(2));
+    expect(shown(el, '.breakdown tfoot tr:nth-child(2) .num')).to.equal((0.1234).toFixed(2));
+  });
+
+  it('colours z and the output in the live formula by their sign, readable in light and dark', async () => {
+    for (const scheme of ['light', 'dark']) {
+      // z = −2 is negative; sigmoid(−2) ≈ 0.12 is positive.
+      const el = await fixture<NnNeuron>(html`<nn-neuron inputs="1" weights="-2" bias="0" style="color-scheme: ${scheme}"></nn-neuron>`);
+      const [z, output] = [...el.shadowRoot!.querySelectorAll<Element>('math .live')];
+      expect(z.classList.contains('negative'), `${scheme}: z is negative`).to.equal(true);
+      expect(output.classList.contains('positive'), `${scheme}: output is positive`).to.equal(true);
+      const [zColour, outputColour] = [getComputedStyle(z).color, getComputedStyle(output).color];
+      expect(zColour, `${scheme}: the signs look different`).to.not.equal(outputColour);
+      const panel = getComputedStyle(el.shadowRoot!.querySelector('.math')!).backgroundColor;
+      for (const [name, colour] of [['z', zColour], ['output', outputColour]]) {
+        expect(contrast(colour, panel), `${scheme}: ${name} ${colour} on ${panel}`).to.be.at.least(4.5);
+      }
+    }
+  });
+
+  it('copes with sums too large to compute: the plot keeps its range, and the decision says it cannot decide', async () => {
+    let el!: NnNeuron;
+    const { errors } = await captureConsole(async () => {
+      el = await fixture<NnNeuron>(html`<nn-neuron inputs="1e300" weights="1e300" show-plot></nn-neuron>`);
+      await settle(el);
+    });
+    expect(errors).to.deep.equal([]);
+    expect(el.z).to.equal(Infinity);
+    const plot = el.shadowRoot!.querySelector<NnActivationPlot>('nn-activation-plot')!;
+    await plot.updateComplete;
+    expect(alertText(el), 'the neuron').to.equal('');
+    expect(alertText(plot), 'its plot, about an attribute nobody set').to.equal('');
+    expect(plot.shadowRoot!.querySelector('path.curve')!.getAttribute('d')).to.match(/^M/);
+    expect(drawingProblems(el.shadowRoot!)).to.deep.equal([]);
+
+    // ∞ − ∞: the output is not a number, so neither yes nor no.
+    el.inputs = [1e300, -1e300];
+    el.weights = [1e300, 1e300];
+    el.threshold = 0.5;
+    await el.updateComplete;
+    expect(el.output).to.be.NaN;
+    expect(shown(el, '.headline .decision')).to.match(/^Can’t decide/);
+    expect(shown(el, '.headline .decision')).to.contain('not a number');
+    expect(shown(el, '.output-node .decision')).to.equal('?');
+    expect(el.shadowRoot!.querySelector('.output-node')!.classList.contains('no')).to.equal(false);
+    expect(drawingProblems(el.shadowRoot!)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // An output that overflows cannot decide either; sigmoid of an overflowing z is 1, which can.
+    el.activation = 'relu';
+    el.inputs = [1e300];
+    el.weights = [1e300];
+    await el.updateComplete;
+    expect(el.output).to.equal(Infinity);
+    expect(shown(el, '.headline .decision')).to.match(/^Can’t decide/);
+    el.activation = 'sigmoid';
+    await el.updateComplete;
+    expect(shown(el, '.headline .decision')).to.match(/^Yes/);
   });
 
   it('breaks long names in the computation between words, never inside one, on a phone', async () => {
