@@ -26,6 +26,18 @@ export const numberListConverter = {
   toAttribute: (value: readonly number[] | undefined): string | undefined => value?.join(','),
 };
 
+/**
+ * lit's `hasChanged` for list properties: lists compare by content, so a framework that
+ * passes a new but equal array on every render (React's `hiddenLayers={[8, 8]}`) changes
+ * nothing and, on a trainer, never starts the run over.
+ */
+export function listChanged(value: unknown, old: unknown): boolean {
+  if (Array.isArray(value) && Array.isArray(old)) {
+    return value.length !== old.length || value.some((item, i) => !Object.is(item, old[i]));
+  }
+  return !Object.is(value, old);
+}
+
 /** A lit converter for one number: NaN when the text is not a number. */
 export const numberConverter = {
   fromAttribute: (value: string | null): number | undefined => (value == null ? undefined : toNumber(value)),

@@ -1,26 +1,54 @@
-// Takes the README's pictures of each element from stories/pages/readme.html, which the
-// dev server must be serving (npm start). Usage: node test/tools/readme-images.mjs [BASE_URL]
+// Takes the README's pictures from the README itself: each picture is the first nn-kit
+// element of the ```html example just above it, rendered as written from the built kit
+// (run `npm run build` first), trainers after 300 epochs. Usage: node test/tools/readme-images.mjs
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const base = process.argv[2] ?? 'http://127.0.0.1:5173';
+const readme = readFileSync('README.md', 'utf8');
+const kit = readFileSync('dist/nn-kit.js', 'utf8');
+const ORIGIN = 'http://nn-kit.example';
+
+/** Each picture with the html example closest above it. */
+const pictures = [...readme.matchAll(/!\[[^\]]*\]\((stories\/images\/[\w-]+\.png)\)/g)].map((match) => {
+  const before = readme.slice(0, match.index);
+  const examples = [...before.matchAll(/```html\n([\s\S]*?)```/g)];
+  return { path: match[1], example: examples.at(-1)[1] };
+});
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
-  await page.goto(`${base}/stories/pages/readme.html`, { waitUntil: 'networkidle' });
-  await page.evaluate(async () => {
-    const trainer = document.querySelector('nn-trainer');
-    await customElements.whenDefined('nn-trainer');
-    await trainer.updateComplete;
-    for (let i = 0; i < 300; i++) trainer.stepEpoch();
-    await trainer.updateComplete;
-  });
-  await page.waitForTimeout(800);
-  for (const [id, name] of [['neuron', 'nn-neuron'], ['plot', 'nn-activation-plot'], ['network', 'nn-network'], ['trainer', 'nn-trainer']]) {
-    await page.locator(`#${id}`).screenshot({ path: `stories/images/${name}.png` });
-    console.log(`saved stories/images/${name}.png`);
+  for (const { path, example } of pictures) {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
+    await page.route(`${ORIGIN}/**`, (route) =>
+      route.request().url().endsWith('/nn-kit.js')
+        ? route.fulfill({ contentType: 'text/javascript', body: kit })
+        : route.fulfill({
+            contentType: 'text/html',
+            body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="nn-kit.js"></script>
+              <style>body{margin:0;padding:16px;width:760px;font-family:system-ui,sans-serif;background:#fff}</style></head>
+              <body>${example.replace(/<script type="module" src="nn-kit\.js"><\/script>/, '')}</body></html>`,
+          }),
+    );
+    await page.goto(`${ORIGIN}/page.html`, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      const elements = [...document.body.querySelectorAll('*')].filter((el) => el.localName.startsWith('nn-'));
+      for (const el of elements) {
+        await customElements.whenDefined(el.localName);
+        await el.updateComplete;
+      }
+      for (const trainer of document.querySelectorAll('nn-trainer')) {
+        for (let i = 0; i < 300; i++) trainer.stepEpoch();
+        await trainer.updateComplete;
+      }
+    });
+    await page.waitForTimeout(800);
+    const tag = path.match(/(nn-[a-z]+(?:-[a-z]+)*?)(?:-classes)?\.png$/)[1];
+    await page.locator(tag).first().screenshot({ path });
+    console.log(`saved ${path} from: ${example.trim().split('\n')[0]}`);
+    await page.close();
   }
 } finally {
   await browser.close();
