@@ -3,7 +3,7 @@ import type { LayerTrace, Network } from '../../src/index.js';
 import { signClass, weightWidth } from '../shared/colors.js';
 import { formatNumber } from '../shared/format.js';
 import { type DiagramLayout, type LabelSpace, type NodeSpot, fitLabel } from './layout.js';
-import { type NeuronNames, layerCaption, shortCaption, shortNumber } from './names.js';
+import { type NeuronNames, compactNumber, layerCaption, shortCaption, shortNumber } from './names.js';
 
 /** A neuron, by layer and index. */
 export interface NodeKey {
@@ -53,6 +53,9 @@ export function describeNode(view: Pick<DiagramView, 'network' | 'trace' | 'name
 
 /** Fill of a neuron at |activation| ≥ 1: its value stays readable on it (4.5:1) in the dark scheme too. */
 const MAX_FILL = 0.5;
+
+/** A neuron's fill: stronger for larger activations (faint for one that is not a number). */
+const fillOpacity = (a: number) => 0.1 + (MAX_FILL - 0.1) * (Number.isNaN(a) ? 0 : Math.min(1, Math.abs(a)));
 
 const same = (a: NodeKey, b: NodeKey) => a.layer === b.layer && a.index === b.index;
 
@@ -178,22 +181,46 @@ export function drawsBiasRings({ layout, network }: Pick<DiagramView, 'layout' |
   return layout.columns.some((column) => column.nodes.some((node) => ringBias(network, node) !== undefined));
 }
 
+/** Font sizes of the values inside neurons, largest first: never below 11px, so they stay readable. */
+const VALUE_FONTS = [12, 11];
+/** Width of a character of the monospace values, in em (a little over most monospace fonts' 0.6). */
+const MONO_EM = 0.61;
+/** How values are written inside neurons, longest first: "−0.58", then "−.58", then "−.6". */
+const VALUE_FORMATS = [shortNumber, (v: number) => compactNumber(v, 4), (v: number) => compactNumber(v, 3)];
+
+/** Width across a circle of radius r, clear of its edge, at the top and bottom of `font`px text centred in it. */
+function roomInside(r: number, font: number): number {
+  return 2 * Math.sqrt(Math.max(0, (r - 1) ** 2 - (0.36 * font) ** 2)) - 2;
+}
+
+/**
+ * The values written inside neurons of radius r: the longest format whose every value fits
+ * at a readable size, or none at all (the fill, the tooltip and the panels still tell them).
+ */
+export function nodeValueTexts(values: readonly number[], r: number): { texts: string[]; fontSize: number } | undefined {
+  for (const format of VALUE_FORMATS) {
+    const texts = values.map(format);
+    const chars = Math.max(...texts.map((text) => [...text].length));
+    const fontSize = VALUE_FONTS.find((font) => chars * MONO_EM * font <= roomInside(r, font));
+    if (fontSize) return { texts, fontSize };
+  }
+  return undefined;
+}
+
 function renderNodes(view: DiagramView) {
   const { layout, trace, lit, selected, focusKey, network } = view;
   const r = layout.radius;
-  const showValues = r >= 13.5;
-  // Five monospace characters ("−0.58", 0.6em each) fit inside the circle with room to spare.
-  const fontSize = Math.min(10, Math.floor(((2 * r - 3) / 3) * 2) / 2);
   const nodes = layout.columns.flatMap((column) => column.nodes);
+  const shown = nodeValueTexts(nodes.map((node) => trace[node.layer].a[node.index]), r);
   // Values sit in their own hidden layer so each neuron's accessible name is just its label.
   return svg`<g class="nodes">
     ${nodes.map((node) => renderNode(view, node, r))}
     </g>
     <g class="values" aria-hidden="true">
-    ${showValues
+    ${shown
       ? nodes.map(
-          (node) => svg`<text class="value ${node.layer >= lit ? 'pending' : ''}" x=${node.x} y=${node.y} dy="0.35em"
-            font-size=${fontSize}>${shortNumber(trace[node.layer].a[node.index])}</text>`,
+          (node, i) => svg`<text class="value ${node.layer >= lit ? 'pending' : ''}" x=${node.x} y=${node.y} dy="0.35em"
+            font-size=${shown.fontSize}>${shown.texts[i]}</text>`,
         )
       : nothing}
     ${gapTexts(layout).map((gap) => svg`<text class="gap" x=${gap.x} y=${gap.y}>${gap.text}</text>`)}
@@ -215,7 +242,7 @@ function renderNodes(view: DiagramView) {
         ? svg`<circle class="bias ${signClass(bias)}" r=${radius + 3.5} stroke-width=${0.75 + Math.min(1, Math.abs(bias)) * 2.75}></circle>`
         : nothing}
       <circle class="base" r=${radius}></circle>
-      <circle class="body" r=${radius} fill-opacity=${pending ? 0 : 0.1 + (MAX_FILL - 0.1) * Math.min(1, Math.abs(a))}></circle>
+      <circle class="body" r=${radius} fill-opacity=${pending ? 0 : fillOpacity(a)}></circle>
     </g>`;
   }
 }

@@ -50,7 +50,10 @@ export interface LabelSpace {
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-const MAX_RADIUS = 18;
+/** Large enough for a value such as "−0.58" at 11px inside the circle. */
+const MAX_RADIUS = 20;
+/** Room kept for a neuron beside the outer columns and below the captions (a larger one takes a little of the labels' margin). */
+const EDGE = 18;
 const CAPTION_HEIGHT = 42;
 
 /**
@@ -60,12 +63,12 @@ const CAPTION_HEIGHT = 42;
 export function layoutNetwork(layers: readonly number[], width: number, labels: LabelSpace): DiagramLayout {
   const slots = layers.map(drawnNeurons);
   const rows = Math.max(...slots.map((column) => column.length));
-  const left = labels.left + MAX_RADIUS + 4;
-  const right = labels.right + MAX_RADIUS + 4;
+  const left = labels.left + EDGE + 4;
+  const right = labels.right + EDGE + 4;
   const gapX = Math.max(24, width - left - right) / Math.max(1, layers.length - 1);
   const radius = clamp(Math.min(gapX * 0.21, rows > 8 ? 14 : MAX_RADIUS), 7, MAX_RADIUS);
   const rowGap = radius * 2 + clamp(radius * 0.75, 6, 12);
-  const top = CAPTION_HEIGHT + MAX_RADIUS;
+  const top = CAPTION_HEIGHT + Math.max(EDGE, radius);
   const height = Math.ceil(top + (rows - 1) * rowGap + radius + 10);
   const columns = slots.map((column, layer): Column => {
     const x = left + layer * gapX;

@@ -55,6 +55,23 @@ export function shortNumber(value: number): string {
   return formatNumber(value, 2);
 }
 
+/** `text` without the zero before the point: "0.58" → ".58", "−0.58" → "−.58". */
+const noLeadingZero = (text: string) => text.replace(/^(−?)0\./, '$1.');
+
+/**
+ * A node's value, abbreviated for a small circle: in about 4 characters ("−.58", "1.2",
+ * "−12", "3k") or about 3 (".6", "−.6", "2", "12"). A value that rounds to zero reads "0".
+ */
+export function compactNumber(value: number, chars: 3 | 4): string {
+  const size = Math.abs(value);
+  const decimals = chars === 4 ? 2 : 1;
+  if (size < 0.5 * 10 ** -decimals) return '0';
+  if (size < 1 - 0.5 * 10 ** -decimals) return noLeadingZero(formatNumber(value, decimals));
+  if (size < 9.95 && chars === 4) return formatNumber(value, 1);
+  if (size < 999.5) return formatNumber(value, 0);
+  return shortNumber(value);
+}
+
 /** A value for a number field: at most 4 decimals, no trailing zeros. */
 export function fieldNumber(value: number): string {
   return String(Number(value.toFixed(4)));

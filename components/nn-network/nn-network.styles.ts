@@ -232,8 +232,16 @@ export const networkStyles = css`
     background: none;
   }
 
+  /* Keyboard help only where there is a fine pointer that hovers (a keyboard is likely); screen readers get it through aria-describedby. */
   .hint {
+    display: none;
     flex-basis: 100%;
+  }
+
+  @media (hover: hover) and (pointer: fine) {
+    .hint {
+      display: inline;
+    }
   }
 
   /* ---- controls and panels ---- */
@@ -276,7 +284,8 @@ export const networkStyles = css`
     background: var(--_surface);
   }
 
-  .card h3 {
+  /* A label, not a heading: the element cannot know the page's outline of headings. */
+  .card-title {
     margin: 0 0 0.5rem;
     color: var(--_muted);
     font-size: 0.75rem;

@@ -96,6 +96,19 @@ function targetOf(element: EventTarget | null): Target | undefined {
   return undefined;
 }
 
+/** True when every weighted sum and activation of a forward pass is a finite number. */
+function isFiniteTrace(trace: readonly LayerTrace[]): boolean {
+  return trace.every((layer) => layer.a.every(Number.isFinite) && layer.z.every(Number.isFinite));
+}
+
+/** Why a forward pass is not drawn: its sums overflow; names `inputs` when they were given. */
+function overflowMessage(givenInputs: boolean, count: number): string {
+  const reason = 'a weighted sum passes ±1.8 × 10³⁰⁸, too large to compute';
+  if (!givenInputs) return `The network's values overflow: ${reason}. Use smaller weights and biases.`;
+  const example = defaultInputs(count).join(', ');
+  return `inputs are too large for this network: ${reason}. Use smaller values, e.g. inputs="${example}".`;
+}
+
 const sameKey = (a: NodeKey, b: NodeKey) => a.layer === b.layer && a.index === b.index;
 
 /**
@@ -315,6 +328,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
           ? sample?.length === network.inputSize ? [...sample] : defaultInputs(network.inputSize)
           : quoting(() => this.writtenText('inputs'), () => checkNumberList(this.inputs, 'inputs', { length: network.inputSize }));
       trace = network.trace(inputs);
+      if (!isFiniteTrace(trace)) throw new NnKitError(overflowMessage(this.inputs != null, inputs.length));
     }
 
     const replaced = network !== this.net;
@@ -773,15 +787,15 @@ export class NnNetwork extends NnElement implements NetworkSource {
       </div>
       <div class="panels">
         <div class="card" role="group" part="inputs" aria-labelledby="inputs-title">
-          <h3 id="inputs-title">Inputs</h3>
+          <p class="card-title" id="inputs-title">Inputs</p>
           ${renderInputs(panel, this.handlers, this.pickedInput)}
         </div>
         <div class="card" role="group" part="editor" aria-labelledby="editor-title">
-          <h3 id="editor-title">Selected neuron</h3>
+          <p class="card-title" id="editor-title">Selected neuron</p>
           ${renderEditor(panel, this.handlers, this.selected, this.selectedFrom)}
         </div>
         <div class="card" role="group" part="outputs" aria-labelledby="outputs-title">
-          <h3 id="outputs-title">${softmax ? 'Class probabilities' : 'Outputs'}</h3>
+          <p class="card-title" id="outputs-title">${softmax ? 'Class probabilities' : 'Outputs'}</p>
           ${renderOutputs(panel)}
         </div>
       </div>

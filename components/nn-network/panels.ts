@@ -86,7 +86,7 @@ export function renderOutputs(view: PanelView) {
   const positiveOnly = low >= 0;
   const scale = Number.isFinite(high) && Number.isFinite(low) ? Math.max(Math.abs(low), Math.abs(high)) : Math.max(1, ...outputs.map(Math.abs));
   const bar = (value: number) => {
-    const size = Math.min(1, Math.abs(value) / scale);
+    const size = Number.isNaN(value) ? 0 : Math.min(1, Math.abs(value) / scale);
     if (positiveOnly) return styleMap({ left: '0%', width: `${size * 100}%` });
     return styleMap({ left: value < 0 ? `${50 - size * 50}%` : '50%', width: `${size * 50}%` });
   };

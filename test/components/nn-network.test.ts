@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { type ModelJSON, Network } from '../../src/index.js';
 import '../../components/nn-network/nn-network.js';
 import type { ChangeDetail, ForwardDetail, NnNetwork } from '../../components/nn-network/nn-network.js';
+import { captureConsole, drawingProblems } from '../shared/finite.js';
 
 const modelUrl = new URL('../fixtures/nn-network-model.json', import.meta.url).href;
 const smallModelUrl = new URL('../fixtures/nn-network-model-small.json', import.meta.url).href;
@@ -636,6 +637,86 @@ describe('<nn-network>', () => {
       expect(values.length).to.be.greaterThan(0);
       for (const value of values) expect(value.getComputedTextLength(), `"${value.textContent}" in r=${r}`).to.be.at.most(2 * r - 3);
     }
+  });
+
+  describe('writes the values inside neurons at 11px or more, abbreviating or leaving them out where neurons are small', () => {
+    /** Each value's font size as drawn on screen (its font-size times the drawing's scale), and whether it fits its circle. */
+    const drawnValues = (el: NnNetwork) => {
+      const svg = $(el, 'svg')!;
+      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      const r = Number($(el, 'circle.base')!.getAttribute('r'));
+      return ($$(el, 'text.value') as SVGTextElement[]).map((text) => {
+        const font = Number.parseFloat(getComputedStyle(text).fontSize);
+        return { text: text.textContent!, size: font * scale, fits: text.getComputedTextLength() <= 2 * Math.sqrt(r ** 2 - (font / 2) ** 2) - 2 };
+      });
+    };
+    const cases: [string, () => Promise<NnNetwork>, boolean][] = [
+      ['by default', () => fixture<NnNetwork>(html`<nn-network></nn-network>`), true],
+      ['for the article\'s classifier', () => fixture<NnNetwork>(html`<nn-network layers="3,4,4,3" activation="relu" output-activation="softmax" inputs="0.9, 0.1, 0"></nn-network>`), true],
+      ['on a phone', () => onPhone(html`<nn-network></nn-network>`), true],
+      ['on a phone, four layers', () => onPhone(html`<nn-network layers="3,4,4,2"></nn-network>`), false],
+      ['on a phone, six layers', () => onPhone(html`<nn-network layers="2,8,8,8,8,1"></nn-network>`), false],
+      ['for 784-128-10', () => fixture<NnNetwork>(html`<nn-network layers="784,128,10"></nn-network>`), false],
+    ];
+    for (const [name, make, every] of cases) {
+      it(name, async () => {
+        const el = await make();
+        const values = drawnValues(el);
+        if (every) expect(values.length, 'every neuron shows its value').to.equal($$(el, '.node').length);
+        for (const value of values) {
+          expect(value.size, `"${value.text}"`).to.be.at.least(11);
+          expect(value.fits, `"${value.text}" fits its circle`).to.equal(true);
+        }
+      });
+    }
+  });
+
+  it('stays clear of the page\'s headings: its panels are labelled groups, axe-clean under a lone <h1>', async () => {
+    const page = await fixture<HTMLElement>(html`<main><h1>An article</h1><nn-network></nn-network></main>`);
+    const el = page.querySelector('nn-network')!;
+    expect($$(el, 'h1, h2, h3, h4, h5, h6, [role="heading"]')).to.have.length(0);
+    for (const part of ['inputs', 'editor', 'outputs']) {
+      const group = $(el, `[part="${part}"]`)!;
+      const label = root(el).getElementById(group.getAttribute('aria-labelledby')!);
+      expect(label?.textContent?.trim(), part).to.not.equal('');
+    }
+    await expect(page).to.be.accessible();
+  });
+
+  it('shows a message naming inputs when they overflow the network, and draws only finite numbers', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network layers="3,4,4,3" activation="relu" output-activation="softmax" seed="4"></nn-network>`);
+    const outputs = [...el.outputs];
+    const { warnings, errors } = await captureConsole(async () => {
+      el.setAttribute('inputs', '1.7e308, -1.7e308, 1.7e308');
+      await el.updateComplete;
+    });
+    expect(errors).to.deep.equal([]);
+    expect(warnings).to.have.length(1);
+    expect(alertText(el)).to.match(/^inputs are too large for this network/);
+    expect(alertText(el)).to.contain('e.g. inputs="1, 0, -1"');
+    expect([...el.outputs], 'keeps the last good pass').to.deep.equal(outputs);
+    expect(drawingProblems(root(el))).to.deep.equal([]);
+    expect($(el, '[part="outputs"]')!.textContent).to.not.contain('—');
+    await expect(el).to.be.accessible();
+    el.setAttribute('inputs', '1e300, 0, 0');
+    await el.updateComplete;
+    // Large but finite values are drawn (softmax of huge sums is still a distribution).
+    if (!alertText(el)) expect(el.outputs.reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-9);
+    expect(drawingProblems(root(el))).to.deep.equal([]);
+    el.removeAttribute('inputs');
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+  });
+
+  it('shows its keyboard help only where there is a fine pointer that hovers, and always to screen readers', async () => {
+    const el = await fixture<NnNetwork>(html`<nn-network></nn-network>`);
+    const hint = $(el, '#diagram-hint')!;
+    expect($(el, 'svg')!.getAttribute('aria-describedby')).to.equal('diagram-hint');
+    const fine = matchMedia('(hover: hover) and (pointer: fine)').matches;
+    expect(getComputedStyle(hint).display !== 'none').to.equal(fine);
+    const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+    const media = rules.filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && /hover:\s*hover/.test(rule.conditionText) && /pointer:\s*fine/.test(rule.conditionText));
+    expect(media.some((rule) => /\.hint/.test(rule.cssText)), 'shown by a hover and fine-pointer rule').to.equal(true);
   });
 
   it('keeps every neuron\'s value readable (4.5:1) on its fill, in light and dark schemes', async () => {
