@@ -4,7 +4,7 @@ import { type Activation, NnKitError, type NeuronResult, computeNeuron } from '.
 import { formatNumber } from '../shared/format.js';
 import { NEURON_UPDATE } from '../shared/neuron-source.js';
 import { NnElement } from '../shared/nn-element.js';
-import { checkChoice, checkNumber, checkNumberList, labelAt, labelListConverter, numberConverter, numberListConverter } from '../shared/parse.js';
+import { checkChoice, checkNumber, checkNumberList, labelAt, labelListConverter, listChanged, numberConverter, numberListConverter } from '../shared/parse.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { niceStep } from '../shared/scale.js';
 import { styleMap } from '../shared/style-map.js';
@@ -102,10 +102,10 @@ export class NnNeuron extends NnElement {
   static override styles = [themeStyles, controlStyles, neuronStyles];
 
   /** Input values, comma separated (default "1, 0.5"). */
-  @property({ converter: numberListConverter }) inputs: number[] = [...DEFAULTS.inputs];
+  @property({ converter: numberListConverter, hasChanged: listChanged }) inputs: number[] = [...DEFAULTS.inputs];
 
   /** One weight per input, comma separated (default "0.8, −0.6"). */
-  @property({ converter: numberListConverter }) weights: number[] = [...DEFAULTS.weights];
+  @property({ converter: numberListConverter, hasChanged: listChanged }) weights: number[] = [...DEFAULTS.weights];
 
   /** The bias b added to the weighted sum (default 0.1). */
   @property({ converter: numberConverter }) bias: number = DEFAULTS.bias;
@@ -114,7 +114,7 @@ export class NnNeuron extends NnElement {
   @property() activation: string = DEFAULTS.activation;
 
   /** Names of the inputs, comma separated (default x₁, x₂, …). Shown as text. */
-  @property({ converter: labelListConverter }) labels: string[] = [];
+  @property({ converter: labelListConverter, hasChanged: listChanged }) labels: string[] = [];
 
   /** Name of the output, e.g. "Go for a walk?" (default "Output"). */
   @property({ attribute: 'output-label' }) outputLabel = 'Output';
