@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatNumber, formatPower, formatTick } from '../../components/shared/format.js';
-import { shortNumber } from '../../components/nn-network/names.js';
+import { formatNumber, formatPower, formatTick, plainNumber } from '../../components/shared/format.js';
+import { compactNumber, shortNumber } from '../../components/nn-network/names.js';
 
 describe('number formatting for readers', () => {
   it('writes fixed digits with a true minus sign and never "−0"', () => {
@@ -32,5 +32,30 @@ describe('number formatting for readers', () => {
     expect(shortNumber(30_984_820_000)).to.equal('3e10');
     expect(shortNumber(-6.97e151)).to.equal('−7e151');
     for (const value of [1e6, 999_499, 4.2e300, -9.9e99]) expect(shortNumber(value).length, String(value)).to.be.at.most(6);
+  });
+
+  it('writes ARIA numbers in plain digits, never with an exponent, and reads back the same double', () => {
+    expect(plainNumber(1e-7)).to.equal('0.0000001');
+    expect(plainNumber(-2.5e21)).to.equal('-2500000000000000000000');
+    expect(plainNumber(0.25)).to.equal('0.25');
+    for (const value of [5e-324, -1.7976931348623157e308, 2.2250738585072014e-308, 1.5e300, -3.25e-200]) {
+      const text = plainNumber(value);
+      expect(text, String(value)).to.match(/^-?\d+(\.\d+)?$/);
+      expect(Number(text), String(value)).to.equal(value);
+    }
+  });
+
+  it('abbreviates a neuron value to about four or three characters, without a leading zero', () => {
+    expect(compactNumber(-0.584, 4)).to.equal('−.58');
+    expect(compactNumber(0.5, 4)).to.equal('.50');
+    expect(compactNumber(-0.584, 3)).to.equal('−.6');
+    expect(compactNumber(0.001, 4)).to.equal('0');
+    expect(compactNumber(1.26, 4)).to.equal('1.3');
+    expect(compactNumber(-1.26, 3)).to.equal('−1');
+    expect(compactNumber(12.4, 4)).to.equal('12');
+    expect(compactNumber(0.996, 4)).to.equal('1.0');
+    for (const value of [-0.999, 0.04, 3.3, -45.5, 999, 1234, -98765, 4.2e300]) {
+      expect([...compactNumber(value, 4)].length, String(value)).to.be.at.most(5);
+    }
   });
 });

@@ -1,0 +1,224 @@
+/**
+ * Finite extremes. Every numeric attribute of <nn-activation-plot>, <nn-neuron> and
+ * <nn-network> gets the largest and smallest finite doubles, subnormals and the smallest
+ * normal, and pairs of them whose span or products overflow. After each:
+ * - nothing is thrown and nothing reaches console.error;
+ * - a console warning comes only with an inline message, one at most;
+ * - no SVG attribute or style in the shadow DOM (nested elements too) holds NaN or
+ *   Infinity, and ARIA's number values are plain decimals;
+ * - readers see neither "NaN" nor "Infinity";
+ * - an element drawn inside another (the neuron's plot) shows no message: its attributes
+ *   were set by its host, not the writer;
+ * and, where cheap (the pairs), axe finds nothing. The plot's probe is also moved by
+ * keyboard at each extreme and must stay a finite number inside its range.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
+import '../../components/index.js';
+import { captureConsole, deepElements, drawingProblems } from '../shared/finite.js';
+
+const MAX = '1.7976931348623157e308';
+const MIN_NORMAL = '2.2250738585072014e-308';
+const SUBNORMAL = '5e-324';
+
+/** Single values at the ends of the doubles. */
+const EXTREMES = [MAX, `-${MAX}`, '1e308', '-1e308', MIN_NORMAL, `-${MIN_NORMAL}`, SUBNORMAL, `-${SUBNORMAL}`, '1e-320', '0'];
+
+/** Lists of `length` extremes: all the same, and mixed signs whose sums overflow or cancel. */
+const extremeLists = (length: number) => [
+  ...EXTREMES.map((value) => Array.from({ length }, () => value).join(', ')),
+  Array.from({ length }, (_, i) => (i % 2 ? `-${MAX}` : MAX)).join(', '),
+  Array.from({ length }, (_, i) => (i % 2 ? SUBNORMAL : MAX)).join(', '),
+  Array.from({ length }, (_, i) => (i % 2 ? '-1e300' : '1e300')).join(', '),
+];
+
+interface Case {
+  attributes: Record<string, string>;
+  /** Run axe too (kept to the pairs: it takes a while). */
+  axe?: boolean;
+}
+
+const single = (name: string, values: readonly string[]): Case[] => values.map((value) => ({ attributes: { [name]: value } }));
+const pairs = (list: Record<string, string>[]): Case[] => list.map((attributes) => ({ attributes, axe: true }));
+
+const PLOT_BASE = { activation: 'sigmoid, tanh, relu, leaky-relu, elu, gelu, swish, softplus, linear, step', derivative: '' };
+const NEURON_BASE = { 'show-plot': '', threshold: '0.5' };
+const NETWORK_BASE = { activation: 'relu', 'output-activation': 'softmax' };
+
+const ELEMENTS: { tag: string; base: Record<string, string>; cases: Case[] }[] = [
+  {
+    tag: 'nn-activation-plot',
+    base: PLOT_BASE,
+    cases: [
+      ...['x-min', 'x-max', 'value', 'height'].flatMap((name) => single(name, EXTREMES)),
+      ...pairs([
+        { 'x-min': `-${MAX}`, 'x-max': MAX },
+        { 'x-min': '-1.7e308', 'x-max': '1.7e308' },
+        { 'x-min': '0', 'x-max': SUBNORMAL },
+        { 'x-min': `-${SUBNORMAL}`, 'x-max': SUBNORMAL },
+        { 'x-min': '0', 'x-max': MIN_NORMAL },
+        { 'x-min': '0', 'x-max': '1e-300' },
+        { 'x-min': '1e308', 'x-max': MAX },
+        { 'x-min': `-${MAX}`, 'x-max': '-1e308' },
+        { 'x-min': `-${MAX}`, 'x-max': MAX, value: MAX },
+        { 'x-min': `-${MAX}`, 'x-max': MAX, value: SUBNORMAL },
+        { 'x-min': '0', 'x-max': '1e-300', value: SUBNORMAL },
+      ]),
+    ],
+  },
+  {
+    tag: 'nn-neuron',
+    base: NEURON_BASE,
+    cases: [
+      ...['inputs', 'weights'].flatMap((name) => single(name, extremeLists(2))),
+      ...['bias', 'input-min', 'input-max', 'step', 'threshold', 'precision'].flatMap((name) => single(name, EXTREMES)),
+      ...pairs([
+        { inputs: '1e300', weights: '1e300' },
+        { inputs: `${MAX}, -${MAX}`, weights: `${MAX}, ${MAX}` },
+        { inputs: `${MAX}, ${MAX}`, weights: `${MAX}, ${MAX}`, bias: MAX },
+        { inputs: '1e300', weights: '1e300', activation: 'relu' },
+        { inputs: '1e300', weights: '1e300', activation: 'gelu' },
+        { inputs: `${SUBNORMAL}, -${SUBNORMAL}`, weights: `${SUBNORMAL}, ${SUBNORMAL}`, bias: `-${SUBNORMAL}` },
+        { 'input-min': `-${MAX}`, 'input-max': MAX },
+        { 'input-min': `-${MAX}`, 'input-max': MAX, step: SUBNORMAL },
+        { 'input-min': '0', 'input-max': SUBNORMAL },
+        { inputs: MAX, weights: '1', bias: '0', 'input-type': 'range', precision: '6' },
+      ]),
+    ],
+  },
+  {
+    tag: 'nn-network',
+    base: NETWORK_BASE,
+    cases: [
+      ...single('inputs', extremeLists(3)),
+      ...single('seed', EXTREMES),
+      ...pairs([
+        { inputs: '1e300, -1e300, 1e300' },
+        { inputs: `${MAX}, -${MAX}, ${MAX}` },
+        { inputs: `${MAX}, -${MAX}, ${MAX}`, 'output-activation': 'linear' },
+        { inputs: `${MAX}, -${MAX}, ${MAX}`, activation: 'tanh', 'output-activation': 'sigmoid' },
+        { inputs: `${SUBNORMAL}, -${SUBNORMAL}, ${MIN_NORMAL}`, seed: MAX },
+        { src: '/test/fixtures/hostile/extreme-model.json', layers: '2,2,1' },
+        { src: '/test/fixtures/hostile/subnormal-model.json', layers: '2,2,1' },
+      ]),
+    ],
+  },
+];
+
+const NESTED = 'nn-activation-plot, nn-network, nn-neuron, nn-trainer';
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Waits for an element and those drawn inside it, then for its width to be measured and drawn. */
+async function settle(el: LitElement): Promise<void> {
+  for (let frame = 0; frame < 4; frame++) {
+    await el.updateComplete;
+    for (const child of el.shadowRoot!.querySelectorAll<LitElement>(NESTED)) await child.updateComplete;
+    await nextFrame();
+  }
+}
+
+/** Waits for a model load to end (no event tells when it does). */
+async function loaded(el: LitElement): Promise<void> {
+  for (let i = 0; i < 100 && /Loading/.test(el.shadowRoot!.textContent ?? ''); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await el.updateComplete;
+  }
+}
+
+const alertOf = (el: Element) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+
+/** What a reader sees: the text of every shadow root, nested ones too. */
+function shownText(el: Element): string {
+  return [el, ...deepElements(el.shadowRoot!)]
+    .filter((node) => node.shadowRoot)
+    .map((node) => node.shadowRoot!.textContent ?? '')
+    .join(' ');
+}
+
+/** Everything that must hold after a case; problems are returned, not thrown, so one run lists them all. */
+function inspect(el: LitElement, warnings: string[], errors: string[]): string[] {
+  const problems = [...errors.map((e) => `console error: ${e.slice(0, 160)}`), ...drawingProblems(el.shadowRoot!)];
+  if (el.shadowRoot!.querySelector('.placeholder')) problems.push('not drawn (a placeholder)');
+  const alert = alertOf(el);
+  if (warnings.length > 1) problems.push(`${warnings.length} console warnings`);
+  if (warnings.length && !alert) problems.push(`a warning without a message: ${warnings[0].slice(0, 120)}`);
+  const leaked = shownText(el).replace(alert, '').match(/.{0,30}(NaN|Infinity).{0,30}/g);
+  if (leaked) problems.push(`shows ${leaked.join(' | ')}`);
+  for (const nested of el.shadowRoot!.querySelectorAll(NESTED)) {
+    const message = alertOf(nested);
+    if (message) problems.push(`<${nested.localName}> inside shows "${message}"`);
+  }
+  return problems;
+}
+
+/** Moves the plot's probe with the keyboard and checks it stays a finite number in its range. */
+async function probeKeys(el: LitElement): Promise<string[]> {
+  const problems: string[] = [];
+  const slider = el.shadowRoot!.querySelector<HTMLElement>('[role="slider"]');
+  // Bad attributes from the start leave nothing drawn but the message.
+  if (!slider) return alertOf(el) ? [] : ['no slider and no message'];
+  slider.focus();
+  for (const key of ['ArrowRight', 'ArrowRight', 'PageUp', 'End', 'ArrowLeft', 'Home', 'ArrowRight', 'PageDown']) {
+    await sendKeys({ press: key });
+    await el.updateComplete;
+    const [now, min, max] = ['aria-valuenow', 'aria-valuemin', 'aria-valuemax'].map((name) => Number(slider.getAttribute(name)));
+    if (!Number.isFinite(now) || now < min || now > max) problems.push(`after ${key}: aria-valuenow ${slider.getAttribute('aria-valuenow')?.slice(0, 40)}`);
+    problems.push(...drawingProblems(el.shadowRoot!).map((p) => `after ${key}: ${p}`));
+  }
+  slider.blur();
+  return problems;
+}
+
+const show = (attributes: Record<string, string>) =>
+  Object.entries(attributes)
+    .map(([name, value]) => `${name}="${value}"`)
+    .join(' ');
+
+describe('finite extremes in every numeric attribute', function () {
+  this.timeout(120_000);
+
+  for (const { tag, base, cases } of ELEMENTS) {
+    it(`<${tag}>: ${cases.length} cases`, async () => {
+      const problems: string[] = [];
+      for (const { attributes, axe } of cases) {
+        // One element at a time, at the top of the page, so each is drawn in view.
+        const holder = document.createElement('div');
+        holder.style.cssText = 'position: absolute; left: 0; top: 0; width: 600px';
+        document.body.append(holder);
+        const el = document.createElement(tag) as LitElement;
+        for (const [name, value] of Object.entries({ ...base, ...attributes })) el.setAttribute(name, value);
+        const { warnings, errors } = await captureConsole(async () => {
+          holder.append(el);
+          await settle(el);
+          await loaded(el);
+          await settle(el);
+        });
+        const found = inspect(el, warnings, errors);
+        if (tag === 'nn-activation-plot') found.push(...(await probeKeys(el)));
+        if (axe && !found.length) {
+          try {
+            await expect(el).to.be.accessible();
+          } catch (error) {
+            found.push(`axe: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`);
+          }
+        }
+        problems.push(...found.map((problem) => `${show(attributes)}: ${problem}`));
+        holder.remove();
+      }
+      const unique = [...new Set(problems)];
+      expect(unique, `${unique.length} problems:\n  ${unique.slice(0, 30).join('\n  ')}\n`).to.deep.equal([]);
+    });
+  }
+
+  it('<nn-network>: a model whose sums overflow shows a message, not a drawing of NaN', async () => {
+    const el = await fixture<LitElement>(html`<nn-network src="/test/fixtures/hostile/extreme-model.json"></nn-network>`);
+    const { errors } = await captureConsole(async () => {
+      await loaded(el);
+      await settle(el);
+    });
+    expect(errors).to.deep.equal([]);
+    expect(alertOf(el)).to.match(/overflow/);
+    expect(drawingProblems(el.shadowRoot!)).to.deep.equal([]);
+  });
+});
