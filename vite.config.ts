@@ -77,11 +77,12 @@ const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer']
 /** The one-file builds: every element and the engine, lit included, in one module for a script tag. */
 const ONE_FILE: Record<string, { name: string; file: string }> = {
   production: { name: 'nn-kit', file: 'components/index.ts' },
+  hydrate: { name: 'nn-kit.hydrate', file: 'scripts/hydrate-entry.js' },
 };
 
 /**
  * `npm start` serves index.html, the demo article. `npm run build` builds the library in
- * two modes, elements first (it empties dist/):
+ * three modes, elements first (it empties dist/):
  *   elements   dist/core.js        the engine alone, no DOM (its code is in dist/engine/*.js)
  *              dist/elements/*.js  one module per element, and index.js with all of them,
  *                                  lit left to the page's bundler (and to Node, for server rendering);
@@ -89,6 +90,8 @@ const ONE_FILE: Record<string, { name: string; file: string }> = {
  *                                  uses both has one engine, and a Network made with nn-kit/core
  *                                  is a Network to every element
  *   (default)  dist/nn-kit.js      every element and the engine, lit included: one <script type="module">
+ *   hydrate    dist/nn-kit.hydrate.js  the same, with lit's hydration support loaded first: for
+ *                                  pages whose elements were rendered on the server
  *   site       site/index.html     the demo article as one file that opens from disk
  */
 export default defineConfig(({ command, mode }) => {

@@ -90,11 +90,13 @@ describe('the package', () => {
     for (const tag of Object.keys(ELEMENTS)) assert.match(all, new RegExp(`${tag}/${tag}`), `${pkg.types} re-exports ${tag}`);
   });
 
-  it('ships nn-kit/nn-kit.js (dist/nn-kit.js) as one module that needs nothing outside itself', () => {
-    const code = readFileSync(join(root, target('./nn-kit.js')), 'utf8');
-    assert.ok(code.length > 1000);
-    assert.deepEqual(specifiers(code), [], 'no imports left for the page to resolve');
-  });
+  for (const entry of ['./nn-kit.js', './nn-kit.hydrate.js']) {
+    it(`ships nn-kit/${entry.slice(2)} (${target(entry).slice(2)}) as one module that needs nothing outside itself`, () => {
+      const code = readFileSync(join(root, target(entry)), 'utf8');
+      assert.ok(code.length > 1000);
+      assert.deepEqual(specifiers(code), [], 'no imports left for the page to resolve');
+    });
+  }
 
   it('leaves lit to the bundler in nn-kit and the per-element entries, so a page shares one lit', () => {
     for (const tag of ['', ...Object.keys(ELEMENTS)]) {
