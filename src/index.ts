@@ -30,4 +30,4 @@ export { type NeuronInput, type NeuronResult, computeNeuron } from './neuron.js'
 export { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer, optimizers } from './optimizers.js';
 export { Random } from './random.js';
 export { type Regularization, getRegularization, regularizations } from './regularization.js';
-export { type Evaluation, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';
+export { DIVERGENCE, type Divergence, type Evaluation, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';

@@ -28,6 +28,28 @@ export interface TrainerOptions {
   task?: 'classification' | 'regression';
 }
 
+/**
+ * When a run counts as diverged though its numbers stay finite: its mean training loss
+ * over an epoch stayed above `factor` times the loss it started from for `epochs` epochs
+ * in a row (saturated outputs, weights in the thousands: a run that will not come back).
+ */
+export const DIVERGENCE = Object.freeze({ factor: 4, epochs: 10 });
+
+/** Why a run diverged, and which setting to lower. */
+export interface Divergence {
+  /** 'overflow': a loss, gradient or update was not a finite number. 'growth': see DIVERGENCE. */
+  readonly kind: 'overflow' | 'growth';
+  /**
+   * The setting to lower: 'regularization-rate' when the weight penalty's own step moves a
+   * weight of 1 past zero (learning rate × regularization rate × the penalty's slope at 1
+   * is at least 1), else 'learning-rate'.
+   */
+  readonly cause: 'learning-rate' | 'regularization-rate';
+  /** The mean loss before training, and over the last epoch (growth only). */
+  readonly startLoss?: number;
+  readonly loss?: number;
+}
+
 export interface Evaluation {
   /** Mean loss over the samples. */
   loss: number;
@@ -64,8 +86,14 @@ export class Trainer {
   epochs = 0;
   /** Completed steps (weight updates). */
   steps = 0;
-  /** True once a step produced a non-finite loss, gradient or update; that step changed nothing, not even the epoch count. */
+  /**
+   * True once the run diverged: a step produced a non-finite loss, gradient or update
+   * (that step changed nothing, not even the epoch count), or the loss grew as DIVERGENCE
+   * says. A diverged trainer's steps change nothing.
+   */
   diverged = false;
+  /** Why the run diverged (undefined while it has not). */
+  divergence?: Divergence;
 
   private readonly backprop: Backprop;
   private readonly random: Random;
@@ -76,6 +104,12 @@ export class Trainer {
   private biasState!: OptimizerState;
   private optimizerSteps = 0;
   private readonly matrices = new WeakMap<Data, DataMatrix>();
+  /** The mean loss over the training data before the first step. */
+  private startLoss = Number.NaN;
+  /** Sum of batch losses × batch sizes in the current epoch, for its mean. */
+  private epochLoss = 0;
+  /** Epochs in a row whose mean loss stayed above DIVERGENCE.factor × the starting loss. */
+  private grownEpochs = 0;
   /** The arrays an update changes: weights, biases and the optimizer's memory of each. */
   private guarded: Float64Array[] = [];
   /** Their contents before the last update, to undo one that overflowed. */
@@ -148,13 +182,15 @@ export class Trainer {
 
   /** Runs one mini-batch (forward, backprop, update) and returns its mean loss. */
   step(): number {
+    if (this.diverged) return Number.NaN;
+    if (this.steps === 0 && Number.isNaN(this.startLoss)) this.startLoss = this.evaluate().loss;
     const { network, data, backprop, order, loss } = this;
     const size = this.nextBatchSize;
     const scale = 1 / size;
     backprop.reset();
     const batchLoss = backprop.accumulate(data, order, this.cursor, size, loss, scale) * scale;
     if (!Number.isFinite(batchLoss)) {
-      this.diverged = true;
+      this.diverge('overflow');
       return batchLoss;
     }
     this.addPenaltyGradient();
@@ -167,18 +203,35 @@ export class Trainer {
     if (!weightsFinite || !biasesFinite) {
       // A gradient or the update overflowed: put everything back as it was and report divergence.
       for (let i = 0; i < guarded.length; i++) guarded[i].set(saved[i]);
-      this.diverged = true;
+      this.diverge('overflow');
       return batchLoss;
     }
     this.optimizerSteps = step;
     this.steps++;
     this.cursor += size;
+    this.epochLoss += batchLoss * size;
     if (this.cursor >= data.count) {
       this.cursor = 0;
       this.epochs++;
       if (this.shuffle) this.random.shuffle(order);
+      this.checkGrowth(this.epochLoss / data.count);
+      this.epochLoss = 0;
     }
     return batchLoss;
+  }
+
+  /** Counts the epochs whose mean loss stayed far above the start, and flags divergence after DIVERGENCE.epochs of them. */
+  private checkGrowth(epochLoss: number): void {
+    const grown = epochLoss > DIVERGENCE.factor * this.startLoss;
+    this.grownEpochs = grown ? this.grownEpochs + 1 : 0;
+    if (this.grownEpochs >= DIVERGENCE.epochs) this.diverge('growth', epochLoss);
+  }
+
+  private diverge(kind: Divergence['kind'], loss?: number): void {
+    const penaltyStep = this.learningRate * this.regularizationRate * Math.abs(this.regularization.gradient(1));
+    const cause = penaltyStep >= 1 ? 'regularization-rate' : 'learning-rate';
+    this.diverged = true;
+    this.divergence = kind === 'growth' ? { kind, cause, startLoss: this.startLoss, loss } : { kind, cause };
   }
 
   /** Runs steps to the end of the current epoch; returns the mean loss of its samples. */
