@@ -1,14 +1,29 @@
-import { LitElement, type PropertyDeclaration, type PropertyValues, defaultConverter, html, nothing } from 'lit';
+import { LitElement, type PropertyDeclaration, type PropertyValues, ReactiveElement, defaultConverter, html, nothing, render } from 'lit';
 import { state } from 'lit/decorators.js';
+import { styleMap } from './style-map.js';
+
+/** How far beyond the viewport, in viewport heights, an element counts as near enough to draw. */
+const NEAR_VIEWPORTS = 5;
 
 /**
  * The base of every nn-kit element: a typed `emit()`, and bad input handled the same
  * way everywhere: the element keeps its last good state, shows a short inline message
  * (role="alert") and logs one console warning; nothing is thrown out of it.
+ *
+ * An element first drawn far from the viewport draws a light placeholder of about its
+ * size until it comes near (its attributes are still read, its properties and events
+ * work): a page with dozens of elements does not draw them all before it can scroll.
+ * An element in view, or on a server, draws at once.
  */
 export abstract class NnElement extends LitElement {
   /** What is wrong with the current attributes, or '' when all is well. */
   @state() protected problem = '';
+
+  /** True while the element waits to come near the viewport before its first full drawing. */
+  private deferred = false;
+  /** The placeholder's height, fixed when the element is first drawn. */
+  private placeholderPixels = 0;
+  private sight?: IntersectionObserver;
 
   /**
    * Reads the properties into core objects. Throw (an NnKitError with a message for the
@@ -44,6 +59,67 @@ export abstract class NnElement extends LitElement {
   /** The writer's text for an attribute: the text its property was last set to, else the attribute. */
   protected writtenText(attribute: string): string | null {
     return this.propertyTexts.get(attribute) ?? this.getAttribute(attribute);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sight?.disconnect();
+    this.sight = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.deferred) this.watchForSight();
+  }
+
+  /** The placeholder's height in CSS pixels at a width: about the element's usual height. */
+  protected placeholderHeight(_width: number): number {
+    return 300;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated && !this.nearViewport()) {
+      this.deferred = true;
+      this.placeholderPixels = this.placeholderHeight(this.getBoundingClientRect().width);
+      this.watchForSight();
+    }
+    if (!this.deferred) {
+      super.update(changed);
+      return;
+    }
+    // What LitElement.update does, with the placeholder in place of render().
+    this.renderOptions.isConnected = this.isConnected;
+    (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
+    render(html`<div class="placeholder" style=${styleMap({ height: `${this.placeholderPixels}px` })}></div>`, this.renderRoot, this.renderOptions);
+  }
+
+  /**
+   * Whether the element is within NEAR_VIEWPORTS viewport heights of the viewport. A server
+   * has no viewport, and an element the server drew (its shadow root holds more than
+   * styles) hydrates what is there: both count as near.
+   */
+  private nearViewport(): boolean {
+    if (typeof IntersectionObserver !== 'function' || typeof innerHeight !== 'number') return true;
+    if ([...this.renderRoot.childNodes].some((node) => node.nodeName !== 'STYLE')) return true;
+    const box = this.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return false;
+    const margin = innerHeight * NEAR_VIEWPORTS;
+    return box.bottom >= -margin && box.top <= innerHeight + margin;
+  }
+
+  private watchForSight(): void {
+    if (this.sight || typeof IntersectionObserver !== 'function') return;
+    this.sight = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.sight?.disconnect();
+        this.sight = undefined;
+        this.deferred = false;
+        this.requestUpdate();
+      },
+      { rootMargin: `${NEAR_VIEWPORTS * 100}% 0px` },
+    );
+    this.sight.observe(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
