@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { faultServer } from './test/tools/fault-server.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -60,7 +61,7 @@ export default {
   // DevTools protocol, which Firefox does not offer, so that group runs in Chromium; so do the
   // lifecycle and heap checks (gc() and performance.memory are Chromium's).
   groups: chromium ? [{ name: 'emulation', files: 'test/emulation/**/*.test.ts', browsers: [chromium] }] : [],
-  middleware: [strictCsp],
+  middleware: [strictCsp, faultServer],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },

@@ -1,4 +1,5 @@
-import { type Data, NnKitError } from '../../src/index.js';
+import { NnKitError } from '../../src/index.js';
+import { type ReadData, readDataText } from '../../src/data-text.js';
 
 /** Most bytes nn-kit reads from a `src` URL or an inline script. */
 export const MAX_SOURCE_BYTES = 5_000_000;
@@ -21,60 +22,57 @@ export function parseJson(text: string, where: string): unknown {
 
 /**
  * Fetches text from a URL, turning every failure into a message for the writer;
- * `what` names the thing in it ("the model from ").
+ * `what` names the thing in it ("the model from "). The body is read as it arrives and
+ * the download is cancelled once it passes MAX_SOURCE_BYTES, so an oversized file costs
+ * no more than the limit.
  */
 export async function fetchText(url: string, signal: AbortSignal, what = ''): Promise<string> {
+  const fail = (reason: string) => new NnKitError(`Could not load ${what}"${url}": ${reason}.`);
   let response: Response;
   try {
     response = await fetch(new URL(url, document.baseURI), { signal });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new NnKitError(`Could not load ${what}"${url}": ${(error as Error).message}.`);
+    throw fail((error as Error).message);
   }
-  if (!response.ok) throw new NnKitError(`Could not load ${what}"${url}": the server answered ${response.status}.`);
-  return response.text();
+  if (!response.ok) {
+    void response.body?.cancel().catch(() => {});
+    throw fail(`the server answered ${response.status}`);
+  }
+  const tooLarge = fail(`it is larger than ${MAX_SOURCE_BYTES / 1e6} MB`);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_SOURCE_BYTES) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > MAX_SOURCE_BYTES) {
+        void reader.cancel().catch(() => {});
+        throw tooLarge;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (signal.aborted || error === tooLarge) throw error;
+    throw fail((error as Error).message);
+  }
+  return text + decoder.decode();
 }
 
 /**
  * Reads data as `{ "inputs": [[…]], "targets": [[…]] }` JSON, or CSV where each row
- * is the inputs followed by one target (a header row of names is skipped).
+ * holds the inputs then one target (see readDataText); the result says how it was read.
  */
-export function parseData(text: string, where: string): Data {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
-    const json = parseJson(trimmed, where);
-    const inputs = readOwn(json, 'inputs');
-    const targets = readOwn(json, 'targets');
-    if (!Array.isArray(inputs) || !Array.isArray(targets)) {
-      throw new NnKitError(`${where} must be {"inputs": [[…]], "targets": [[…]]}.`);
-    }
-    return { inputs, targets };
-  }
-  return parseCsv(trimmed, where);
-}
-
-function readOwn(json: unknown, key: string): unknown {
-  return json && typeof json === 'object' && Object.hasOwn(json, key) ? (json as Record<string, unknown>)[key] : undefined;
-}
-
-function parseCsv(text: string, where: string): Data {
+export function parseData(text: string, where: string): ReadData {
   if (text.length > MAX_SOURCE_BYTES) throw new NnKitError(`${where} is larger than ${MAX_SOURCE_BYTES / 1e6} MB.`);
-  const rows = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => line.split(/[,;\t]/).map((cell) => cell.trim()));
-  if (rows.length > 0 && rows[0].some((cell) => cell !== '' && Number.isNaN(Number(cell)))) rows.shift();
-  if (rows.length === 0) throw new NnKitError(`${where} has no rows of data.`);
-  const inputs: number[][] = [];
-  const targets: number[][] = [];
-  rows.forEach((cells, r) => {
-    const values = cells.map(Number);
-    if (values.length < 2 || values.some((value) => !Number.isFinite(value))) {
-      throw new NnKitError(`${where}: row ${r + 1} must hold numbers, the inputs then the target ("${cells.join(',').slice(0, 40)}").`);
-    }
-    inputs.push(values.slice(0, -1));
-    targets.push(values.slice(-1));
-  });
-  return { inputs, targets };
+  return readDataText(text, where);
 }
