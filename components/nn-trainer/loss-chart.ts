@@ -22,24 +22,53 @@ export function formatLoss(value: number): string {
   return Number.isFinite(value) && Math.abs(value) >= 1e4 ? formatPower(value) : formatNumber(value, 3);
 }
 
-/** The loss chart: train loss solid, test loss dashed, per epoch. */
+/**
+ * The loss chart: train loss solid, test loss dashed, per epoch. The scale fits the
+ * finite losses; an infinite one is drawn at the top edge under an "∞" mark, and a loss
+ * that is not a number leaves a gap, so no NaN reaches the drawing.
+ */
 export function renderLossChart(history: readonly EpochRecord[], width: number, height: number) {
   const last = history.at(-1);
   const maxEpoch = Math.max(1, last?.epoch ?? 1);
   let maxLoss = 0;
-  for (const record of history) maxLoss = Math.max(maxLoss, record.trainLoss, record.testLoss);
+  for (const record of history) {
+    for (const value of [record.trainLoss, record.testLoss]) if (Number.isFinite(value)) maxLoss = Math.max(maxLoss, value);
+  }
   const x = linearScale([0, maxEpoch], [MARGIN.left, width - MARGIN.right]);
   const y = linearScale([0, maxLoss > 0 ? maxLoss * 1.05 : 1], [height - MARGIN.bottom, MARGIN.top]);
-  const path = (pick: (record: EpochRecord) => number) =>
-    history.map((record, i) => `${i ? 'L' : 'M'}${x(record.epoch).toFixed(1)},${y(pick(record)).toFixed(1)}`).join('');
+  const marks: number[] = [];
+  const path = (pick: (record: EpochRecord) => number) => {
+    let d = '';
+    let move = 'M';
+    let wasInfinite = false;
+    for (const record of history) {
+      const value = pick(record);
+      if (Number.isNaN(value)) {
+        move = 'M';
+        continue;
+      }
+      const infinite = !Number.isFinite(value);
+      const px = x(record.epoch);
+      if (infinite && !wasInfinite) marks.push(px);
+      wasInfinite = infinite;
+      // +∞ at the top edge, −∞ (no loss gives it) at the bottom.
+      const py = infinite ? (value > 0 ? MARGIN.top : height - MARGIN.bottom) : y(value);
+      d += `${move}${px.toFixed(1)},${py.toFixed(1)}`;
+      move = 'L';
+    }
+    return d;
+  };
+  const train = path((record) => record.trainLoss);
+  const test = path((record) => record.testLoss);
   const label = last
     ? `Loss chart over ${last.epoch} epochs: training loss ${formatLoss(last.trainLoss)}, test loss ${formatLoss(last.testLoss)}.`
     : 'Loss chart: no training yet.';
   return svg`
     <svg class="loss-chart" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${label}>
       ${renderAxes(x, y, { x: Math.min(5, maxEpoch), y: 4 })}
-      <path class="loss train" d=${path((record) => record.trainLoss)}></path>
-      <path class="loss test" d=${path((record) => record.testLoss)}></path>
+      <path class="loss train" d=${train}></path>
+      <path class="loss test" d=${test}></path>
+      ${[...new Set(marks)].map((px) => svg`<text class="tick x off-scale" x=${px.toFixed(1)} y=${MARGIN.top - 1}>∞</text>`)}
     </svg>
   `;
 }
