@@ -245,7 +245,8 @@ describe('<nn-trainer>', () => {
   it('draws the 1-D training points over the test points too', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer data="sine"></nn-trainer>`);
     const points = [...el.shadowRoot!.querySelectorAll('svg.curve-view .point')];
-    expect(points.length).to.be.greaterThan(10);
+    // Each kind of point is one path, a square or circle per point.
+    expect(points.reduce((drawn, p) => drawn + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0)).to.be.greaterThan(10);
     const lastTest = points.map((p) => p.classList.contains('test')).lastIndexOf(true);
     const firstTrain = points.findIndex((p) => p.classList.contains('train'));
     expect(lastTest, 'every test square before every training circle').to.be.lessThan(firstTrain);
