@@ -1,4 +1,5 @@
 import {
+  DIVERGENCE,
   type Data,
   type Feature,
   Network,
@@ -16,6 +17,7 @@ import {
   toMatrix,
   validateLayers,
 } from '../../src/index.js';
+import { formatNumber } from '../shared/format.js';
 
 /** Everything the trainer's attributes say, checked and typed. */
 export interface SessionConfig {
@@ -53,6 +55,8 @@ export interface Session {
   readonly testPoints: Point[];
   /** Columns of the original data: 1 (a curve), 2 (a plane) or more (no picture). */
   readonly dimensions: number;
+  /** Half the side of the square (or the width of the axis) that holds every point, with a margin. */
+  readonly edge: number;
   readonly features: readonly Feature[];
   /** The features' names for readers (the network diagram's input labels). */
   readonly featureLabels: readonly string[];
@@ -80,6 +84,7 @@ export function createSession(config: SessionConfig): Session {
   const targetSize = Array.isArray(data.targets[0]) ? data.targets[0].length : 0;
   if (dimensions < 1 || targetSize < 1) throw new NnKitError('Each sample needs at least one input and one target.');
   toMatrix(data, dimensions, targetSize);
+  const edge = drawnEdge(data, dimensions);
 
   const features = dimensions <= 2 ? parseFeatures(config.features) : [];
   if (dimensions === 1) {
@@ -126,10 +131,62 @@ export function createSession(config: SessionConfig): Session {
     trainPoints: toPoints(original.train),
     testPoints: toPoints(original.test),
     dimensions,
+    edge,
     features,
     featureLabels: features.map((feature) => feature.label),
     kind,
     classes: kind === 'classification' ? Math.max(2, targetSize) : 0,
     sample: { columns: original.train.inputs[0], inputs: [...split.train.inputs[0]] },
   };
+}
+
+/**
+ * The edge of the picture for data drawn in one or two dimensions: the largest coordinate
+ * plus a tenth. Throws when that is not a finite number (values near ±1.8e308), and for
+ * a curve when the targets' range is not, since neither could be drawn.
+ */
+function drawnEdge(data: Data, dimensions: number): number {
+  if (dimensions > 2) return 1;
+  let largest = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  data.inputs.forEach((row, i) => {
+    for (let c = 0; c < dimensions; c++) largest = Math.max(largest, Math.abs(row[c]));
+    low = Math.min(low, data.targets[i][0]);
+    high = Math.max(high, data.targets[i][0]);
+  });
+  const edge = Math.ceil(largest * 1.1) || 1;
+  const span = dimensions === 1 ? (high - low) * 1.3 : 0;
+  if (!Number.isFinite(edge) || !Number.isFinite(span)) {
+    const inputs = !Number.isFinite(edge);
+    const size = (inputs ? largest : Math.max(Math.abs(low), Math.abs(high))).toPrecision(2);
+    const values = inputs ? 'inputs' : 'targets';
+    throw new NnKitError(
+      `The data's ${values} reach ${size}, too large to draw: the picture's extent would not be a finite number. Scale the data to smaller values, e.g. −10 to 10.`,
+    );
+  }
+  return edge;
+}
+
+/** Regularization rates to suggest, largest first (the settings panel's choices). */
+const SUGGESTED_PENALTIES = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
+
+/**
+ * What to tell the reader when a run diverged at `epoch`: what happened, and which
+ * setting to lower (the regularization rate when the penalty's own step overshoots).
+ */
+export function describeDivergence(epoch: number, trainer: Trainer): string {
+  const divergence = trainer.divergence;
+  const what =
+    divergence?.kind === 'growth'
+      ? `the loss stayed above ${DIVERGENCE.factor} times its starting value (${formatNumber(divergence.startLoss ?? NaN, 3)} → ${formatNumber(divergence.loss ?? NaN, 3)}) for ${DIVERGENCE.epochs} epochs`
+      : 'the loss became too large to compute';
+  if (divergence?.cause !== 'regularization-rate') return `Training diverged at epoch ${epoch}: ${what}. Try a smaller learning rate (such as 0.03), then press Reset.`;
+  const slope = Math.abs(trainer.regularization.gradient(1));
+  const rate = trainer.regularizationRate;
+  const suggestion = SUGGESTED_PENALTIES.find((penalty) => penalty < rate && trainer.learningRate * penalty * slope <= 0.5);
+  const advice = suggestion != null
+    ? `try a smaller regularization rate (such as ${suggestion})`
+    : 'try a smaller regularization rate and a smaller learning rate';
+  return `Training diverged at epoch ${epoch}: ${what}. The regularization rate (${rate}) is too large for the learning rate (${trainer.learningRate}): ${advice}, then press Reset.`;
 }
