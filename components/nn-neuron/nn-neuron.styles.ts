@@ -321,6 +321,24 @@ export const neuronStyles = css`
     .caption {
       display: block;
     }
+
+    /* A narrow row gives up the spin buttons (↑ and ↓ still step), never the digits. */
+    .pair input[type='range'] {
+      min-width: 2.5rem;
+    }
+
+    .pair input[type='number'] {
+      flex: 0 1 auto;
+      min-width: calc(var(--_field-chars, 5) * 1ch + 1.1rem);
+      appearance: textfield;
+      -moz-appearance: textfield;
+    }
+
+    .pair input[type='number']::-webkit-inner-spin-button,
+    .pair input[type='number']::-webkit-outer-spin-button {
+      appearance: none;
+      margin: 0;
+    }
   }
 
   .switch {

@@ -421,6 +421,15 @@ describe('<nn-neuron>', () => {
         expect(field.scrollWidth, `${field.value} fits`).to.be.at.most(field.clientWidth);
       }
     }
+    // On a phone too, each field shows its whole number inside its row.
+    for (const precision of [3, 6]) {
+      const phone = await boxed(312, html`<nn-neuron inputs="1, 0.5" weights="-2, 0.25" bias="-0.3" precision=${precision}></nn-neuron>`);
+      for (const field of phone.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="number"]')) {
+        const row = field.closest('.row')!.getBoundingClientRect();
+        expect(field.getBoundingClientRect().right, `${field.value} inside its row`).to.be.at.most(row.right + 0.5);
+        expect(field.scrollWidth, `${field.value} whole`).to.be.at.most(field.clientWidth);
+      }
+    }
     // A typed number with more digits commits, and its field then shows the same digits as the table.
     el.precision = 2;
     await el.updateComplete;
