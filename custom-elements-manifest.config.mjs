@@ -2,8 +2,12 @@
 // `npm run analyze` writes custom-elements.json at the repo root from the elements' JSDoc
 // (@summary, @fires, @csspart, @cssproperty, @slot, and one line of JSDoc per @property).
 // IDEs and Storybook's controls and docs tables read it; `npm run check:manifest` checks it
-// against the source. It is generated (gitignored) and published (package.json "files").
+// against the source. It is generated (gitignored) and keeps the source's paths; `npm run build`
+// then writes the published copy, dist/custom-elements.json (package.json "customElements"),
+// with the paths of the built files, and the framework types and editor data, from it
+// (scripts/generate-types.mjs). scripts/manifest-types.mjs types each event's detail.
 import { sourceFiles, stringConstants } from './test/tools/source-scan.mjs';
+import { typeEvents } from './scripts/manifest-types.mjs';
 
 /**
  * Tidies what the analyzer reads from the source:
@@ -59,7 +63,8 @@ export default {
   ],
   outdir: '.',
   litelement: true,
-  // package.json says "customElements": "custom-elements.json" itself; never rewrite it.
+  // package.json says "customElements": "dist/custom-elements.json" itself; never rewrite it.
   packagejson: false,
-  plugins: [tidy()],
+  // typeEvents runs last: it types the events tidy() named, with the TypeScript checker.
+  plugins: [tidy(), typeEvents()],
 };

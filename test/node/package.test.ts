@@ -33,6 +33,15 @@ function outsideImports(file: string, seen = new Set<string>()): Set<string> {
   return outside;
 }
 
+/** A declaration file and those it imports or re-exports relatively, concatenated. */
+function declarations(file: string, seen = new Set<string>()): string {
+  if (seen.has(file)) return '';
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  const linked = specifiers(code).filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s.replace(/\.js$/, '.d.ts')));
+  return [code, ...linked.map((next) => declarations(next, seen))].join('\n');
+}
+
 /** The smallest markup of each element, and something its server-rendered HTML must hold. */
 const ELEMENTS: Record<string, [markup: string, content: RegExp]> = {
   'nn-neuron': ['<nn-neuron inputs="1,0,1" weights="0.8,-0.4,0.5" bias="-0.5"></nn-neuron>', /0\.69/],
@@ -70,7 +79,7 @@ function importInNode(specifier: string, markup?: string): { window: string; doc
 
 describe('the package', () => {
   it('has every file package.json names', () => {
-    const files = [pkg.main, pkg.module, pkg.types, pkg.customElements];
+    const files = [pkg.main, pkg.module, pkg.types, pkg.customElements, pkg['web-types']];
     for (const value of Object.values(exportsMap)) {
       if (typeof value === 'string') files.push(value);
       else files.push(value.default, ...(value.types ? [value.types] : []));
@@ -79,15 +88,26 @@ describe('the package', () => {
     assert.deepEqual(missing, [], `missing after npm run build: ${missing.join(', ')}`);
   });
 
-  it('has an entry for each element, and its types name the tag in HTMLElementTagNameMap', () => {
+  it('has an entry for each element, and its types name the tag in HTMLElementTagNameMap and its events in HTMLElementEventMap', () => {
     for (const tag of Object.keys(ELEMENTS)) {
       const entry = exportsMap[`./${tag}.js`];
       assert.ok(entry && typeof entry === 'object' && entry.types, `package.json exports "./${tag}.js" with types`);
-      const types = readFileSync(join(root, entry.types), 'utf8');
+      const types = declarations(join(root, entry.types));
       assert.match(types, new RegExp(`interface HTMLElementTagNameMap\\s*\\{[^}]*['"]${tag}['"]\\s*:`), `${entry.types} maps '${tag}'`);
+      assert.match(types, /interface HTMLElementEventMap\s*\{/, `${entry.types} types the kit's events`);
     }
-    const all = readFileSync(join(root, pkg.types), 'utf8');
+    const all = declarations(join(root, pkg.types));
     for (const tag of Object.keys(ELEMENTS)) assert.match(all, new RegExp(`${tag}/${tag}`), `${pkg.types} re-exports ${tag}`);
+    assert.match(all, /'nn-epoch': NnTrainerEvents\['nn-epoch'\]/);
+  });
+
+  it('has React components for each element that import only React, @lit/react and the elements', () => {
+    for (const tag of ['', ...Object.keys(ELEMENTS)]) {
+      const outside = [...outsideImports(join(root, target(tag ? `./react/${tag}.js` : './react')))];
+      assert.ok(outside.includes('react') && outside.includes('@lit/react'), `nn-kit/react${tag && `/${tag}.js`} imports react and @lit/react`);
+      assert.deepEqual(outside.filter((s) => !/^(react$|@lit\/react$|lit|@lit\/|d3-array)/.test(s)), []);
+    }
+    assert.deepEqual(pkg.peerDependenciesMeta, { '@lit/react': { optional: true }, react: { optional: true } }, 'React users install @lit/react; nobody else gets it');
   });
 
   for (const entry of ['./nn-kit.js', './nn-kit.hydrate.js']) {
