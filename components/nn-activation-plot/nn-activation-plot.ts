@@ -72,8 +72,10 @@ const formatRangeEnd = (value: number) => (Number.isFinite(value) ? formatTick(v
 /**
  * Plots activation functions from the core's registry: the curve (and its slope), the
  * formula, the output range, and a probe the reader moves by pointer, touch or keyboard
- * to read f(z) and f′(z). Several activations overlay with a legend; colours and dash
- * patterns both tell them apart. With `for`, it follows an `<nn-neuron>`'s z live.
+ * to read f(z) and f′(z). Several activations overlay with a legend: each curve is a
+ * solid line in its own colour, each slope a thin broken line in its own pattern. Beside
+ * bounded curves (sigmoid, tanh), unbounded ones (ReLU) are clipped at the top or bottom
+ * so the bounded ones keep most of the height. With `for`, it follows an `<nn-neuron>`'s z live.
  *
  * @summary A plot of one or more activation functions with a movable probe.
  *
@@ -98,7 +100,7 @@ export class NnActivationPlot extends NnElement {
   /** Activation name(s) from the core registry, comma separated (e.g. "sigmoid, tanh"); default sigmoid, or the followed neuron's. */
   @property() activation?: string;
 
-  /** Left end of the z axis (default −6). */
+  /** Left end of the z axis (default −6): any finite number below x-max, at least 1e-300 and a billionth of their size away from it. */
   @property({ attribute: 'x-min', converter: numberConverter }) xMin = DEFAULTS.xMin;
 
   /** Right end of the z axis (default 6). */

@@ -129,8 +129,10 @@ const sameKey = (a: NodeKey, b: NodeKey) => a.layer === b.layer && a.index === b
  * more than 12 neurons are drawn collapsed (the first 6, "… N more", the last 5).
  *
  * Default inputs, when `inputs` is not given: evenly spaced from 1 down to −1 (a
- * single input gets 0.5). Bad attributes, a malformed model or a failed load show an
- * inline message and keep the last good drawing.
+ * single input gets 0.5). Bad attributes, a malformed model, a failed load, or inputs
+ * and weights whose sums overflow show an inline message and keep the last good drawing.
+ * Values inside neurons are written at 11px or more: abbreviated ("−.58") where neurons
+ * are small, left out where even that does not fit.
  *
  * @summary A layered network diagram with forward propagation, editable inputs and weights.
  *

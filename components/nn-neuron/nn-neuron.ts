@@ -131,10 +131,10 @@ export class NnNeuron extends NnElement {
   /** Step of the input sliders (default: a round step, about a twentieth of the range). */
   @property({ converter: numberConverter }) step?: number;
 
-  /** When set, shows a yes/no decision: yes when output ≥ threshold. */
+  /** When set, shows a yes/no decision: yes when output ≥ threshold (it cannot decide while the output is not a finite number). */
   @property({ converter: numberConverter }) threshold?: number;
 
-  /** Digits shown after the decimal point (0–6, default 2). */
+  /** Digits shown after the decimal point (0–6, default 2), in every number, the number fields too. */
   @property({ converter: numberConverter }) precision = 2;
 
   /** What the reader may change: "all" (default), "none", or any of "inputs", "weights", "bias". */
