@@ -5,7 +5,7 @@ import { type LayerTrace, type ModelJSON, Network, NnKitError, getActivation, va
 import { formatNumber } from '../shared/format.js';
 import { NETWORK_UPDATE, type NetworkSource, type NetworkUpdateDetail, isNetworkSource } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
-import { checkNumberList, labelListConverter, numberConverter, numberListConverter, splitList } from '../shared/parse.js';
+import { checkNumberList, labelListConverter, listChanged, numberConverter, numberListConverter, splitList } from '../shared/parse.js';
 import { ReferenceController } from '../shared/reference-controller.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
@@ -170,7 +170,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
   static override styles = [themeStyles, controlStyles, networkStyles];
 
   /** Layer sizes from input to output, e.g. "3,4,4,2" (default "3,4,2"). With a model, they must match it. */
-  @property({ converter: numberListConverter }) layers?: number[];
+  @property({ converter: numberListConverter, hasChanged: listChanged }) layers?: number[];
 
   /** Activation of the hidden layers: tanh (default), relu, sigmoid, leaky-relu, elu, gelu, swish, softplus, linear or step. */
   @property() activation = 'tanh';
@@ -182,13 +182,13 @@ export class NnNetwork extends NnElement implements NetworkSource {
   @property({ converter: numberConverter }) seed = 1;
 
   /** Values fed forward, one per input, e.g. "0.5, -1, 2"; readers can edit them. Default: evenly spaced from 1 to −1. */
-  @property({ converter: numberListConverter }) inputs?: number[];
+  @property({ converter: numberListConverter, hasChanged: listChanged }) inputs?: number[];
 
   /** Names of the inputs, comma separated (default x₁, x₂, …). */
-  @property({ converter: labelListConverter }) labels?: string[];
+  @property({ converter: labelListConverter, hasChanged: listChanged }) labels?: string[];
 
   /** Names of the outputs, e.g. "cat,dog,bird" (default y₁, y₂, …). */
-  @property({ attribute: 'output-labels', converter: labelListConverter }) outputLabels?: string[];
+  @property({ attribute: 'output-labels', converter: labelListConverter, hasChanged: listChanged }) outputLabels?: string[];
 
   /** URL of a model JSON file in the core's format (Network.toJSON()). */
   @property() src = '';
@@ -559,7 +559,7 @@ export class NnNetwork extends NnElement implements NetworkSource {
   }
 
   private names(network: Network): NeuronNames {
-    return neuronNames(network.layers.length, this.labels ?? this.followedSource()?.inputLabels, this.outputLabels);
+    return neuronNames(network.layers.length, this.labels ?? this.followedSource()?.inputLabels, this.outputLabels ?? this.followedSource()?.outputLabels);
   }
 
   /** The element named by `for`, when it holds a network. */
