@@ -6,6 +6,7 @@
 // then writes the published copy, dist/custom-elements.json (package.json "customElements"),
 // with the paths of the built files, and the framework types and editor data, from it
 // (scripts/generate-types.mjs). scripts/manifest-types.mjs types each event's detail.
+import { settingsTables } from './scripts/manifest-settings.mjs';
 import { sourceFiles, stringConstants } from './test/tools/source-scan.mjs';
 import { typeEvents } from './scripts/manifest-types.mjs';
 
@@ -65,6 +66,7 @@ export default {
   litelement: true,
   // package.json says "customElements": "dist/custom-elements.json" itself; never rewrite it.
   packagejson: false,
+  // settingsTables documents the attributes of elements declared by a settings table;
   // typeEvents runs last: it types the events tidy() named, with the TypeScript checker.
-  plugins: [tidy(), typeEvents()],
+  plugins: [tidy(), settingsTables(), typeEvents()],
 };

@@ -2,9 +2,10 @@
 // checker knows, so what is generated from the manifest (framework types, editor data) is
 // exact:
 // - each event an element fires with `this.emit(name, detail)` gets
-//   `type: { text: 'CustomEvent<…>', references }`: the detail's type argument when the call
-//   has one (`emit<EpochDetail>(…)`), else the type of each property of the detail object
-//   (`{ epoch: number; reason: "diverged" }`), the calls of one event joined as a union;
+//   `type: { text: 'CustomEvent<…>', references }`: the detail's type in the element's
+//   event map (`extends NnElement<TrainerEvents>`), else the call's type argument, else the
+//   type of each property of the detail object (`{ epoch: number; reason: "diverged" }`),
+//   the calls of one event joined as a union;
 // - an attribute or field the analyzer left untyped (an initializer it could not read) gets
 //   the type the checker infers.
 // `references` name the declarations a type text mentions ({ name, module }, module being
@@ -72,13 +73,26 @@ function typeMembers(ts, checker, node, declaration) {
 /** Event types from the element's `this.emit(name, detail)` calls. */
 function typeEventsOf(ts, checker, node, declaration) {
   const details = new Map(); // event name → { texts: Set, references: Map }
+  // The element's event map, `extends NnElement<Events>`: the detail type each name declares there.
+  const base = node.heritageClauses?.flatMap((clause) => [...clause.types]).find((type) => type.expression.getText() === 'NnElement');
+  const eventMap = base?.typeArguments?.[0] && checker.getTypeFromTypeNode(base.typeArguments[0]);
+  const declared = (name) => {
+    const member = eventMap?.getProperty(name);
+    const declaration = member?.valueDeclaration ?? member?.declarations?.[0];
+    return declaration?.type;
+  };
   const visit = (child) => {
     if (ts.isCallExpression(child) && isThisEmit(ts, child) && child.arguments.length >= 2) {
       const nameType = checker.getTypeAtLocation(child.arguments[0]);
       if (nameType.isStringLiteral()) {
         const entry = details.get(nameType.value) ?? { texts: new Set(), references: new Map() };
         const refs = new Refs(ts, checker);
-        const text = child.typeArguments?.length ? refs.typeNode(child.typeArguments[0]) : refs.detail(child.arguments[1]);
+        const mapped = declared(nameType.value);
+        const text = mapped
+          ? refs.typeNode(mapped)
+          : child.typeArguments?.length
+            ? refs.typeNode(child.typeArguments[0])
+            : refs.detail(child.arguments[1]);
         entry.texts.add(text);
         for (const [key, reference] of refs.found) entry.references.set(key, reference);
         details.set(nameType.value, entry);

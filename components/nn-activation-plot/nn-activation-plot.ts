@@ -1,12 +1,12 @@
 import { type PropertyValues, html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { type Activation, NnKitError, activations } from '../../src/index.js';
 import { renderAxes } from '../shared/axes.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { formatNumber, formatTick, plainNumber } from '../shared/format.js';
 import { NEURON_UPDATE, isNeuronSource } from '../shared/neuron-source.js';
 import { NnElement } from '../shared/nn-element.js';
-import { checkNumber, numberConverter } from '../shared/parse.js';
+import { checkSetting, defineSettings, propertiesOf, restoreDefaults } from '../shared/settings.js';
 import { ReferenceController } from '../shared/reference-controller.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { type LinearScale, linearScale } from '../shared/scale.js';
@@ -18,7 +18,32 @@ import { plotStyles } from './nn-activation-plot.styles.js';
 import { horizontalInset } from './card-inset.js';
 import { checkScalarActivation, checkScalarActivationList } from './scalar-activation.js';
 
-const DEFAULTS = { xMin: -6, xMax: 6, height: 240 };
+/** The plot's settings: one row per attribute (components/shared/settings.ts). */
+export const PLOT_SETTINGS = defineSettings({
+  activation: {
+    kind: 'text',
+    description: 'Activation name(s) from the core registry, comma separated (e.g. "sigmoid, tanh"); default sigmoid, or the followed neuron\'s.',
+  },
+  xMin: {
+    attribute: 'x-min',
+    kind: 'number',
+    default: -6,
+    description: 'Left end of the z axis (default −6): any finite number below x-max, at least 1e-300 and a billionth of their size away from it.',
+  },
+  xMax: { attribute: 'x-max', kind: 'number', default: 6, description: 'Right end of the z axis (default 6).' },
+  derivative: { kind: 'flag', default: false, description: 'Also plot each derivative f′ (dashed).' },
+  value: {
+    kind: 'number',
+    description: 'Marks the point (value, f(value)) on each curve; the probe starts there. Ignored while `for` follows a neuron.',
+  },
+  htmlFor: {
+    attribute: 'for',
+    kind: 'text',
+    default: '',
+    description: 'The id of an `<nn-neuron>` whose z (and activation, when `activation` is not set) the plot follows.',
+  },
+  height: { kind: 'number', default: 240, min: 80, max: 2000, description: 'Height of the chart in CSS pixels (default 240).' },
+});
 /** The narrowest x range plotted: absolute, and relative to the range's largest end (finer ones cannot be sampled or labelled). */
 const MIN_SPAN = 1e-300;
 const MIN_RELATIVE_SPAN = 1e-9;
@@ -97,26 +122,15 @@ const formatRangeEnd = (value: number) => (Number.isFinite(value) ? formatTick(v
 export class NnActivationPlot extends NnElement {
   static override styles = [themeStyles, chartStyles, plotStyles];
 
-  /** Activation name(s) from the core registry, comma separated (e.g. "sigmoid, tanh"); default sigmoid, or the followed neuron's. */
-  @property() activation?: string;
+  static override properties = propertiesOf(PLOT_SETTINGS);
 
-  /** Left end of the z axis (default −6): any finite number below x-max, at least 1e-300 and a billionth of their size away from it. */
-  @property({ attribute: 'x-min', converter: numberConverter }) xMin = DEFAULTS.xMin;
-
-  /** Right end of the z axis (default 6). */
-  @property({ attribute: 'x-max', converter: numberConverter }) xMax = DEFAULTS.xMax;
-
-  /** Also plot each derivative f′ (dashed). */
-  @property({ type: Boolean }) derivative = false;
-
-  /** Marks the point (value, f(value)) on each curve; the probe starts there. Ignored while `for` follows a neuron. */
-  @property({ converter: numberConverter }) value?: number;
-
-  /** The id of an `<nn-neuron>` whose z (and activation, when `activation` is not set) the plot follows. */
-  @property({ attribute: 'for' }) htmlFor = '';
-
-  /** Height of the chart in CSS pixels (default 240). */
-  @property({ converter: numberConverter }) height = DEFAULTS.height;
+  declare activation?: string;
+  declare xMin: number;
+  declare xMax: number;
+  declare derivative: boolean;
+  declare value?: number;
+  declare htmlFor: string;
+  declare height: number;
 
   /** Where the reader put the probe; null while it follows `value`. */
   @state() private probe: number | null = null;
@@ -141,7 +155,13 @@ export class NnActivationPlot extends NnElement {
     return this.probe ?? view.value ?? this.clamp(0);
   }
 
+  constructor() {
+    super();
+    restoreDefaults(this, PLOT_SETTINGS);
+  }
+
   protected apply(changed: PropertyValues<this>): void {
+    restoreDefaults(this, PLOT_SETTINGS);
     if (changed.has('htmlFor')) this.source.setId(this.htmlFor);
     const target = this.source.target;
     const neuron = isNeuronSource(target) ? target : null;
@@ -159,8 +179,8 @@ export class NnActivationPlot extends NnElement {
         : neuron
           ? this.followedActivation(neuron.activation)
           : [activations.sigmoid];
-    const xMin = checkNumber(this.xMin ?? DEFAULTS.xMin, 'x-min', {}, this.writtenText('x-min'));
-    const xMax = checkNumber(this.xMax ?? DEFAULTS.xMax, 'x-max', {}, this.writtenText('x-max'));
+    const xMin = checkSetting<number>(PLOT_SETTINGS, 'xMin', this.xMin, this.writtenText('x-min'));
+    const xMax = checkSetting<number>(PLOT_SETTINGS, 'xMax', this.xMax, this.writtenText('x-max'));
     if (xMin >= xMax) {
       throw new NnKitError(`x-min (${xMin}) must be less than x-max (${xMax}), e.g. x-min="-6" x-max="6".`);
     }
@@ -169,10 +189,10 @@ export class NnActivationPlot extends NnElement {
         `x-min (${xMin}) and x-max (${xMax}) are too close to plot: they must differ by at least ${MIN_SPAN} and by a billionth of the larger one, e.g. x-min="-6" x-max="6".`,
       );
     }
-    const height = checkNumber(this.height ?? DEFAULTS.height, 'height', { min: 80, max: 2000 }, this.writtenText('height'));
+    const height = checkSetting<number>(PLOT_SETTINGS, 'height', this.height, this.writtenText('height'));
     let value: number | undefined;
     if (neuron) value = Number.isFinite(neuron.z) ? neuron.z : undefined;
-    else if (this.value != null) value = checkNumber(this.value, 'value', {}, this.writtenText('value'));
+    else if (this.value != null) value = checkSetting<number>(PLOT_SETTINGS, 'value', this.value, this.writtenText('value'));
     if (value !== this.view?.value) this.probe = null;
     this.view = { activations: list, xMin, xMax, height, derivative: this.derivative, value };
   }

@@ -42,6 +42,13 @@ export type ChangeDetail =
   | { kind: 'weight'; layer: number; from: number; to: number; value: number }
   | { kind: 'bias'; layer: number; neuron: number; value: number };
 
+/** The events `<nn-network>` fires, by name, with their details. */
+export interface NetworkEvents {
+  'nn-forward': ForwardDetail;
+  'nn-network-update': NetworkUpdateDetail;
+  change: ChangeDetail;
+}
+
 interface Picked {
   network?: Network;
   /** A problem to show while still drawing `network` (the last good one). */
@@ -166,7 +173,7 @@ const sameKey = (a: NodeKey, b: NodeKey) => a.layer === b.layer && a.index === b
  * @slot - Not rendered. May hold a `<script type="application/json">` with model JSON; editing it updates the drawing.
  */
 @customElement('nn-network')
-export class NnNetwork extends NnElement implements NetworkSource {
+export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource {
   static override styles = [themeStyles, controlStyles, networkStyles];
 
   /** Layer sizes from input to output, e.g. "3,4,4,2" (default "3,4,2"). With a model, they must match it. */
@@ -518,16 +525,16 @@ export class NnNetwork extends NnElement implements NetworkSource {
     const trace = this.trace;
     if (this.pendingForward && trace && this.lit === Infinity) {
       this.pendingForward = false;
-      this.emit<ForwardDetail>('nn-forward', { inputs: [...trace[0].a], outputs: [...trace[trace.length - 1].a] });
+      this.emit('nn-forward', { inputs: [...trace[0].a], outputs: [...trace[trace.length - 1].a] });
     }
     if (this.pendingUpdate && network) {
       this.pendingUpdate = false;
-      this.emit<NetworkUpdateDetail>(NETWORK_UPDATE, { network });
+      this.emit(NETWORK_UPDATE, { network });
     }
     if (this.pendingChange) {
       const detail = this.pendingChange;
       this.pendingChange = undefined;
-      this.emit<ChangeDetail>('change', detail);
+      this.emit('change', detail);
     }
     if (this.focusNode) {
       this.focusNode = false;

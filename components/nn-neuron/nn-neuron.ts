@@ -30,6 +30,12 @@ export interface NeuronChangeDetail {
   output: number;
 }
 
+/** The events `<nn-neuron>` fires, by name, with their details. */
+export interface NeuronEvents {
+  input: NeuronChangeDetail;
+  change: NeuronChangeDetail;
+}
+
 type InputType = 'binary' | 'range';
 
 /** The last good settings, drawn until a new valid set replaces them. */
@@ -98,7 +104,7 @@ const defaultLabel = (i: number) => `x${String(i + 1).replace(/\d/g, (d) => SUBS
  * @cssproperty --nn-surface - Background of panels inside the card.
  */
 @customElement('nn-neuron')
-export class NnNeuron extends NnElement {
+export class NnNeuron extends NnElement<NeuronEvents> {
   static override styles = [themeStyles, controlStyles, neuronStyles];
 
   /** Input values, comma separated (default "1, 0.5"). */
@@ -484,9 +490,9 @@ export class NnNeuron extends NnElement {
     else if (what === 'weight') this.weights = view.weights.map((w, i) => (i === index ? value : w));
     else this.inputs = view.inputs.map((x, i) => (i === index ? value : x));
     const detail = this.detail();
-    if (typing || event.type === 'input') this.emit<NeuronChangeDetail>('input', detail);
+    if (typing || event.type === 'input') this.emit('input', detail);
     if (event.type === 'change') {
-      this.emit<NeuronChangeDetail>('change', detail);
+      this.emit('change', detail);
       this.announce(detail.output);
     }
   }

@@ -15,7 +15,7 @@ const NEAR_VIEWPORTS = 5;
  * work): a page with dozens of elements does not draw them all before it can scroll.
  * An element in view, or on a server, draws at once.
  */
-export abstract class NnElement extends LitElement {
+export abstract class NnElement<Events extends object = Record<string, unknown>> extends LitElement {
   /** What is wrong with the current attributes, or '' when all is well. */
   @state() protected problem = '';
 
@@ -150,8 +150,11 @@ export abstract class NnElement extends LitElement {
     return this.problem ? html`<p class="problem" role="alert" part="error">${this.problem}</p>` : nothing;
   }
 
-  /** Dispatches a bubbling, composed event with a typed detail. */
-  protected emit<T>(type: string, detail: T): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  /**
+   * Dispatches a bubbling, composed event. `Events`, the element's event map, ties each
+   * event's name to its detail's type, so a detail of the wrong shape does not compile.
+   */
+  protected emit<K extends keyof Events & string>(type: K, detail: Events[K]): boolean {
+    return this.dispatchEvent(new CustomEvent<Events[K]>(type, { detail, bubbles: true, composed: true }));
   }
 }
