@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { activations, datasets, features, optimizers, regularizations, scalarActivationNames } from '../../src/index.js';
+import { LIMITS, activations, datasets, features, optimizers, regularizations, scalarActivationNames } from '../../src/index.js';
 import { formatNumber } from '../shared/format.js';
+import { splitList, toNumber } from '../shared/parse.js';
 
 /** Every control a writer may show, in the order they appear. */
 export const CONTROL_NAMES = [
@@ -29,6 +30,13 @@ const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 
 const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const TRAINABLE_ACTIVATIONS = scalarActivationNames.filter((name) => activations[name].trainable);
 
+/** A reader's entry the panel refused: shown back in its field, with a message beside it. */
+export interface RefusedEntry {
+  readonly field: ControlName;
+  readonly text: string;
+  readonly message: string;
+}
+
 /** What the settings panel reads from and writes to the trainer element. */
 export interface SettingsHost {
   readonly id: string;
@@ -47,9 +55,54 @@ export interface SettingsHost {
   optimizer: string;
   speed: number;
   readonly hasCustomData: boolean;
+  /** What the custom data is and how it was read, e.g. "120 rows of CSV separated by semicolons". */
+  readonly dataSummary?: string;
   readonly dimensions: number;
+  /** The reader's last refused entry, if any. */
+  readonly refused?: RefusedEntry;
   /** Sets a property as the reader chose and tells listeners. */
   set(name: string, value: unknown): void;
+  /** Shows a refused entry beside its field (undefined clears it). */
+  refuse(entry: RefusedEntry | undefined): void;
+}
+
+/** A slider's range and step. */
+interface SliderRange {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/**
+ * The slider range that shows `value` truly: the preset range, widened to reach the
+ * value and shifted onto a grid of steps through it, within what the setting allows. An
+ * arrow key then steps from the value itself, never from a clamped or rounded one.
+ */
+export function sliderRange(value: number, preset: SliderRange, allowed: { min: number; max: number }): SliderRange {
+  const { min, max, step } = preset;
+  if (!Number.isFinite(value)) return preset;
+  const round = (x: number) => Number(x.toFixed(10));
+  const lowest = Math.max(allowed.min, Math.min(min, value));
+  const below = Math.floor((value - lowest) / step + 1e-9);
+  const start = round(value - below * step);
+  const highest = Math.max(max, value);
+  let end = round(start + Math.floor((highest - start) / step + 1e-9) * step);
+  if (end < highest && end + step <= allowed.max) end = round(end + step);
+  return { min: start, max: end, step };
+}
+
+/**
+ * Reads the reader's hidden layers: "8, 8", or "none" for no hidden layer. Returns the
+ * sizes, or a message that names the field, says what it takes and gives an example.
+ */
+export function readHiddenLayers(text: string): number[] | string {
+  const trimmed = text.trim();
+  if (trimmed.toLowerCase() === 'none') return [];
+  const sizes = splitList(trimmed).map(toNumber);
+  const most = LIMITS.layers - 2;
+  if (sizes.length > 0 && sizes.length <= most && sizes.every((size) => Number.isInteger(size) && size >= 1 && size <= 64)) return sizes;
+  const got = trimmed === '' ? 'nothing' : `"${trimmed.slice(0, 40)}"`;
+  return `Hidden layers: got ${got}. Give neurons per layer, whole numbers from 1 to 64 separated by commas (at most ${most} layers), e.g. "8, 8", or "none".`;
 }
 
 /** Options for a select, keeping the current value even when it is not a preset. */
@@ -68,11 +121,12 @@ export function renderSettings(host: SettingsHost, shown: ReadonlySet<string>) {
   const onSelect = (name: string, parse: (v: string) => unknown = String) => (event: Event) =>
     host.set(name, parse((event.target as HTMLSelectElement).value));
   const field = (name: ControlName, content: unknown) => (shown.has(name) ? html`<div class="field">${content}</div>` : nothing);
+  const refused = (name: ControlName) => (host.refused?.field === name ? host.refused : undefined);
   return html`
     ${field(
       'data',
       host.hasCustomData
-        ? nothing
+        ? html`<p class="data-summary">Data: ${host.dataSummary ?? 'your own'}</p>`
         : html`<label for=${id('data')}>Data</label>
             <select id=${id('data')} @change=${onSelect('data')}>
               ${nameOptions(Object.keys(datasets), host.data, (name) => datasets[name].label)}
@@ -82,21 +136,18 @@ export function renderSettings(host: SettingsHost, shown: ReadonlySet<string>) {
       'noise',
       host.hasCustomData
         ? nothing
-        : html`<label for=${id('noise')}>Noise <output class="number">${host.noise}</output></label>
-            <input id=${id('noise')} type="range" min="0" max="50" step="5" .value=${live(String(host.noise))}
-              @change=${onSelect('noise', Number)} />`,
+        : slider(id('noise'), 'Noise', String(host.noise), host.noise,
+            sliderRange(host.noise, { min: 0, max: 50, step: 5 }, { min: 0, max: 50 }), onSelect('noise', Number)),
     )}
     ${field(
       'train-split',
-      html`<label for=${id('train-split')}>Training data <output class="number">${Math.round(host.trainSplit * 100)}%</output></label>
-        <input id=${id('train-split')} type="range" min="10" max="90" step="10" .value=${live(String(Math.round(host.trainSplit * 100)))}
-          @change=${onSelect('trainSplit', (v) => Number(v) / 100)} />`,
+      slider(id('train-split'), 'Training data', `${percentOf(host.trainSplit)}%`, percentOf(host.trainSplit),
+        sliderRange(percentOf(host.trainSplit), { min: 10, max: 90, step: 10 }, { min: 1, max: 99 }), onSelect('trainSplit', (v) => Number(v) / 100)),
     )}
     ${field(
       'batch-size',
-      html`<label for=${id('batch-size')}>Batch size <output class="number">${host.batchSize}</output></label>
-        <input id=${id('batch-size')} type="range" min="1" max="30" step="1" .value=${live(String(host.batchSize))}
-          @input=${onSelect('batchSize', Number)} />`,
+      slider(id('batch-size'), 'Batch size', String(host.batchSize), host.batchSize,
+        sliderRange(host.batchSize, { min: 1, max: 30, step: 1 }, { min: 1, max: 10000 }), onSelect('batchSize', Number), 'input'),
     )}
     ${field(
       'learning-rate',
@@ -134,15 +185,22 @@ export function renderSettings(host: SettingsHost, shown: ReadonlySet<string>) {
       'hidden-layers',
       html`<label for=${id('hidden-layers')}>Hidden layers</label>
         <input id=${id('hidden-layers')} type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
-          aria-describedby=${id('hidden-hint')} .value=${live(host.hiddenLayers.join(', ') || 'none')}
-          @change=${(event: Event) => host.set('hiddenLayers', (event.target as HTMLInputElement).value)} />
-        <small id=${id('hidden-hint')}>Neurons per layer, e.g. 4, 2</small>`,
+          aria-describedby=${id('hidden-hint')} aria-invalid=${refused('hidden-layers') ? 'true' : 'false'}
+          .value=${live(refused('hidden-layers')?.text ?? (host.hiddenLayers.join(', ') || 'none'))}
+          @change=${(event: Event) => {
+            const text = (event.target as HTMLInputElement).value;
+            const sizes = readHiddenLayers(text);
+            host.refuse(typeof sizes === 'string' ? { field: 'hidden-layers', text, message: sizes } : undefined);
+            if (typeof sizes !== 'string') host.set('hiddenLayers', sizes);
+          }} />
+        ${refused('hidden-layers')
+          ? html`<small id=${id('hidden-hint')} class="problem" role="alert">${refused('hidden-layers')!.message}</small>`
+          : html`<small id=${id('hidden-hint')}>Neurons per layer, e.g. 4, 2</small>`}`,
     )}
     ${field(
       'speed',
-      html`<label for=${id('speed')}>Speed <output class="number">${formatNumber(host.speed, 2)}</output></label>
-        <input id=${id('speed')} type="range" min="0.05" max="4" step="0.05" .value=${live(String(host.speed))}
-          @input=${onSelect('speed', Number)} />`,
+      slider(id('speed'), 'Speed', formatNumber(host.speed, 2), host.speed,
+        sliderRange(host.speed, { min: 0.05, max: 4, step: 0.05 }, { min: 0.01, max: 100 }), onSelect('speed', Number), 'input'),
     )}
     ${shown.has('features') && host.dimensions === 2
       ? html`<fieldset class="field features">
@@ -161,4 +219,31 @@ export function renderSettings(host: SettingsHost, shown: ReadonlySet<string>) {
         </fieldset>`
       : nothing}
   `;
+}
+
+/** A setting as a whole percentage, as the training-data slider shows it. */
+const percentOf = (fraction: number) => Math.round(fraction * 100);
+
+/** A labelled range input showing `shown` beside its label; `on` is when it reports: 'change' or 'input'. */
+function slider(id: string, label: string, shown: string, value: number, range: SliderRange, handler: (event: Event) => void, on: 'change' | 'input' = 'change') {
+  return html`<label for=${id}>${label} <output class="number">${shown}</output></label>
+    <input id=${id} type="range" min=${range.min} max=${range.max} step=${range.step} .value=${live(String(value))}
+      @change=${on === 'change' ? handler : null} @input=${on === 'input' ? handler : null} />`;
+}
+
+/** The buttons a finished run disables. */
+const RUN_BUTTONS = 'button.play, button.step, button.step-epoch';
+
+/**
+ * Call when a run ends (its epochs are done, or it diverged), before Play and the step
+ * buttons are disabled: keyboard focus moves from them to Reset, else to the first other
+ * enabled control, so it never falls to the page.
+ */
+export function moveFocusFromRunButtons(root: ShadowRoot): void {
+  const active = root.activeElement;
+  if (!(active instanceof HTMLElement) || !active.matches(RUN_BUTTONS)) return;
+  const others = [...root.querySelectorAll<HTMLElement>('button, select, input')].filter(
+    (control) => !control.matches(RUN_BUTTONS) && !control.matches(':disabled'),
+  );
+  (root.querySelector<HTMLElement>('button.reset') ?? others[0])?.focus();
 }

@@ -16,18 +16,20 @@ import {
 } from '../../src/index.js';
 import { divergingTable, resolveColor } from '../shared/colors.js';
 import { childJsonText, fetchText, parseData } from '../shared/data-source.js';
+import { type ReadData, describeDataFormat } from '../../src/data-text.js';
 import { formatNumber, percent } from '../shared/format.js';
 import { NETWORK_UPDATE, type NetworkSource, type NetworkUpdateDetail } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
-import { checkChoice, checkNumber, checkNumberList, labelAt, labelListConverter, numberConverter, numberListConverter, textListConverter } from '../shared/parse.js';
+import { checkChoice, checkNumber, checkNumberList, labelAt, labelListConverter, listChanged, numberConverter, numberListConverter, textListConverter } from '../shared/parse.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
-import { CONTROL_NAMES, DEFAULT_CONTROLS, type SettingsHost, renderSettings } from './controls.js';
+import { CONTROL_NAMES, DEFAULT_CONTROLS, type RefusedEntry, type SettingsHost, moveFocusFromRunButtons, renderSettings } from './controls.js';
 import { renderConfusion } from './confusion-view.js';
 import { renderCurveView } from './curve-view.js';
 import { BACKGROUND_STRENGTH, type Extent, type Palette, paintHiddenNeurons, paintOutput } from './grid.js';
 import { type EpochRecord, formatLoss, renderLossChart, thinHistory } from './loss-chart.js';
-import { ONE_DIMENSIONAL_FEATURES, type Session, createSession, inferKind } from './session.js';
+import { drawPoints } from './points.js';
+import { ONE_DIMENSIONAL_FEATURES, type Session, createSession, describeDivergence, inferKind } from './session.js';
 import { trainerStyles } from './nn-trainer.styles.js';
 import '../nn-network/nn-network.js';
 
@@ -92,6 +94,21 @@ export interface EpochDetail {
   accuracy?: number;
 }
 
+/** Detail of `nn-stopped`: when, and why. */
+export interface StoppedDetail {
+  epoch: number;
+  reason: 'paused' | 'epochs' | 'diverged';
+}
+
+/** The events `<nn-trainer>` fires, by name, with their details. */
+export interface TrainerEvents {
+  'nn-epoch': EpochDetail;
+  'nn-diverged': { epoch: number };
+  'nn-stopped': StoppedDetail;
+  'nn-network-update': NetworkUpdateDetail;
+  change: { name: string; value: unknown };
+}
+
 /**
  * A network that learns in front of the reader: data, a loss, backpropagation and
  * gradient descent, with a decision boundary, what each hidden neuron has learned, a
@@ -100,7 +117,7 @@ export interface EpochDetail {
  * @summary Trains a small neural network live, as TensorFlow Playground does, in one tag.
  *
  * @fires nn-epoch - After each epoch: `{ epoch, trainLoss, testLoss, accuracy }`.
- * @fires nn-diverged - When the loss becomes NaN or infinite; training stops: `{ epoch }`.
+ * @fires nn-diverged - When training diverges (the loss overflows, or stays several times above where it started); training stops: `{ epoch }`.
  * @fires nn-stopped - When training stops: `{ epoch, reason: 'paused' | 'epochs' | 'diverged' }`.
  * @fires nn-network-update - When the network's weights or structure change: `{ network }`.
  * @fires change - When the reader changes a setting: `{ name, value }`.
@@ -134,7 +151,7 @@ export interface EpochDetail {
  * @cssproperty --nn-radius - Corner radius of the element and its panels.
  */
 @customElement('nn-trainer')
-export class NnTrainer extends NnElement implements NetworkSource {
+export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource {
   static override styles = trainerStyles;
 
   /** Built-in data: circle, xor, gauss, spiral, moons; regression: plane, reg-gauss, sine. */
@@ -142,7 +159,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
   /** Number of classes, 2 to 6, for spiral (arms), gauss (clusters) and circle (rings); more than two train with softmax. */
   @property({ converter: numberConverter }) classes: number = DEFAULTS.classes;
   /** Names of the classes, comma separated, e.g. "cat, dog, bird" (default class 0, class 1, …). Shown as text. */
-  @property({ attribute: 'class-labels', converter: labelListConverter }) classLabels?: string[];
+  @property({ attribute: 'class-labels', converter: labelListConverter, hasChanged: listChanged }) classLabels?: string[];
   /** URL of JSON (`{ inputs, targets }`) or CSV (inputs then target per row) data to train on. */
   @property() src?: string;
   /** Number of generated points (2 to 10000). */
@@ -152,9 +169,9 @@ export class NnTrainer extends NnElement implements NetworkSource {
   /** Fraction of samples used for training, e.g. 0.5 (or a percentage such as 50); the rest test. */
   @property({ attribute: 'train-split', converter: numberConverter }) trainSplit = 0.5;
   /** Input features: x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2 (default x1,x2; x1 for 1-D data; x1,x2,sin-x1,sin-x2 for the spiral). */
-  @property({ converter: textListConverter }) features?: readonly string[];
+  @property({ converter: textListConverter, hasChanged: listChanged }) features?: readonly string[];
   /** Hidden layer sizes, 1 to 64 neurons each, e.g. "8,8"; "none" for a network without hidden layers (default "4, 2"; "8, 8" for the spiral). */
-  @property({ attribute: 'hidden-layers', converter: hiddenLayersConverter }) hiddenLayers?: readonly number[];
+  @property({ attribute: 'hidden-layers', converter: hiddenLayersConverter, hasChanged: listChanged }) hiddenLayers?: readonly number[];
   /** Activation of the hidden layers. */
   @property() activation = 'tanh';
   /** Output activation; inferred when omitted (sigmoid, softmax for several classes, linear for regression). */
@@ -180,18 +197,20 @@ export class NnTrainer extends NnElement implements NetworkSource {
   /** Epochs per animation frame (0.01 to 100; the slider offers 0.05 to 4); training never takes more than ~6 ms of a frame. */
   @property({ converter: numberConverter }) speed = 1;
   /** Controls the reader sees: play, step, reset, data, noise, train-split, features, hidden-layers, activation, learning-rate, batch-size, regularization, optimizer, speed; or "none". */
-  @property({ converter: textListConverter }) controls: readonly string[] = DEFAULT_CONTROLS;
+  @property({ converter: textListConverter, hasChanged: listChanged }) controls: readonly string[] = DEFAULT_CONTROLS;
   /** Views shown: boundary, loss, network, neurons, confusion (default all but confusion). */
-  @property({ converter: textListConverter }) show: readonly string[] = DEFAULT_VIEWS;
+  @property({ converter: textListConverter, hasChanged: listChanged }) show: readonly string[] = DEFAULT_VIEWS;
 
   @state() private session?: Session;
   @state() private history: EpochRecord[] = [];
   @state() private status = '';
   @state() private announcement = '';
-  @state() private customData?: Data;
+  @state() private customData?: ReadData;
   @state() private loading = false;
   /** What is wrong with the data from `src` or the child script, if anything. */
   @state() private dataProblem = '';
+  /** The reader's entry in the settings panel that was refused, shown beside its field. */
+  @state() private refused?: RefusedEntry;
   @query('canvas.boundary') private boundaryCanvas?: HTMLCanvasElement;
 
   private readonly loop = new TrainingLoop(this, (budget) => this.trainFor(budget));
@@ -325,12 +344,19 @@ export class NnTrainer extends NnElement implements NetworkSource {
     return this.session?.network.toJSON();
   }
 
+  /** About a trainer's height with the default views: the placeholder drawn while it is far off screen. */
+  protected override placeholderHeight(width: number): number {
+    return width < 640 ? 2300 : 1500;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     for (const query of this.schemeQueries) query.addEventListener('change', this.onSchemeChange);
     this.readChildData();
     this.childObserver = new MutationObserver(() => this.readChildData());
     this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    // Moved to another parent (or detached and back) while loading: the load was aborted, so start it again.
+    if (this.loading) void this.loadSource();
   }
 
   override disconnectedCallback(): void {
@@ -437,8 +463,14 @@ export class NnTrainer extends NnElement implements NetworkSource {
       id: this.id,
       activeFeatures: this.activeFeatures,
       hasCustomData: this.hasCustomData,
+      dataSummary: this.customData && describeDataFormat(this.customData.format, this.customData.inputs.length),
       dimensions: this.dimensions,
+      refused: this.refused,
       set: (name, value) => this.setByReader(name, value),
+      refuse: (entry) => {
+        if (entry && entry.message !== this.refused?.message) console.warn(`<${this.localName}>: ${entry.message}`);
+        this.refused = entry;
+      },
     };
   }
 
@@ -501,7 +533,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
       this.status = '';
       this.palette = undefined;
       this.announce(`Reset. ${this.summary()}`);
-      this.emit<NetworkUpdateDetail>(NETWORK_UPDATE, { network: session.network });
+      this.emit(NETWORK_UPDATE, { network: session.network });
     };
     if (fromApply) build();
     else this.attempt(build);
@@ -538,7 +570,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
       done++;
     }
     this.stepCredit -= done;
-    this.emit<NetworkUpdateDetail>(NETWORK_UPDATE, { network: session.network });
+    this.emit(NETWORK_UPDATE, { network: session.network });
     this.requestUpdate();
   }
 
@@ -551,6 +583,8 @@ export class NnTrainer extends NnElement implements NetworkSource {
       const epochBefore = trainer.epochs;
       trainer.step();
       if (trainer.diverged) {
+        // A run found to diverge at the end of an epoch completed that epoch: chart it too.
+        if (trainer.epochs !== epochBefore) this.recordEpoch();
         this.diverge();
         break;
       }
@@ -564,7 +598,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
     }
     if (notify) {
       this.announce(this.summary());
-      this.emit<NetworkUpdateDetail>(NETWORK_UPDATE, { network: session.network });
+      this.emit(NETWORK_UPDATE, { network: session.network });
       this.requestUpdate();
     }
   }
@@ -589,7 +623,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
     if (!this.session) return;
     const record = this.evaluate(this.session);
     this.history = thinHistory([...this.history, record]);
-    this.emit<EpochDetail>('nn-epoch', {
+    this.emit('nn-epoch', {
       epoch: record.epoch,
       trainLoss: record.trainLoss,
       testLoss: record.testLoss,
@@ -598,14 +632,16 @@ export class NnTrainer extends NnElement implements NetworkSource {
   }
 
   private diverge(): void {
+    moveFocusFromRunButtons(this.renderRoot as ShadowRoot);
     this.loop.pause();
-    this.status = `Training diverged at epoch ${this.epoch}: the loss became too large to compute. Try a smaller learning rate (such as 0.03), then press Reset.`;
+    if (this.session) this.status = describeDivergence(this.epoch, this.session.trainer);
     this.emit('nn-diverged', { epoch: this.epoch });
     this.emit('nn-stopped', { epoch: this.epoch, reason: 'diverged' });
     this.announce(this.status);
   }
 
   private stop(reason: 'paused' | 'epochs'): void {
+    if (reason === 'epochs') moveFocusFromRunButtons(this.renderRoot as ShadowRoot);
     this.loop.pause();
     this.emit('nn-stopped', { epoch: this.epoch, reason });
     this.announce(`${reason === 'epochs' ? 'Finished' : 'Paused'}. ${this.summary()}`);
@@ -643,6 +679,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
     this.fetchController?.abort();
     const src = this.srcUrl;
     if (!src) {
+      this.loading = false;
       this.customData = undefined;
       this.dataProblem = '';
       this.readChildData();
@@ -650,6 +687,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
     }
     const controller = (this.fetchController = new AbortController());
     this.loading = true;
+    this.dataProblem = ''; // a message about the last URL
     try {
       const text = await fetchText(src, controller.signal);
       if (controller.signal.aborted) return;
@@ -665,12 +703,7 @@ export class NnTrainer extends NnElement implements NetworkSource {
   private get extent(): Extent {
     const session = this.session;
     if (!session || !this.customData) return [-DATA_EXTENT, DATA_EXTENT];
-    let largest = 0;
-    for (const point of [...session.trainPoints, ...session.testPoints]) {
-      largest = Math.max(largest, Math.abs(point.x), session.dimensions === 2 ? Math.abs(point.y) : 0);
-    }
-    const edge = Math.ceil(largest * 1.1) || 1;
-    return [-edge, edge];
+    return [-session.edge, session.edge];
   }
 
   private resolvePalette(): Palette {
@@ -912,47 +945,6 @@ function paintImage(context: CanvasRenderingContext2D, image: ImageData, width: 
   context.imageSmoothingQuality = 'high';
   context.clearRect(0, 0, width, height);
   context.drawImage(scratch, 0, 0, width, height);
-}
-
-/**
- * Test points as squares, then training points as circles with a white edge on top: a
- * square is wider than a circle, so a test point under a training point still shows its
- * corners, and no test point hides the data the network learns from.
- */
-function drawPoints(context: OffscreenCanvasRenderingContext2D, session: Session, extent: Extent, palette: Palette, size: number): void {
-  const [min, max] = extent;
-  const scale = size / (max - min);
-  const radius = Math.max(2.5, size / 110);
-  const colour = (target: number) => {
-    if (session.kind === 'regression') {
-      const index = Math.round((Math.max(-1, Math.min(1, target)) + 1) * 127.5) * 4;
-      return `rgb(${palette.diverging[index]} ${palette.diverging[index + 1]} ${palette.diverging[index + 2]})`;
-    }
-    const rgb = session.classes > 2 ? palette.classes[target % palette.classes.length] : sideColour(palette, target);
-    return `rgb(${rgb.r} ${rgb.g} ${rgb.b})`;
-  };
-  context.lineWidth = Math.max(1, radius / 3);
-  // The squares' edge stands out from the neutral middle of the scale: dark on light, light on dark.
-  const { r, g, b } = palette.neutral;
-  const squareEdge = r + g + b > 3 * 128 ? 'rgb(0 0 0 / 0.6)' : 'rgb(255 255 255 / 0.6)';
-  for (const [points, square] of [[session.testPoints, true], [session.trainPoints, false]] as const) {
-    context.strokeStyle = square ? squareEdge : 'rgb(255 255 255 / 0.9)';
-    for (const point of points) {
-      const x = (point.x - min) * scale;
-      const y = (max - point.y) * scale;
-      context.fillStyle = colour(point.target);
-      context.beginPath();
-      if (square) context.rect(x - radius, y - radius, radius * 2, radius * 2);
-      else context.arc(x, y, radius, 0, 2 * Math.PI);
-      context.fill();
-      context.stroke();
-    }
-  }
-}
-
-function sideColour(palette: Palette, target: number) {
-  const index = target >= 0.5 ? 255 * 4 : 0;
-  return { r: palette.diverging[index], g: palette.diverging[index + 1], b: palette.diverging[index + 2] };
 }
 
 declare global {
