@@ -76,7 +76,7 @@ const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer']
 
 /** The one-file builds: every element and the engine, lit included, in one module for a script tag. */
 const ONE_FILE: Record<string, { name: string; file: string }> = {
-  production: { name: 'nn-kit', file: 'components/index.ts' },
+  production: { name: 'nn-kit.all', file: 'components/index.ts' },
   hydrate: { name: 'nn-kit.hydrate', file: 'scripts/hydrate-entry.js' },
 };
 
@@ -89,7 +89,11 @@ const ONE_FILE: Record<string, { name: string; file: string }> = {
  *                                  they import the same engine chunks as core.js, so a page that
  *                                  uses both has one engine, and a Network made with nn-kit/core
  *                                  is a Network to every element
- *   (default)  dist/nn-kit.js      every element and the engine, lit included: one <script type="module">
+ *   kit        dist/nn-kit.js      the loader, for one <script type="module">: it loads an element's
+ *                                  module from dist/kit/ when the element's tag first appears
+ *              dist/kit/*.js       one module per element, lit and the engine included, sharing
+ *                                  chunks (dist/kit/shared/), so a page downloads only what it uses
+ *   (default)  dist/nn-kit.all.js  every element and the engine, lit included, in one file
  *   hydrate    dist/nn-kit.hydrate.js  the same, with lit's hydration support loaded first: for
  *                                  pages whose elements were rendered on the server
  *   site       site/index.html     the demo article as one file that opens from disk
@@ -143,6 +147,25 @@ export default defineConfig(({ command, mode }) => {
             minify: true,
           },
         },
+      },
+    };
+  }
+  if (mode === 'kit') {
+    return {
+      plugins: [minifyTemplates()],
+      build: {
+        target: 'es2022',
+        ...MINIFY,
+        emptyOutDir: false,
+        lib: {
+          entry: {
+            'nn-kit': here('components/loader.ts'),
+            ...Object.fromEntries(ELEMENTS.map((name) => [`kit/${name}`, here(`components/${name}/${name}.ts`)])),
+          },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
+        rollupOptions: { output: { chunkFileNames: 'kit/shared/[name]-[hash].js', minify: true } },
       },
     };
   }

@@ -18,7 +18,9 @@ export async function load(tag: string): Promise<void> {
     console.warn(`<${tag}> is not an nn-kit element; the kit has ${KIT_TAGS.map((name) => `<${name}>`).join(', ')}.`);
     return;
   }
-  await import(/* @vite-ignore */ new URL(`./kit/${tag}.js`, import.meta.url).href);
+  // The kit's folder, beside this file (a bundler would rewrite `new URL(…, import.meta.url)`).
+  const here = import.meta.url;
+  await import(/* @vite-ignore */ new URL(`./kit/${tag}.js`, here).href);
 }
 
 /**

@@ -1,16 +1,18 @@
-// The built kit, dist/nn-kit.js, loaded the way a writer loads it: one module script in a
-// plain page, with no dev-server transforms and no import map (so lit must be inside).
+// The built kit loaded the way a writer loads it: one module script in a plain page, with no
+// dev-server transforms and no import map (so lit must come with the kit): dist/nn-kit.js, the
+// loader that fetches each element from dist/kit/ when its tag appears, and dist/nn-kit.all.js,
+// every element in one file.
 import { expect } from '@open-wc/testing';
 
 const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
 
-function loadPage(body: string): Promise<Window> {
+function loadPage(body: string, script = '/dist/nn-kit.js'): Promise<Window> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');
     frame.style.width = '900px';
     frame.style.height = '700px';
     frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-      <script type="module" src="${new URL('/dist/nn-kit.js', location.href).href}"></script></head>
+      <script type="module" src="${new URL(script, location.href).href}"></script></head>
       <body>${body}</body></html>`;
     frame.addEventListener('load', () => resolve(frame.contentWindow!), { once: true });
     frame.addEventListener('error', reject, { once: true });
@@ -18,12 +20,12 @@ function loadPage(body: string): Promise<Window> {
   });
 }
 
-describe('dist/nn-kit.js', () => {
-  it('is one self-contained module: no bare imports left to resolve', async () => {
+describe('dist/nn-kit.js, the loader', () => {
+  it('is a small module with no bare imports', async () => {
     const source = await (await fetch('/dist/nn-kit.js')).text();
-    expect(source.length).to.be.greaterThan(1000);
-    expect(source).to.not.match(/\bfrom\s*["'](lit|@lit|lit-html|lit-element|d3-array)/);
+    expect(source).to.not.match(/\bfrom\s*["'][^./]/);
     expect(source).to.not.match(/\bimport\s*\(?\s*["'][^./]/);
+    expect(source).to.not.match(/LitElement|lit-html/, 'lit comes with the elements, not the loader');
   });
 
   it('registers and renders every element from a single script tag', async () => {
@@ -36,6 +38,42 @@ describe('dist/nn-kit.js', () => {
       expect(element.shadowRoot!.querySelector('[role="alert"]'), `${tag} shows no error`).to.not.exist;
       expect(element.getBoundingClientRect().height, `${tag} has a height`).to.be.greaterThan(40);
     }
+  });
+
+  it('loads only the elements a page uses, and defines tags added later', async () => {
+    const view = await loadPage('<nn-activation-plot></nn-activation-plot>');
+    await view.customElements.whenDefined('nn-activation-plot');
+    const loaded = () => view.performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop());
+    expect(loaded()).to.include('nn-activation-plot.js');
+    expect(loaded()).to.not.include('nn-trainer.js');
+    expect(view.customElements.get('nn-trainer'), 'nn-trainer is not loaded').to.be.undefined;
+    view.document.body.append(view.document.createElement('nn-trainer'));
+    await view.customElements.whenDefined('nn-trainer');
+    expect(loaded()).to.include('nn-trainer.js');
+  });
+
+  it('defines an element inside an open shadow root given to discover()', async () => {
+    const loader = new URL('/dist/nn-kit.js', location.href).href;
+    const view = (await loadPage(
+      `<script type="module">import { discover } from '${loader}'; window.discover = discover;</script>`,
+    )) as Window & { discover?: (root: ShadowRoot) => Promise<void> };
+    // Module scripts run before the frame's load event, which loadPage awaits.
+    const host = view.document.createElement('div');
+    view.document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<nn-neuron></nn-neuron>';
+    expect(view.customElements.get('nn-neuron'), 'the loader does not see inside a shadow root attached later').to.be.undefined;
+    await view.discover!(root);
+    expect(view.customElements.get('nn-neuron')).to.exist;
+  });
+
+  it('dist/nn-kit.all.js is every element in one module that needs nothing outside itself', async () => {
+    const source = await (await fetch('/dist/nn-kit.all.js')).text();
+    expect(source).to.not.match(/\bfrom\s*["']/);
+    expect(source).to.not.match(/\bimport\s*\(?\s*["']/);
+    const view = await loadPage(TAGS.map((tag) => `<${tag}></${tag}>`).join('\n'), '/dist/nn-kit.all.js');
+    await Promise.all(TAGS.map((tag) => view.customElements.whenDefined(tag)));
+    expect(view.performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop())).to.not.include('nn-trainer.js');
   });
 
   it('exports the core engine too', async () => {

@@ -1,5 +1,6 @@
 // The built kit must lay out exactly like its source. Each element is rendered three ways,
-// from source (components/index.ts), from dist/nn-kit.js and from dist/elements/index.js,
+// from source (components/index.ts), from dist/nn-kit.js (the loader), dist/nn-kit.all.js and
+// dist/elements/index.js,
 // in frames 360, 600 and 1,000 px wide; the element's box and the box of every named part
 // (`part="…"`) in its shadow root must match to the pixel.
 import { expect } from '@open-wc/testing';
@@ -7,6 +8,7 @@ import { expect } from '@open-wc/testing';
 const BUILDS = {
   source: '/components/index.ts',
   'dist/nn-kit.js': '/dist/nn-kit.js',
+  'dist/nn-kit.all.js': '/dist/nn-kit.all.js',
   'dist/elements/index.js': '/dist/elements/index.js',
 } as const;
 type Build = keyof typeof BUILDS;
@@ -90,7 +92,7 @@ describe('built files lay out like the source', () => {
       for (const [name, layout] of Object.entries(source)) {
         expect(Object.keys(layout).length, `${name} renders parts to compare`).to.be.greaterThan(1);
       }
-      for (const build of ['dist/nn-kit.js', 'dist/elements/index.js'] as const) {
+      for (const build of ['dist/nn-kit.js', 'dist/nn-kit.all.js', 'dist/elements/index.js'] as const) {
         const built = await renderAll(build, width);
         for (const name of Object.keys(EXAMPLES)) {
           expect(built[name], `${name} from ${build}, against source`).to.deep.equal(source[name]);

@@ -110,7 +110,18 @@ describe('the package', () => {
     assert.deepEqual(pkg.peerDependenciesMeta, { '@lit/react': { optional: true }, react: { optional: true } }, 'React users install @lit/react; nobody else gets it');
   });
 
-  for (const entry of ['./nn-kit.js', './nn-kit.hydrate.js']) {
+  it('ships nn-kit/nn-kit.js, the loader, with every element module it loads beside it, lit included', () => {
+    const loader = readFileSync(join(root, target('./nn-kit.js')), 'utf8');
+    assert.deepEqual(specifiers(loader), [], 'the loader imports nothing statically');
+    for (const tag of Object.keys(ELEMENTS)) {
+      assert.ok(loader.includes(tag), `the loader knows <${tag}>`);
+      const file = join(root, 'dist/kit', `${tag}.js`);
+      assert.ok(existsSync(file), `dist/kit/${tag}.js`);
+      assert.deepEqual([...outsideImports(file)], [], `dist/kit/${tag}.js needs nothing outside dist/kit/`);
+    }
+  });
+
+  for (const entry of ['./nn-kit.all.js', './nn-kit.hydrate.js']) {
     it(`ships nn-kit/${entry.slice(2)} (${target(entry).slice(2)}) as one module that needs nothing outside itself`, () => {
       const code = readFileSync(join(root, target(entry)), 'utf8');
       assert.ok(code.length > 1000);

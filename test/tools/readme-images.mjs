@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const readme = readFileSync('README.md', 'utf8');
-const kit = readFileSync('dist/nn-kit.js', 'utf8');
 const ORIGIN = 'http://nn-kit.example';
 
 /** Each picture with the html example closest above it. */
@@ -22,9 +21,10 @@ const browser = await chromium.launch({
 try {
   for (const { path, example } of pictures) {
     const page = await browser.newPage({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
+    // The page, and the built kit beside it: dist/nn-kit.js (the loader) and dist/kit/.
     await page.route(`${ORIGIN}/**`, (route) =>
-      route.request().url().endsWith('/nn-kit.js')
-        ? route.fulfill({ contentType: 'text/javascript', body: kit })
+      route.request().url().endsWith('.js')
+        ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(`dist${new URL(route.request().url()).pathname}`) })
         : route.fulfill({
             contentType: 'text/html',
             body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="nn-kit.js"></script>

@@ -1,17 +1,19 @@
-// Size budget: gzip sizes of the built files, checked against the budget. Exits 1 when over.
-// The one-file builds are measured as they are; the modules meant for bundlers (dist/core.js,
-// dist/elements/*.js, which import shared chunks) are measured as a bundler ships them: bundled
-// into one minified file with lit and d3-array left out (a page shares those).
-import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// Size budget (DESIGN.md): gzip sizes of the built files, checked against the budgets.
+// Exits 1 when any is over.
+// - dist/nn-kit.js is the loader a page's one script tag loads: ≤ 3 kB.
+// - A page loads an element's module from dist/kit/ with every chunk it imports statically:
+//   a page with only <nn-neuron> downloads ≤ 25 kB in all (loader included).
+// - Each element's own module in dist/kit/ ≤ 20 kB (the chunks it shares with others apart).
+// - The engine alone, as a bundler ships dist/core.js (lit and d3-array left out): ≤ 12 kB.
+// The one-file builds (nn-kit.all.js, nn-kit.hydrate.js) and the bundler entries are reported.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-const BUDGETS = [
-  { file: 'dist/nn-kit.js', label: 'whole kit, lit included', limit: 50 * 1024 },
-  { file: 'dist/nn-kit.hydrate.js', label: 'whole kit with lit hydration support, for server-rendered pages', limit: 53 * 1024 },
-  { file: 'dist/core.js', label: 'core engine alone, bundled', limit: 10 * 1024, bundle: true },
-];
+const KB = 1024;
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} kB`;
 
 /** The file bundled as a page's bundler would: one minified module, lit and d3-array external. */
 async function bundled(file) {
@@ -31,31 +33,51 @@ async function bundled(file) {
   return Buffer.from(output[0].code);
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-for (const { file } of BUDGETS) {
+/** A module and every module it imports statically (what the browser downloads before it runs). */
+function staticGraph(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) staticGraph(join(dirname(file), match[1]), seen);
+  return seen;
+}
+
+for (const file of ['dist/nn-kit.js', 'dist/kit', 'dist/core.js']) {
   if (!existsSync(file)) {
     console.error(`${file} is missing: run npm run build first.`);
     process.exit(1);
   }
 }
-const elements = existsSync('dist/elements') ? readdirSync('dist/elements').filter((f) => f.endsWith('.js')) : [];
-// Every measurement at once (the bundling takes a few seconds each), printed in order.
-const [budgeted, perElement] = await Promise.all([
-  Promise.all(BUDGETS.map(async ({ file, bundle }) => (bundle ? bundled(file) : readFile(file)))),
-  Promise.all(elements.map((name) => bundled(`dist/elements/${name}`))),
-]);
+const tags = readdirSync('dist/kit').filter((name) => name.endsWith('.js')).map((name) => name.slice(0, -3));
+const bundlerEntries = readdirSync('dist/elements').filter((name) => name.endsWith('.js'));
+const [core, ...perEntry] = await Promise.all([bundled('dist/core.js'), ...bundlerEntries.map((name) => bundled(`dist/elements/${name}`))]);
+
+const loader = gz(readFileSync('dist/nn-kit.js'));
+/** An element's own code: its module and the shared chunk that holds it when another element imports it too. */
+const ownOf = (tag) =>
+  [`dist/kit/${tag}.js`, ...readdirSync('dist/kit/shared').filter((name) => name.startsWith(`${tag}-`)).map((name) => `dist/kit/shared/${name}`)]
+    .reduce((sum, file) => sum + gz(readFileSync(file)), 0);
+const pageOf = (tag) => [...staticGraph(`dist/kit/${tag}.js`)].reduce((sum, file) => sum + gz(readFileSync(file)), loader);
+const checks = [
+  { name: 'dist/nn-kit.js', size: loader, limit: 3 * KB, label: 'the loader' },
+  { name: 'page with <nn-neuron>', size: pageOf('nn-neuron'), limit: 25 * KB, label: 'all it downloads: loader, element, shared chunks, lit' },
+  ...tags.map((tag) => ({ name: `dist/kit/${tag}.js`, size: ownOf(tag), limit: 20 * KB, label: `${tag}'s own code` })),
+  { name: 'dist/core.js', size: gz(core), limit: 12 * KB, label: 'the engine alone, bundled' },
+];
 
 let failed = false;
-BUDGETS.forEach(({ file, label, limit }, i) => {
-  const source = budgeted[i];
-  const gzipped = gzipSync(source, { level: 9 }).length;
-  const ok = gzipped <= limit;
+for (const { name, size, limit, label } of checks) {
+  const ok = size <= limit;
   failed ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${file.padEnd(22)} ${kb(gzipped).padStart(8)} gzipped (${kb(source.length)} raw), budget ${kb(limit)}: ${label}`);
-});
-// What a bundled page pays for one element: its entry and what it imports (lit comes on top, shared).
-elements.forEach((name, i) => {
-  const gzipped = gzipSync(perElement[i], { level: 9 }).length;
-  console.log(`     dist/elements/${name.padEnd(24)} ${kb(gzipped).padStart(8)} gzipped, bundled with what it imports, lit not counted`);
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(32)} ${kb(size).padStart(8)} gzipped, budget ${kb(limit)}: ${label}`);
+}
+for (const tag of tags.filter((tag) => tag !== 'nn-neuron')) {
+  console.log(`     page with <${tag}>`.padEnd(38) + `${kb(pageOf(tag)).padStart(8)} gzipped, all it downloads`);
+}
+for (const file of ['dist/nn-kit.all.js', 'dist/nn-kit.hydrate.js']) {
+  if (existsSync(file)) console.log(`     ${file.padEnd(32)} ${kb(gz(readFileSync(file))).padStart(8)} gzipped, every element in one file`);
+}
+bundlerEntries.forEach((name, i) => {
+  console.log(`     dist/elements/${name.padEnd(18)} ${kb(gz(perEntry[i])).padStart(8)} gzipped, bundled with what it imports, lit not counted`);
 });
 process.exit(failed ? 1 : 0);
