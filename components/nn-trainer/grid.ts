@@ -19,7 +19,8 @@ export function sampleGrid(
   visit: (cell: number) => void,
 ): void {
   const [min, max] = extent;
-  const step = (max - min) / resolution;
+  // Each end divided first: max − min overflows for extents near the largest double.
+  const step = max / resolution - min / resolution;
   const input = new Float64Array(network.inputSize);
   for (let row = 0; row < resolution; row++) {
     const x2 = max - (row + 0.5) * step;

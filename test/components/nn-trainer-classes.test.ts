@@ -160,6 +160,19 @@ describe('<nn-trainer> pictures', () => {
     }
   });
 
+  it('data near the largest double still gets a painted decision surface, not a black square', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer show="boundary"><script type="application/json">
+      {"inputs": [[1e308, -1e308], [1e308, 1e308], [-1e308, 0], [0, 1e308]], "targets": [[0], [1], [0], [1]]}
+    </script></nn-trainer>`);
+    await nextFrame();
+    await el.updateComplete;
+    const canvas = shadow(el).querySelector<HTMLCanvasElement>('canvas.boundary')!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let black = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 30) black++;
+    expect(black / (data.length / 4), 'share of black pixels').to.be.below(0.1);
+  });
+
   it('at 1,264 px the boundary and the loss chart share a row and grow, and the empty chart says what will appear', async () => {
     const root = await fixture(html`<div style="width: 1264px"><nn-trainer data="circle"></nn-trainer></div>`);
     const el = root.querySelector('nn-trainer')! as NnTrainer;
