@@ -1,9 +1,11 @@
 /**
- * nn-kit's core engine: networks, activations, losses, optimizers, datasets and a
- * trainer. Plain TypeScript with no DOM: it runs in a page, a worker and Node.
+ * nn-kit's core engine: networks, activations, losses, optimizers, datasets, a
+ * trainer, and gradient descent on loss surfaces of two parameters. Plain TypeScript
+ * with no DOM: it runs in a page, a worker and Node.
  */
 export { type Activation, type Initializer, activations, getActivation, scalarActivationNames } from './activations.js';
 export { Backprop } from './backprop.js';
+export { type DescentOptions, type DescentPoint, type LineSlice, type StepPreview, Descent, ESCAPE, lineSlice } from './descent.js';
 export { type Data, type DataMatrix, oneHot, splitData, toMatrix } from './data.js';
 export {
   DATA_EXTENT,
@@ -27,7 +29,9 @@ export {
   validateLayers,
 } from './network.js';
 export { type NeuronInput, type NeuronResult, computeNeuron } from './neuron.js';
-export { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer, optimizers } from './optimizers.js';
+export { type Optimizer, type OptimizerState, adamRate, createOptimizerState, getOptimizer, optimizers } from './optimizers.js';
 export { Random } from './random.js';
 export { type Regularization, getRegularization, regularizations } from './regularization.js';
+export { type Bounds, type GridExtent, type Objective, type Surface, getSurface, sampleGrid, surfaces } from './surfaces.js';
 export { DIVERGENCE, type Divergence, type Evaluation, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';
+export { type WeightPlace, WeightSlice, weightIndexOf } from './weight-slice.js';

@@ -31,6 +31,11 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 const ADAM_EPSILON = 1e-7;
 
+/** Adam's rate at `step` (from 1): α·√(1 − β₂ᵗ)/(1 − β₁ᵗ), the bias correction folded into α as Keras does. */
+export function adamRate(learningRate: number, step: number): number {
+  return (learningRate * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
+}
+
 /** Makes the zeroed state for `size` parameters, with the memory slots an optimizer uses (both by default). */
 export function createOptimizerState(size: number, slots = 2): OptimizerState {
   return { first: new Float64Array(slots >= 1 ? size : 0), second: new Float64Array(slots >= 2 ? size : 0) };
@@ -70,7 +75,7 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
     label: 'Adam',
     slots: 2,
     update(params, gradients, { first, second }, learningRate, step) {
-      const rate = (learningRate * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
+      const rate = adamRate(learningRate, step);
       let zero = 0;
       for (let i = 0; i < params.length; i++) {
         const g = gradients[i];
