@@ -2,8 +2,10 @@ import { nothing, svg } from 'lit';
 import type { LayerTrace, Network } from '../../src/index.js';
 import { signClass, weightWidth } from '../shared/colors.js';
 import { formatNumber } from '../shared/format.js';
+import { format } from '../shared/strings.js';
 import { type DiagramLayout, type LabelSpace, type NodeSpot, fitLabel } from './layout.js';
 import { type NeuronNames, compactNumber, layerCaption, shortCaption, shortNumber } from './names.js';
+import type { NetworkStrings } from './nn-network.strings.js';
 
 /** A neuron, by layer and index. */
 export interface NodeKey {
@@ -28,6 +30,8 @@ export interface DiagramView {
   hovered?: Target;
   /** The neuron that holds the diagram's one tab stop. */
   focusKey: NodeKey;
+  /** The words shown (the element's strings). */
+  words: NetworkStrings;
 }
 
 /** The weight of a link, read from the core network. */
@@ -41,14 +45,14 @@ export function biasOf(network: Network, layer: number, index: number): number {
 }
 
 /** A neuron's description for assistive technology and the tooltip's first line. */
-export function describeNode(view: Pick<DiagramView, 'network' | 'trace' | 'names'>, { layer, index }: NodeKey): string {
-  const { network, trace, names } = view;
-  const caption = layerCaption(layer, network.layers.length);
+export function describeNode(view: Pick<DiagramView, 'network' | 'trace' | 'names' | 'words'>, { layer, index }: NodeKey): string {
+  const { network, trace, names, words } = view;
+  const caption = layerCaption(layer, network.layers.length, words);
   const a = formatNumber(trace[layer].a[index], 3);
-  if (layer === 0) return `${names(0, index)}, ${caption}: value ${a}`;
+  if (layer === 0) return format(words.inputNode, { name: names(0, index), layer: caption, value: a });
   const z = formatNumber(trace[layer].z[index], 3);
   const b = formatNumber(biasOf(network, layer, index), 3);
-  return `${names(layer, index)}, ${caption}: activation ${a}, weighted sum z ${z}, bias ${b}`;
+  return format(words.neuronNode, { name: names(layer, index), layer: caption, a, z, b });
 }
 
 /** Fill of a neuron at |activation| ≥ 1: its value stays readable on it (4.5:1) in the dark scheme too. */
@@ -85,15 +89,15 @@ const CAPTION_GAP = 6;
 type CaptionStyle = (typeof CAPTION_STYLES)[number];
 
 /** Where each column's caption goes, in one style. */
-function placeCaptionsWith({ network, layout }: DiagramView, style: CaptionStyle) {
+function placeCaptionsWith({ network, layout, words }: DiagramView, style: CaptionStyle) {
   const count = network.layers.length;
   return layout.columns.map((column) => {
     const size = column.size.toLocaleString('en');
-    const caption = style.short ? shortCaption(column.layer, count) : layerCaption(column.layer, count);
+    const caption = style.short ? shortCaption(column.layer, count, words) : layerCaption(column.layer, count, words);
     const sub = style.short
       ? size
       : column.layer === 0
-        ? `${size} ${column.size === 1 ? 'value' : 'values'}`
+        ? format(column.size === 1 ? words.oneValue : words.values, { count: size })
         : `${size} × ${network.activationOf(column.layer - 1).name}`;
     const titleHalf = (caption.length * style.title) / 2;
     const subHalf = (sub.length * style.sub) / 2;
@@ -223,7 +227,7 @@ function renderNodes(view: DiagramView) {
             font-size=${shown.fontSize}>${shown.texts[i]}</text>`,
         )
       : nothing}
-    ${gapTexts(layout).map((gap) => svg`<text class="gap" x=${gap.x} y=${gap.y}>${gap.text}</text>`)}
+    ${gapTexts(layout, view.words).map((gap) => svg`<text class="gap" x=${gap.x} y=${gap.y}>${gap.text}</text>`)}
   </g>`;
 
   function renderNode(view: DiagramView, node: NodeSpot, radius: number) {
@@ -251,8 +255,8 @@ function renderNodes(view: DiagramView) {
 const GAP_CHAR = 6.8;
 
 /** The "… N more" marks of collapsed columns; "+N" when neighbouring marks would run into each other. */
-function gapTexts({ columns }: DiagramLayout) {
-  const full = (hidden: number) => `… ${hidden.toLocaleString('en')} more`;
+function gapTexts({ columns }: DiagramLayout, words: NetworkStrings) {
+  const full = (hidden: number) => format(words.more, { count: hidden.toLocaleString('en') });
   const crowded = columns.some((column, i) => {
     const before = columns[i - 1];
     if (!column.gap || !before?.gap) return false;
@@ -260,7 +264,7 @@ function gapTexts({ columns }: DiagramLayout) {
     return column.x - before.x < halves + CAPTION_GAP;
   });
   return columns.flatMap(({ gap }) =>
-    gap ? [{ x: gap.x, y: gap.y, text: crowded ? `+${gap.hidden.toLocaleString('en')}` : full(gap.hidden) }] : [],
+    gap ? [{ x: gap.x, y: gap.y, text: crowded ? format(words.moreShort, { count: gap.hidden.toLocaleString('en') }) : full(gap.hidden) }] : [],
   );
 }
 

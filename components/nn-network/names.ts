@@ -1,5 +1,7 @@
 import { formatNumber } from '../shared/format.js';
 import { labelAt } from '../shared/parse.js';
+import { format } from '../shared/strings.js';
+import { NETWORK_STRINGS, type NetworkStrings } from './nn-network.strings.js';
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -9,17 +11,17 @@ export function subscript(n: number): string {
 }
 
 /** A layer's caption: "Input", "Hidden 1", …, "Output". */
-export function layerCaption(layer: number, layerCount: number): string {
-  if (layer === 0) return 'Input';
-  if (layer === layerCount - 1) return 'Output';
-  return `Hidden ${layer}`;
+export function layerCaption(layer: number, layerCount: number, words: NetworkStrings = NETWORK_STRINGS): string {
+  if (layer === 0) return words.input;
+  if (layer === layerCount - 1) return words.output;
+  return format(words.hidden, { n: layer });
 }
 
 /** A layer's caption where there is little room: "In", "H1", …, "Out". */
-export function shortCaption(layer: number, layerCount: number): string {
-  if (layer === 0) return 'In';
-  if (layer === layerCount - 1) return 'Out';
-  return `H${layer}`;
+export function shortCaption(layer: number, layerCount: number, words: NetworkStrings = NETWORK_STRINGS): string {
+  if (layer === 0) return words.inputShort;
+  if (layer === layerCount - 1) return words.outputShort;
+  return format(words.hiddenShort, { n: layer });
 }
 
 /** Names for every neuron: writer's labels where given, else x₁…, h₁…, y₁…. */

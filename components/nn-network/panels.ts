@@ -3,10 +3,12 @@ import { styleMap } from '../shared/style-map.js';
 import type { LayerTrace, Network } from '../../src/index.js';
 import { signClass } from '../shared/colors.js';
 import { formatNumber, percent } from '../shared/format.js';
+import { format } from '../shared/strings.js';
 import { type NodeKey, biasOf, weightOf } from './diagram.js';
 import { type FieldSpec, renderField, renderPicker } from './fields.js';
 import { COLUMN_LIMIT, drawnNeurons } from './layout.js';
 import { type NeuronNames, layerCaption } from './names.js';
+import type { NetworkStrings } from './nn-network.strings.js';
 
 /** Most output rows listed; larger output layers list their top (softmax) or first values. */
 const OUTPUT_ROWS = 10;
@@ -20,6 +22,8 @@ export interface PanelView {
   names: NeuronNames;
   /** Id of the number field being typed in. */
   typing: string;
+  /** The words shown (the element's strings). */
+  words: NetworkStrings;
 }
 
 export interface EditHandlers {
@@ -67,14 +71,14 @@ export function renderInputs(view: PanelView, handlers: EditHandlers, picked: nu
   }
   const index = Math.min(picked, values.length - 1);
   return html`<div class="fields">
-    ${renderPicker({ id: 'input-pick', label: 'Input', count: values.length, value: index, name: (i) => view.names(0, i), onPick: handlers.onPickInput })}
+    ${renderPicker({ id: 'input-pick', label: view.words.input, count: values.length, value: index, name: (i) => view.names(0, i), onPick: handlers.onPickInput })}
     ${one(index, 'input-picked')}
   </div>`;
 }
 
 /** Output values with labels; for softmax, class probabilities as bars with percentages. */
 export function renderOutputs(view: PanelView) {
-  const { network, trace, names } = view;
+  const { network, trace, names, words } = view;
   const last = network.layers.length - 1;
   const outputs = trace[last].a;
   const softmax = network.outputActivation.name === 'softmax';
@@ -100,37 +104,37 @@ export function renderOutputs(view: PanelView) {
         </li>`,
       )}
     </ol>
-    ${more > 0 ? html`<p class="note">${softmax ? `Top ${order.length}` : `First ${order.length}`} of ${outputs.length} outputs.</p>` : nothing}`;
+    ${more > 0 ? html`<p class="note">${format(softmax ? words.topOutputs : words.firstOutputs, { shown: order.length, count: outputs.length })}</p>` : nothing}`;
 }
 
 /** A short sentence with the network's answer, for the polite live region. */
-export function describeOutputs(view: Pick<PanelView, 'network' | 'trace' | 'names'>): string {
-  const { network, trace, names } = view;
+export function describeOutputs(view: Pick<PanelView, 'network' | 'trace' | 'names' | 'words'>): string {
+  const { network, trace, names, words } = view;
   const last = network.layers.length - 1;
   const outputs = trace[last].a;
   if (network.outputActivation.name === 'softmax') {
     const guess = outputs.indexOf(Math.max(...outputs));
-    return `Guess: ${names(last, guess)}, ${percent(outputs[guess])}.`;
+    return format(words.guess, { name: names(last, guess), percent: percent(outputs[guess]) });
   }
   const listed = outputs.slice(0, OUTPUT_ROWS).map((value, i) => `${names(last, i)} ${formatNumber(value, 3)}`);
-  return `Output${outputs.length === 1 ? '' : 's'}: ${listed.join(', ')}.`;
+  return format(outputs.length === 1 ? words.outputOne : words.outputMany, { values: listed.join(', ') });
 }
 
 /** The selected neuron's numbers, and editors for its bias and incoming weights. */
 export function renderEditor(view: PanelView, handlers: EditHandlers, selected: NodeKey, from: number) {
-  const { network, trace, names } = view;
+  const { network, trace, names, words } = view;
   const { layer, index } = selected;
   const count = network.layers.length;
   const size = network.layers[layer];
   const neuronPicker =
     size > COLUMN_LIMIT
-      ? renderPicker({ id: 'neuron-pick', label: 'Neuron', count: size, value: index, name: (i) => names(layer, i), onPick: (i) => handlers.onSelect({ layer, index: i }, from) })
+      ? renderPicker({ id: 'neuron-pick', label: words.neuron, count: size, value: index, name: (i) => names(layer, i), onPick: (i) => handlers.onSelect({ layer, index: i }, from) })
       : nothing;
-  const heading = html`<p class="editor-title"><strong>${names(layer, index)}</strong> <span class="muted">· ${layerCaption(layer, count)}</span></p>`;
+  const heading = html`<p class="editor-title"><strong>${names(layer, index)}</strong> <span class="muted">· ${layerCaption(layer, count, words)}</span></p>`;
   if (layer === 0) {
     return html`${heading}${neuronPicker}
       <div class="fields">
-        ${field(view, handlers, { id: 'selected-input', label: 'Value', value: trace[0].a[index], bound: INPUT_BOUND, step: 0.01 }, (value, commit) =>
+        ${field(view, handlers, { id: 'selected-input', label: words.value, value: trace[0].a[index], bound: INPUT_BOUND, step: 0.01 }, (value, commit) =>
           handlers.onInput(index, value, commit),
         )}
       </div>`;
@@ -146,11 +150,11 @@ export function renderEditor(view: PanelView, handlers: EditHandlers, selected: 
       <div><dt>a = ${formula}</dt><dd class="number">${formatNumber(trace[layer].a[index], 3)}</dd></div>
     </dl>
     <div class="fields">
-      ${field(view, handlers, { id: 'bias', label: 'Bias b', detail: ` of ${name}`, value: biasOf(network, layer, index), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
+      ${field(view, handlers, { id: 'bias', label: words.bias, detail: format(words.biasDetail, { name }), value: biasOf(network, layer, index), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
         handlers.onBias(layer, index, value, commit),
       )}
-      ${renderPicker({ id: 'weight-from', label: 'Weight from', count: network.layers[k], value: from, name: (i) => names(k, i), onPick: (i) => handlers.onSelect(selected, i) })}
-      ${field(view, handlers, { id: 'weight', label: 'Weight w', detail: ` from ${fromName} to ${name}`, value: weightOf(network, k, index, from), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
+      ${renderPicker({ id: 'weight-from', label: words.weightFrom, count: network.layers[k], value: from, name: (i) => names(k, i), onPick: (i) => handlers.onSelect(selected, i) })}
+      ${field(view, handlers, { id: 'weight', label: words.weight, detail: format(words.weightDetail, { from: fromName, to: name }), value: weightOf(network, k, index, from), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
         handlers.onWeight(k, index, from, value, commit),
       )}
     </div>`;
@@ -160,23 +164,23 @@ export function renderEditor(view: PanelView, handlers: EditHandlers, selected: 
  * The drawn neurons' numbers in a table, for screen readers (visually hidden); the
  * neurons a collapsed column leaves out are read through the panels' pickers.
  */
-export function renderValueTable(view: Pick<PanelView, 'network' | 'trace' | 'names'>) {
-  const { network, trace, names } = view;
+export function renderValueTable(view: Pick<PanelView, 'network' | 'trace' | 'names' | 'words'>) {
+  const { network, trace, names, words } = view;
   const count = network.layers.length;
   // The wrapper hides it: a table ignores height: 1px.
   return html`<div class="visually-hidden"><table>
-    <caption>Values of every neuron</caption>
-    <thead><tr><th scope="col">Layer</th><th scope="col">Neuron</th><th scope="col">Weighted sum z</th><th scope="col">Activation</th><th scope="col">Bias</th></tr></thead>
+    <caption>${words.tableCaption}</caption>
+    <thead><tr><th scope="col">${words.tableLayer}</th><th scope="col">${words.tableNeuron}</th><th scope="col">${words.tableSum}</th><th scope="col">${words.tableActivation}</th><th scope="col">${words.tableBias}</th></tr></thead>
     <tbody>
       ${trace.map((layer, l) =>
         drawnNeurons(layer.a.length).map((i) =>
           i === null
             ? html`<tr>
-                <td>${layerCaption(l, count)}</td>
-                <td colspan="4">${layer.a.length - COLUMN_LIMIT + 1} more neurons: pick one by number in the ${l === 0 ? 'Inputs' : 'Selected neuron'} panel.</td>
+                <td>${layerCaption(l, count, words)}</td>
+                <td colspan="4">${format(words.tableMore, { count: layer.a.length - COLUMN_LIMIT + 1, panel: l === 0 ? words.inputsTitle : words.editorTitle })}</td>
               </tr>`
             : html`<tr>
-                <td>${layerCaption(l, count)}</td>
+                <td>${layerCaption(l, count, words)}</td>
                 <th scope="row">${names(l, i)}</th>
                 <td>${l === 0 ? '—' : formatNumber(layer.z[i], 3)}</td>
                 <td>${formatNumber(layer.a[i], 3)}</td>
