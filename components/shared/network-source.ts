@@ -2,7 +2,8 @@ import type { Network } from '../../src/index.js';
 
 /**
  * An element that holds a live core Network (a trainer, or another network view). A
- * `<nn-network for="id">` shows its network and redraws on `nn-network-update`.
+ * `<nn-network for="id">`, or one whose `source` property is the element (as a trainer
+ * shows its own network), shows its network and redraws on `nn-network-update`.
  */
 export interface NetworkSource extends HTMLElement {
   readonly network: Network | undefined;
