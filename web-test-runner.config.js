@@ -65,6 +65,8 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
+  // The hostile-attribute sweep is one long file: give a whole file five minutes on a slow machine.
+  testsFinishTimeout: 300_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers,
 };

@@ -49,7 +49,10 @@ describe(`a server-rendered page that loads ${script}`, { timeout: 120_000 }, ()
   const problems: string[] = [];
 
   before(async () => {
-    await import('nn-kit'); // the built elements, as a server imports them
+    // The built elements, as a server imports them (named through a variable: the package's
+    // types exist only after a build, and `npm run lint` runs before one).
+    const kit = 'nn-kit';
+    await import(kit);
     const body = collectResultSync(render(html`${unsafeStatic(MARKUP)}`));
     const document = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title><link rel="icon" href="data:,"></head><body>${body}</body></html>`;
     server = createServer(async (request, response) => {
