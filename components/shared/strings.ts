@@ -13,7 +13,7 @@ export const defineStrings = <T extends StringTable>(table: T): T => table;
 
 /** Fills `{name}` placeholders: format('Epoch {epoch}', { epoch: 3 }) is 'Epoch 3'. */
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 /**
@@ -22,7 +22,7 @@ export function format(template: string, values: Readonly<Record<string, string 
  * naming them (as bad attributes are), so a typo does not pass silently.
  */
 export function localize<T extends StringTable>(english: T, given: unknown): T {
-  if (given == null || given === '') return english;
+  if (given == null || (typeof given === 'string' && given.trim() === '')) return english;
   let words: unknown = given;
   if (typeof given === 'string') {
     try {
