@@ -1,0 +1,48 @@
+import { nothing, svg } from 'lit';
+import type { LineSlice, StepPreview } from '../../src/index.js';
+import { renderAxes } from '../shared/axes.js';
+import { linearScale } from '../shared/scale.js';
+import { marker } from './map-view.js';
+
+const MARGIN = { top: 10, right: 10, bottom: 34, left: 46 };
+
+/**
+ * The loss along the next step (t = 0 is the point now, t = 1 where the step lands) with
+ * the tangent at t = 0: where the curve leaves the tangent, the step has gone past what the
+ * gradient promised, and a landing point above the start is an overshoot.
+ */
+export function renderSlice(slice: LineSlice, preview: StepPreview, index: number, size: { width: number; height: number }, words: { axis: string; tangent: string }) {
+  const { width, height } = size;
+  const finite = slice.loss.filter(Number.isFinite);
+  if (finite.length < 2) return nothing;
+  let [low, high] = [Math.min(...finite), Math.max(...finite)];
+  if (!(high > low)) [low, high] = [low - 1, high + 1];
+  const pad = (high - low) * 0.08;
+  const t0 = slice.t[0];
+  const t1 = slice.t[slice.t.length - 1];
+  const x = linearScale([t0, t1], [MARGIN.left, width - MARGIN.right]);
+  const y = linearScale([low - pad, high + pad], [height - MARGIN.bottom, MARGIN.top]);
+  const curve = slice.t
+    .map((t, i) => (Number.isFinite(slice.loss[i]) ? `${x(t).toFixed(1)},${y(slice.loss[i]).toFixed(1)}` : ''))
+    .filter(Boolean)
+    .map((point, i) => `${i ? 'L' : 'M'}${point}`)
+    .join('');
+  const now = preview.from.loss;
+  const after = preview.to?.loss ?? Number.NaN;
+  // The tangent, drawn from t0 to t1 and clipped to the chart.
+  const tangent = (t: number) => y(now + slice.slope * t);
+  return svg`
+    <svg class="slice" width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true">
+      <defs><clipPath id="slice-area"><rect x=${MARGIN.left} y=${MARGIN.top} width=${width - MARGIN.left - MARGIN.right} height=${height - MARGIN.top - MARGIN.bottom}></rect></clipPath></defs>
+      ${renderAxes(x, y, { x: 5, y: 4 })}
+      <text class="axis-label" x=${(MARGIN.left + width - MARGIN.right) / 2} y=${height - 4} text-anchor="middle">${words.axis}</text>
+      <g clip-path="url(#slice-area)">
+        <line class="tangent" x1=${x(t0)} y1=${tangent(t0)} x2=${x(t1)} y2=${tangent(t1)}></line>
+        <path class="slice-curve run-${index}" d=${curve}></path>
+        ${Number.isFinite(now) ? marker(index, x(0), y(now), 5, 'point now') : nothing}
+        ${Number.isFinite(after) ? marker(index, x(1), y(after), 5, 'point after') : nothing}
+      </g>
+      <text class="tangent-label" x=${width - MARGIN.right - 4} y=${MARGIN.top + 12} text-anchor="end">${words.tangent}</text>
+    </svg>
+  `;
+}
