@@ -62,9 +62,18 @@ function tableOf(ts, checker, source, className) {
       name,
       attribute: text(fields.attribute) ?? name.toLowerCase(),
       description: text(fields.description) ?? '',
-      default: fields.default ? fields.default.getText() : undefined,
+      default: fields.default ? defaultText(ts, checker, fields.default) : undefined,
     };
   });
+}
+
+/** A default as written; for a name (e.g. the core's TRAINER_DEFAULTS.learningRate), the literal it stands for. */
+function defaultText(ts, checker, node) {
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return node.getText();
+  const type = checker.getTypeAtLocation(node);
+  if (type.isNumberLiteral()) return String(type.value);
+  if (type.isStringLiteral()) return `'${type.value}'`;
+  return node.getText();
 }
 
 /** Writes a table's rows into an element's manifest entry. */

@@ -33,5 +33,5 @@ export { type Optimizer, type OptimizerState, adamRate, createOptimizerState, ge
 export { Random } from './random.js';
 export { type Regularization, getRegularization, regularizations } from './regularization.js';
 export { type Bounds, type GridExtent, type Objective, type Surface, getSurface, sampleGrid, surfaces } from './surfaces.js';
-export { DIVERGENCE, type Divergence, type Evaluation, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';
+export { DIVERGENCE, type Divergence, type Evaluation, TRAINER_DEFAULTS, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';
 export { type WeightPlace, WeightSlice, weightIndexOf } from './weight-slice.js';

@@ -7,12 +7,24 @@ import { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer
 import { Random } from './random.js';
 import { type Regularization, getRegularization } from './regularization.js';
 
+/**
+ * The options a Trainer takes when they are left out (TensorFlow Playground's): the one
+ * place they are written; elements show and restore these.
+ */
+export const TRAINER_DEFAULTS = Object.freeze({
+  optimizer: 'sgd',
+  learningRate: 0.03,
+  batchSize: 10,
+  regularization: 'none',
+  regularizationRate: 0,
+} as const);
+
 export interface TrainerOptions {
   /** "mse", "binary-cross-entropy" or "cross-entropy"; inferred from the output activation when omitted. */
   loss?: string;
   /** "sgd" (default), "momentum" or "adam". */
   optimizer?: string;
-  /** Step size (default 0.03). */
+  /** Step size (default 0.03, TRAINER_DEFAULTS). */
   learningRate?: number;
   /** Samples per step (default 10). */
   batchSize?: number;
@@ -123,11 +135,11 @@ export class Trainer {
     }
     this.data = toMatrix(data, network.inputSize, network.outputSize);
     this.loss = getLoss(options.loss ?? defaultLossFor(network.outputActivation.name));
-    this.currentOptimizer = getOptimizer(options.optimizer ?? 'sgd');
-    this.regularization = getRegularization(options.regularization ?? 'none');
-    this.learningRate = options.learningRate ?? 0.03;
-    this.batchSize = options.batchSize ?? 10;
-    this.regularizationRate = options.regularizationRate ?? 0;
+    this.currentOptimizer = getOptimizer(options.optimizer ?? TRAINER_DEFAULTS.optimizer);
+    this.regularization = getRegularization(options.regularization ?? TRAINER_DEFAULTS.regularization);
+    this.learningRate = options.learningRate ?? TRAINER_DEFAULTS.learningRate;
+    this.batchSize = options.batchSize ?? TRAINER_DEFAULTS.batchSize;
+    this.regularizationRate = options.regularizationRate ?? TRAINER_DEFAULTS.regularizationRate;
     this.shuffle = options.shuffle ?? true;
     this.task = options.task ?? (this.loss.name === 'mse' ? 'regression' : 'classification');
     checkRate(this.learningRate, 'learning rate');
