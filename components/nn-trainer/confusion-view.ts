@@ -6,9 +6,9 @@ import { styleMap } from '../shared/style-map.js';
  * each cell the number of test samples, shaded by its share of the row. The diagonal is
  * what the network gets right.
  */
-export function renderConfusion(counts: readonly (readonly number[])[], names: readonly string[]) {
+export function renderConfusion(counts: readonly (readonly number[])[], names: readonly string[], caption: string) {
   return html`<table class="confusion">
-    <caption>Test data: true class (rows) against the network's guess (columns)</caption>
+    <caption>${caption}</caption>
     <thead>
       <tr><td></td>${names.map((name) => html`<th scope="col">${name}</th>`)}</tr>
     </thead>

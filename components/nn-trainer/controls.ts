@@ -1,70 +1,44 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { LIMITS, activations, datasets, features, optimizers, regularizations, scalarActivationNames } from '../../src/index.js';
 import { formatNumber } from '../shared/format.js';
 import { splitList, toNumber } from '../shared/parse.js';
+import { type Setting, type SettingControl, attributeOf } from '../shared/settings.js';
+import { format } from '../shared/strings.js';
+import { CONTROL_NAMES, TRAINER_SETTINGS, type TrainerValues, type TrainerWords } from './nn-trainer.settings.js';
 
-/** Every control a writer may show, in the order they appear. */
-export const CONTROL_NAMES = [
-  'play',
-  'step',
-  'reset',
-  'data',
-  'noise',
-  'train-split',
-  'features',
-  'hidden-layers',
-  'activation',
-  'learning-rate',
-  'batch-size',
-  'regularization',
-  'optimizer',
-  'speed',
-] as const;
-export type ControlName = (typeof CONTROL_NAMES)[number];
-
-/** Shown when `controls` is not set: everything but the speed slider. */
-export const DEFAULT_CONTROLS: readonly ControlName[] = CONTROL_NAMES.filter((name) => name !== 'speed');
-
-const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const TRAINABLE_ACTIVATIONS = scalarActivationNames.filter((name) => activations[name].trainable);
+export { CONTROL_NAMES };
 
 /** A reader's entry the panel refused: shown back in its field, with a message beside it. */
 export interface RefusedEntry {
-  readonly field: ControlName;
+  /** The control's name (its setting's attribute). */
+  readonly field: string;
   readonly text: string;
   readonly message: string;
 }
 
-/** What the settings panel reads from and writes to the trainer element. */
-export interface SettingsHost {
-  readonly id: string;
-  data: string;
-  noise: number;
-  trainSplit: number;
-  features?: readonly string[];
-  /** The features in use. */
-  readonly activeFeatures: readonly string[];
-  hiddenLayers: readonly number[];
-  activation: string;
-  learningRate: number;
-  batchSize: number;
-  regularization: string;
-  regularizationRate: number;
-  optimizer: string;
-  speed: number;
-  readonly hasCustomData: boolean;
-  /** What the custom data is and how it was read, e.g. "120 rows of CSV separated by semicolons". */
+/** What the settings panel shows and whom it tells; it reads nothing else of the element. */
+export interface PanelInput {
+  /** The settings in force (the last ones applied without error), with the hidden layers and features the network has. */
+  readonly values: TrainerValues;
+  /** The controls to show, by name. */
+  readonly shown: ReadonlySet<string>;
+  readonly words: TrainerWords;
+  /** Set when the data is the writer's: what it is and how it was read, e.g. "120 rows of CSV separated by semicolons". */
   readonly dataSummary?: string;
+  /** Input columns of the data: the features apply to two. */
   readonly dimensions: number;
   /** The reader's last refused entry, if any. */
   readonly refused?: RefusedEntry;
-  /** Sets a property as the reader chose and tells listeners. */
+  /** Sets a setting's property as the reader chose. */
   set(name: string, value: unknown): void;
   /** Shows a refused entry beside its field (undefined clears it). */
   refuse(entry: RefusedEntry | undefined): void;
 }
+
+type Row = readonly [name: string, setting: Setting & { readonly control: SettingControl }];
+
+/** The settings that have a control, in the table's order. */
+const ROWS = Object.entries(TRAINER_SETTINGS as Record<string, Setting>).filter(([, setting]) => setting.control != null) as unknown as readonly Row[];
 
 /** A slider's range and step. */
 interface SliderRange {
@@ -92,143 +66,136 @@ export function sliderRange(value: number, preset: SliderRange, allowed: { min: 
 }
 
 /**
- * Reads the reader's hidden layers: "8, 8", or "none" for no hidden layer. Returns the
- * sizes, or a message that names the field, says what it takes and gives an example.
+ * Reads a reader's list of numbers for a 'list' control ("8, 8", or "none" for none),
+ * checked against the setting's range. Returns the numbers, or the control's message
+ * (`refused` in the strings) naming the field, saying what it takes, with an example.
  */
-export function readHiddenLayers(text: string): number[] | string {
+export function readList(text: string, setting: Setting, label: string, words: TrainerWords): number[] | string {
   const trimmed = text.trim();
   if (trimmed.toLowerCase() === 'none') return [];
+  const { min = -Infinity, max = Infinity, integer } = setting;
+  const most = setting.control?.maxItems ?? Infinity;
   const sizes = splitList(trimmed).map(toNumber);
-  const most = LIMITS.layers - 2;
-  if (sizes.length > 0 && sizes.length <= most && sizes.every((size) => Number.isInteger(size) && size >= 1 && size <= 64)) return sizes;
-  const got = trimmed === '' ? 'nothing' : `"${trimmed.slice(0, 40)}"`;
-  return `Hidden layers: got ${got}. Give neurons per layer, whole numbers from 1 to 64 separated by commas (at most ${most} layers), e.g. "8, 8", or "none".`;
+  if (sizes.length > 0 && sizes.length <= most && sizes.every((size) => (!integer || Number.isInteger(size)) && size >= min && size <= max)) return sizes;
+  const got = trimmed === '' ? words.nothing : `"${trimmed.slice(0, 40)}"`;
+  const message = (words as Record<string, string>)[setting.control?.refused ?? ''] ?? '{label}: got {got}.';
+  return format(message, { label, got, min, max, most });
 }
 
-/** Options for a select, keeping the current value even when it is not a preset. */
-function numberOptions(values: readonly number[], current: number) {
-  const list = values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
-  return list.map((value) => html`<option value=${value} ?selected=${value === current}>${value}</option>`);
+/** The panel of settings: a native, labelled control for each setting with one, in the table's order. */
+export function renderSettings(panel: PanelInput) {
+  const fields = ROWS.filter(([name, setting]) => !setting.control.within && panel.shown.has(attributeOf(TRAINER_SETTINGS, name)));
+  // Fieldsets span the panel's row: after the single fields.
+  const wide = (row: Row) => row[1].control.type === 'checkboxes';
+  return [...fields.filter((row) => !wide(row)), ...fields.filter(wide)].map((row) => renderField(panel, row));
 }
 
-function nameOptions(names: readonly string[], current: string, label: (name: string) => string) {
-  return names.map((name) => html`<option value=${name} ?selected=${name === current}>${label(name)}</option>`);
+function renderField(panel: PanelInput, row: Row) {
+  const [name, setting] = row;
+  const attribute = attributeOf(TRAINER_SETTINGS, name);
+  // The writer's own data replaces the built-in data and its noise.
+  if (panel.dataSummary != null && name === 'data') {
+    return html`<div class="field"><p class="data-summary">${format(panel.words.dataSummary, { summary: panel.dataSummary || panel.words.ownData })}</p></div>`;
+  }
+  if (panel.dataSummary != null && name === 'noise') return nothing;
+  if (setting.control.type === 'checkboxes') {
+    // The features are of x₁ and x₂: they apply to data with two columns.
+    return panel.dimensions === 2 ? renderCheckboxes(panel, row) : nothing;
+  }
+  const within = ROWS.filter(([, other]) => other.control.within === attribute);
+  return html`<div class="field">${renderControl(panel, row)}${within.map((other) => renderControl(panel, other))}</div>`;
 }
 
-/** The panel of hyper-parameter controls: native inputs, each with a label. */
-export function renderSettings(host: SettingsHost, shown: ReadonlySet<string>) {
-  const id = (name: string) => `${name}-control`;
-  const onSelect = (name: string, parse: (v: string) => unknown = String) => (event: Event) =>
-    host.set(name, parse((event.target as HTMLSelectElement).value));
-  const field = (name: ControlName, content: unknown) => (shown.has(name) ? html`<div class="field">${content}</div>` : nothing);
-  const refused = (name: ControlName) => (host.refused?.field === name ? host.refused : undefined);
-  return html`
-    ${field(
-      'data',
-      host.hasCustomData
-        ? html`<p class="data-summary">Data: ${host.dataSummary ?? 'your own'}</p>`
-        : html`<label for=${id('data')}>Data</label>
-            <select id=${id('data')} @change=${onSelect('data')}>
-              ${nameOptions(Object.keys(datasets), host.data, (name) => datasets[name].label)}
-            </select>`,
-    )}
-    ${field(
-      'noise',
-      host.hasCustomData
-        ? nothing
-        : slider(id('noise'), 'Noise', String(host.noise), host.noise,
-            sliderRange(host.noise, { min: 0, max: 50, step: 5 }, { min: 0, max: 50 }), onSelect('noise', Number)),
-    )}
-    ${field(
-      'train-split',
-      slider(id('train-split'), 'Training data', `${percentOf(host.trainSplit)}%`, percentOf(host.trainSplit),
-        sliderRange(percentOf(host.trainSplit), { min: 10, max: 90, step: 10 }, { min: 1, max: 99 }), onSelect('trainSplit', (v) => Number(v) / 100)),
-    )}
-    ${field(
-      'batch-size',
-      slider(id('batch-size'), 'Batch size', String(host.batchSize), host.batchSize,
-        sliderRange(host.batchSize, { min: 1, max: 30, step: 1 }, { min: 1, max: 10000 }), onSelect('batchSize', Number), 'input'),
-    )}
-    ${field(
-      'learning-rate',
-      html`<label for=${id('learning-rate')}>Learning rate</label>
-        <select id=${id('learning-rate')} @change=${onSelect('learningRate', Number)}>
-          ${numberOptions(LEARNING_RATES, host.learningRate)}
-        </select>`,
-    )}
-    ${field(
-      'activation',
-      html`<label for=${id('activation')}>Activation</label>
-        <select id=${id('activation')} @change=${onSelect('activation')}>
-          ${nameOptions(TRAINABLE_ACTIVATIONS, host.activation, (name) => activations[name].label)}
-        </select>`,
-    )}
-    ${field(
-      'optimizer',
-      html`<label for=${id('optimizer')}>Optimizer</label>
-        <select id=${id('optimizer')} @change=${onSelect('optimizer')}>
-          ${nameOptions(Object.keys(optimizers), host.optimizer, (name) => optimizers[name].label)}
-        </select>`,
-    )}
-    ${field(
-      'regularization',
-      html`<label for=${id('regularization')}>Regularization</label>
-        <select id=${id('regularization')} @change=${onSelect('regularization')}>
-          ${nameOptions(Object.keys(regularizations), host.regularization, (name) => regularizations[name].label)}
-        </select>
-        <label for=${id('regularization-rate')}>Regularization rate</label>
-        <select id=${id('regularization-rate')} @change=${onSelect('regularizationRate', Number)}>
-          ${numberOptions(REGULARIZATION_RATES, host.regularizationRate)}
-        </select>`,
-    )}
-    ${field(
-      'hidden-layers',
-      html`<label for=${id('hidden-layers')}>Hidden layers</label>
-        <input id=${id('hidden-layers')} type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
-          aria-describedby=${id('hidden-hint')} aria-invalid=${refused('hidden-layers') ? 'true' : 'false'}
-          .value=${live(refused('hidden-layers')?.text ?? (host.hiddenLayers.join(', ') || 'none'))}
+/** The words for a setting's label: the writer's, else the table's. */
+const labelOf = (panel: PanelInput, name: string, setting: Setting) =>
+  (panel.words as Record<string, string>)[attributeOf(TRAINER_SETTINGS, name)] ?? setting.label ?? name;
+
+function renderControl(panel: PanelInput, row: Row) {
+  const [name, setting] = row;
+  const { control } = setting;
+  const id = `${attributeOf(TRAINER_SETTINGS, name)}-control`;
+  const label = labelOf(panel, name, setting);
+  const value = (panel.values as Record<string, unknown>)[name];
+  if (control.type === 'slider') return renderSlider(panel, row, id, label, value as number);
+  if (control.type === 'list') return renderList(panel, row, id, label, value as readonly number[]);
+  const onChange = (read: (text: string) => unknown) => (event: Event) => panel.set(name, read((event.target as HTMLSelectElement).value));
+  if (control.presets) {
+    const current = value as number;
+    const list = control.presets.includes(current) ? control.presets : [...control.presets, current].sort((a, b) => a - b);
+    return html`<label for=${id}>${label}</label>
+      <select id=${id} @change=${onChange(Number)}>
+        ${list.map((option) => html`<option value=${option} ?selected=${option === current}>${option}</option>`)}
+      </select>`;
+  }
+  const choices = typeof setting.choices === 'function' ? setting.choices() : (setting.choices ?? []);
+  const optionLabel = control.optionLabel ?? String;
+  return html`<label for=${id}>${label}</label>
+    <select id=${id} @change=${onChange(String)}>
+      ${choices.map((option) => html`<option value=${option} ?selected=${option === value}>${optionLabel(option)}</option>`)}
+    </select>`;
+}
+
+/** A labelled range input showing the value beside its label; a '%' setting as a whole percentage. */
+function renderSlider(panel: PanelInput, row: Row, id: string, label: string, value: number) {
+  const [name, setting] = row;
+  const { control } = setting;
+  const percent = setting.unit === '%';
+  const shown = percent ? Math.round(value * 100) : value;
+  const text = percent ? `${shown}%` : control.digits != null ? formatNumber(value, control.digits) : String(value);
+  const preset = control.range ?? { min: setting.min ?? 0, max: setting.max ?? 1, step: 1 };
+  const allowed = control.limits ?? { min: setting.min ?? -Infinity, max: setting.max ?? Infinity };
+  const range = sliderRange(shown, preset, allowed);
+  const handler = (event: Event) => {
+    const number = Number((event.target as HTMLInputElement).value);
+    panel.set(name, percent ? number / 100 : number);
+  };
+  return html`<label for=${id}>${label} <output class="number">${text}</output></label>
+    <input id=${id} type="range" min=${range.min} max=${range.max} step=${range.step} .value=${live(String(shown))}
+      @change=${control.continuous ? null : handler} @input=${control.continuous ? handler : null} />`;
+}
+
+/** A text field for a list of numbers, with its hint, or its message when the reader's entry was refused. */
+function renderList(panel: PanelInput, row: Row, id: string, label: string, value: readonly number[]) {
+  const [name, setting] = row;
+  const attribute = attributeOf(TRAINER_SETTINGS, name);
+  const refused = panel.refused?.field === attribute ? panel.refused : undefined;
+  const hintId = `${attribute}-hint`;
+  const hint = (panel.words as Record<string, string>)[setting.control.hint ?? ''];
+  return html`<label for=${id}>${label}</label>
+    <input id=${id} type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
+      aria-describedby=${hintId} aria-invalid=${refused ? 'true' : 'false'}
+      .value=${live(refused?.text ?? (value.join(', ') || 'none'))}
+      @change=${(event: Event) => {
+        const text = (event.target as HTMLInputElement).value;
+        const read = readList(text, setting, label, panel.words);
+        panel.refuse(typeof read === 'string' ? { field: attribute, text, message: read } : undefined);
+        if (typeof read !== 'string') panel.set(name, read);
+      }} />
+    ${refused
+      ? html`<small id=${hintId} class="problem" role="alert">${refused.message}</small>`
+      : hint ? html`<small id=${hintId}>${hint}</small>` : nothing}`;
+}
+
+/** One checkbox per choice, in a fieldset. */
+function renderCheckboxes(panel: PanelInput, row: Row) {
+  const [name, setting] = row;
+  const choices = typeof setting.choices === 'function' ? setting.choices() : (setting.choices ?? []);
+  const optionLabel = setting.control.optionLabel ?? String;
+  const attribute = attributeOf(TRAINER_SETTINGS, name);
+  const chosen = ((panel.values as Record<string, unknown>)[name] ?? []) as readonly string[];
+  return html`<fieldset class="field checks ${attribute}">
+    <legend>${labelOf(panel, name, setting)}</legend>
+    ${choices.map(
+      (option) => html`<label class="check">
+        <input type="checkbox" .checked=${live(chosen.includes(option))}
           @change=${(event: Event) => {
-            const text = (event.target as HTMLInputElement).value;
-            const sizes = readHiddenLayers(text);
-            host.refuse(typeof sizes === 'string' ? { field: 'hidden-layers', text, message: sizes } : undefined);
-            if (typeof sizes !== 'string') host.set('hiddenLayers', sizes);
+            const on = (event.target as HTMLInputElement).checked;
+            panel.set(name, choices.filter((other) => (other === option ? on : chosen.includes(other))));
           }} />
-        ${refused('hidden-layers')
-          ? html`<small id=${id('hidden-hint')} class="problem" role="alert">${refused('hidden-layers')!.message}</small>`
-          : html`<small id=${id('hidden-hint')}>Neurons per layer, e.g. 4, 2</small>`}`,
+        ${optionLabel(option)}
+      </label>`,
     )}
-    ${field(
-      'speed',
-      slider(id('speed'), 'Speed', formatNumber(host.speed, 2), host.speed,
-        sliderRange(host.speed, { min: 0.05, max: 4, step: 0.05 }, { min: 0.01, max: 100 }), onSelect('speed', Number), 'input'),
-    )}
-    ${shown.has('features') && host.dimensions === 2
-      ? html`<fieldset class="field features">
-          <legend>Features</legend>
-          ${Object.values(features).map(
-            (feature) => html`<label class="check">
-              <input type="checkbox" .checked=${live(host.activeFeatures.includes(feature.name))}
-                @change=${(event: Event) => {
-                  const on = (event.target as HTMLInputElement).checked;
-                  const next = Object.keys(features).filter((name) => (name === feature.name ? on : host.activeFeatures.includes(name)));
-                  host.set('features', next);
-                }} />
-              ${feature.label}
-            </label>`,
-          )}
-        </fieldset>`
-      : nothing}
-  `;
-}
-
-/** A setting as a whole percentage, as the training-data slider shows it. */
-const percentOf = (fraction: number) => Math.round(fraction * 100);
-
-/** A labelled range input showing `shown` beside its label; `on` is when it reports: 'change' or 'input'. */
-function slider(id: string, label: string, shown: string, value: number, range: SliderRange, handler: (event: Event) => void, on: 'change' | 'input' = 'change') {
-  return html`<label for=${id}>${label} <output class="number">${shown}</output></label>
-    <input id=${id} type="range" min=${range.min} max=${range.max} step=${range.step} .value=${live(String(value))}
-      @change=${on === 'change' ? handler : null} @input=${on === 'input' ? handler : null} />`;
+  </fieldset>`;
 }
 
 /** The buttons a finished run disables. */

@@ -22,7 +22,7 @@ function predictAt(network: Network, session: Session, x: number, input: Float64
 const pointPaths = new WeakMap<Session, { key: string; test: string; train: string }>();
 
 /** 1-D regression: test points, training points over them, and the network's fitted curve. */
-export function renderCurveView(session: Session, extent: Extent, width: number, height: number) {
+export function renderCurveView(session: Session, extent: Extent, width: number, height: number, label: string) {
   let low = Infinity;
   let high = -Infinity;
   for (const points of [session.trainPoints, session.testPoints]) {
@@ -63,7 +63,7 @@ export function renderCurveView(session: Session, extent: Extent, width: number,
   }
   return svg`
     <svg class="curve-view" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img"
-      aria-label="The data as points and the network's fitted curve">
+      aria-label=${label}>
       ${renderAxes(x, y, { x: 7, y: 5 })}
       <path class="point test" d=${points.test}></path>
       <path class="point train" d=${points.train}></path>

@@ -2,6 +2,7 @@ import { svg } from 'lit';
 import { renderAxes } from '../shared/axes.js';
 import { formatNumber, formatPower } from '../shared/format.js';
 import { linearScale } from '../shared/scale.js';
+import { format } from '../shared/strings.js';
 
 /** One point of the training history. */
 export interface EpochRecord {
@@ -27,7 +28,12 @@ export function formatLoss(value: number): string {
  * finite losses; an infinite one is drawn at the top edge under an "∞" mark, and a loss
  * that is not a number leaves a gap, so no NaN reaches the drawing.
  */
-export function renderLossChart(history: readonly EpochRecord[], width: number, height: number) {
+export function renderLossChart(
+  history: readonly EpochRecord[],
+  width: number,
+  height: number,
+  words: { readonly lossChartLabel: string; readonly lossChartEmpty: string },
+) {
   const last = history.at(-1);
   const maxEpoch = Math.max(1, last?.epoch ?? 1);
   let maxLoss = 0;
@@ -61,8 +67,8 @@ export function renderLossChart(history: readonly EpochRecord[], width: number, 
   const train = path((record) => record.trainLoss);
   const test = path((record) => record.testLoss);
   const label = last
-    ? `Loss chart over ${last.epoch} epochs: training loss ${formatLoss(last.trainLoss)}, test loss ${formatLoss(last.testLoss)}.`
-    : 'Loss chart: no training yet.';
+    ? format(words.lossChartLabel, { epochs: last.epoch, train: formatLoss(last.trainLoss), test: formatLoss(last.testLoss) })
+    : words.lossChartEmpty;
   return svg`
     <svg class="loss-chart" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${label}>
       ${renderAxes(x, y, { x: Math.min(5, maxEpoch), y: 4 })}

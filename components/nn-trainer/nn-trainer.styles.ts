@@ -276,7 +276,7 @@ export const trainerStyles = [
       font-family: var(--_mono);
     }
 
-    fieldset.features {
+    fieldset.checks {
       grid-column: 1 / -1;
       flex-direction: row;
       flex-wrap: wrap;

@@ -5,37 +5,23 @@ import {
   Network,
   NnKitError,
   Random,
+  TRAINER_DEFAULTS,
   Trainer,
+  type TrainerOptions,
   applyFeatures,
-  defaultLossFor,
-  getActivation,
-  getLoss,
-  getOptimizer,
+  datasets,
+  featureName,
   getRegularization,
+  makeDataset,
   parseFeatures,
   splitData,
   toMatrix,
   validateLayers,
 } from '../../src/index.js';
 import { formatNumber } from '../shared/format.js';
-
-/** Everything the trainer's attributes say, checked and typed. */
-export interface SessionConfig {
-  data: Data;
-  kind: 'classification' | 'regression';
-  trainSplit: number;
-  features: readonly string[];
-  hidden: readonly number[];
-  activation: string;
-  outputActivation?: string;
-  loss?: string;
-  optimizer: string;
-  learningRate: number;
-  batchSize: number;
-  regularization: string;
-  regularizationRate: number;
-  seed: number;
-}
+import { coreOptions } from '../shared/settings.js';
+import { format } from '../shared/strings.js';
+import { TRAINER_SETTINGS, type TrainerValues, type TrainerWords } from './nn-trainer.settings.js';
 
 /** One point as drawn: its original coordinates and its target. */
 export interface Point {
@@ -70,14 +56,56 @@ export interface Session {
 /** The features that apply to data with one input column. */
 export const ONE_DIMENSIONAL_FEATURES: ReadonlySet<string> = new Set(['x1', 'x1sq', 'sin-x1']);
 
+/**
+ * The features after the reader picks `dataset`, as Playground does: data with one input
+ * drops the features of x₂ (all of them: back to the default, x1), setting the writer's
+ * aside; two-dimensional data again restores those. Undefined when nothing changes.
+ */
+export function featuresAfterSwitch(
+  dataset: string,
+  chosen: readonly string[] | undefined,
+  setAside: readonly string[] | undefined,
+): { features: readonly string[] | undefined; setAside: readonly string[] | undefined } | undefined {
+  if (!Object.hasOwn(datasets, dataset)) return undefined;
+  if (datasets[dataset].dimensions !== 1) return setAside ? { features: setAside, setAside: undefined } : undefined;
+  if (!chosen) return undefined;
+  const kept = chosen.filter((name) => ONE_DIMENSIONAL_FEATURES.has(featureName(name) ?? name));
+  if (kept.length === chosen.length) return undefined;
+  return { features: kept.length > 0 ? kept : undefined, setAside: chosen };
+}
+
 /** Infers classification or regression from the targets: 0/1 or one-hot rows classify. */
 export function inferKind(data: Data): 'classification' | 'regression' {
   const binary = data.targets.every((row) => Array.isArray(row) && row.every((value) => value === 0 || value === 1));
   return binary ? 'classification' : 'regression';
 }
 
-/** Builds a network and trainer from the config; throws an NnKitError on anything wrong. */
-export function createSession(config: SessionConfig): Session {
+/** What the chosen built-in data suggests for the settings a writer left out (nothing for the writer's own data). */
+function suggestions(values: TrainerValues, custom: boolean) {
+  return custom || !Object.hasOwn(datasets, values.data) ? {} : (datasets[values.data].suggested ?? {});
+}
+
+/** The hidden layers in force: the writer's, else the data's suggestion, else the table's fallback (Playground's 4, 2). */
+export function hiddenLayersInForce(values: TrainerValues, custom: boolean): readonly number[] {
+  return values.hiddenLayers ?? suggestions(values, custom).hidden ?? (TRAINER_SETTINGS.hiddenLayers.fallback as readonly number[]);
+}
+
+/**
+ * Builds a network, its trainer and its data from checked settings: the writer's data
+ * (`custom`), else the built-in data they name. Throws an NnKitError on anything wrong.
+ */
+export function buildSession(values: TrainerValues, custom?: Data): Session {
+  const generated = custom ? undefined : makeDataset(values.data, coreOptions(TRAINER_SETTINGS, 'data', values));
+  const data = custom ?? (generated as Data);
+  const features = values.features ?? suggestions(values, !!custom).features ?? (data.inputs[0]?.length === 1 ? ['x1'] : ['x1', 'x2']);
+  return createSession(values, { data, kind: generated?.kind ?? inferKind(data), features, hidden: hiddenLayersInForce(values, !!custom) });
+}
+
+/** Builds a network and trainer for the data; throws an NnKitError on anything wrong. */
+function createSession(
+  values: TrainerValues,
+  config: { data: Data; kind: 'classification' | 'regression'; features: readonly string[]; hidden: readonly number[] },
+): Session {
   const { data, kind } = config;
   if (!Array.isArray(data.inputs) || data.inputs.length < 2) throw new NnKitError('The data needs at least two samples.');
   const dimensions = Array.isArray(data.inputs[0]) ? data.inputs[0].length : 0;
@@ -94,29 +122,15 @@ export function createSession(config: SessionConfig): Session {
     }
   }
   const mapped = features.length > 0 ? applyFeatures(data.inputs.map(([x1, x2 = 0]) => [x1, x2]), features) : data.inputs;
-  const split = splitData({ inputs: mapped as number[][], targets: data.targets }, config.trainSplit, new Random(config.seed + 1));
-  const original = splitData(data, config.trainSplit, new Random(config.seed + 1));
+  const split = splitData({ inputs: mapped as number[][], targets: data.targets }, values.trainSplit, new Random(values.seed + 1));
+  const original = splitData(data, values.trainSplit, new Random(values.seed + 1));
 
   const outputActivation =
-    config.outputActivation ?? (kind === 'regression' ? 'linear' : targetSize > 1 ? 'softmax' : 'sigmoid');
-  getActivation(outputActivation);
-  const loss = config.loss ?? defaultLossFor(outputActivation);
-  getLoss(loss);
-  getOptimizer(config.optimizer);
-  getRegularization(config.regularization);
+    values.outputActivation ?? (kind === 'regression' ? 'linear' : targetSize > 1 ? 'softmax' : 'sigmoid');
   const layers = [features.length || dimensions, ...config.hidden, targetSize];
   validateLayers(layers);
-  const network = new Network({ layers, activation: config.activation, outputActivation, seed: config.seed });
-  const trainer = new Trainer(network, split.train, {
-    loss,
-    optimizer: config.optimizer,
-    learningRate: config.learningRate,
-    batchSize: config.batchSize,
-    regularization: config.regularization,
-    regularizationRate: config.regularizationRate,
-    seed: config.seed,
-    task: kind,
-  });
+  const network = new Network({ ...coreOptions(TRAINER_SETTINGS, 'network', values), layers, outputActivation });
+  const trainer = new Trainer(network, split.train, { ...coreOptions(TRAINER_SETTINGS, 'trainer', values), task: kind } as TrainerOptions);
   const toPoints = (part: Data): Point[] =>
     part.inputs.map((row, i) => ({
       x: row[0],
@@ -168,25 +182,52 @@ function drawnEdge(data: Data, dimensions: number): number {
   return edge;
 }
 
-/** Regularization rates to suggest, largest first (the settings panel's choices). */
-const SUGGESTED_PENALTIES = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
+/** Regularization rates to suggest, largest first (the settings panel's choices below 1). */
+const SUGGESTED_PENALTIES = (TRAINER_SETTINGS.regularizationRate.control.presets as readonly number[]).filter((rate) => rate > 0 && rate <= 1).reverse();
+
+/** The trainer's fields a live setting changes by other means than assignment. */
+const LIVE_SETTERS: Readonly<Record<string, (trainer: Trainer, value: unknown) => void>> = {
+  optimizer: (trainer, name) => {
+    if (trainer.optimizer.name !== name) trainer.setOptimizer(name as string);
+  },
+  regularization: (trainer, name) => {
+    if (trainer.regularization.name !== name) trainer.regularization = getRegularization(name);
+  },
+};
+
+/**
+ * Applies the live settings the core's Trainer takes to a running trainer (learning rate,
+ * batch size, optimizer, regularization…), as Playground does: at the next step.
+ */
+export function applyLiveSettings(trainer: Trainer, values: TrainerValues): void {
+  const options = coreOptions(TRAINER_SETTINGS, 'trainer', values);
+  for (const [name, value] of Object.entries(options)) {
+    if ((TRAINER_SETTINGS as Record<string, { applies?: string }>)[name].applies === 'rebuild') continue;
+    const set = LIVE_SETTERS[name];
+    if (set) set(trainer, value);
+    else (trainer as unknown as Record<string, unknown>)[name] = value;
+  }
+}
 
 /**
  * What to tell the reader when a run diverged at `epoch`: what happened, and which
  * setting to lower (the regularization rate when the penalty's own step overshoots).
  */
-export function describeDivergence(epoch: number, trainer: Trainer): string {
+export function describeDivergence(epoch: number, trainer: Trainer, words: TrainerWords): string {
   const divergence = trainer.divergence;
   const what =
     divergence?.kind === 'growth'
-      ? `the loss stayed above ${DIVERGENCE.factor} times its starting value (${formatNumber(divergence.startLoss ?? NaN, 3)} → ${formatNumber(divergence.loss ?? NaN, 3)}) for ${DIVERGENCE.epochs} epochs`
-      : 'the loss became too large to compute';
-  if (divergence?.cause !== 'regularization-rate') return `Training diverged at epoch ${epoch}: ${what}. Try a smaller learning rate (such as 0.03), then press Reset.`;
+      ? format(words.divergedGrowth, {
+          factor: DIVERGENCE.factor,
+          start: formatNumber(divergence.startLoss ?? NaN, 3),
+          loss: formatNumber(divergence.loss ?? NaN, 3),
+          epochs: DIVERGENCE.epochs,
+        })
+      : words.divergedOverflow;
+  if (divergence?.cause !== 'regularization-rate') return format(words.diverged, { epoch, what, learningRate: TRAINER_DEFAULTS.learningRate });
   const slope = Math.abs(trainer.regularization.gradient(1));
   const rate = trainer.regularizationRate;
   const suggestion = SUGGESTED_PENALTIES.find((penalty) => penalty < rate && trainer.learningRate * penalty * slope <= 0.5);
-  const advice = suggestion != null
-    ? `try a smaller regularization rate (such as ${suggestion})`
-    : 'try a smaller regularization rate and a smaller learning rate';
-  return `Training diverged at epoch ${epoch}: ${what}. The regularization rate (${rate}) is too large for the learning rate (${trainer.learningRate}): ${advice}, then press Reset.`;
+  const advice = suggestion != null ? format(words.smallerPenalty, { rate: suggestion }) : words.smallerBoth;
+  return format(words.divergedPenalty, { epoch, what, rate, learningRate: trainer.learningRate, advice });
 }

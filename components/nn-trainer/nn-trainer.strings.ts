@@ -1,0 +1,69 @@
+import { defineStrings } from '../shared/strings.js';
+
+/**
+ * The words `<nn-trainer>` shows readers, in English. A writer replaces any of them with
+ * the `strings` attribute (JSON) or property (an object); `{name}` placeholders are filled
+ * in. The settings panel's labels are the settings table's, by attribute
+ * (`{"learning-rate": "Lernrate"}`).
+ */
+export const TRAINER_STRINGS = defineStrings({
+  play: 'Play',
+  pause: 'Pause',
+  step: 'Step batch',
+  stepEpoch: 'Step epoch',
+  reset: 'Reset',
+  epoch: 'Epoch',
+  trainLoss: 'Training loss',
+  testLoss: 'Test loss',
+  testAccuracy: 'Test accuracy',
+  loading: 'Loading data…',
+  /** The settings panel's accessible name. */
+  settings: 'Training settings',
+  /** In place of the data control when the data is the writer's: {summary} says how it was read. */
+  dataSummary: 'Data: {summary}',
+  ownData: 'your own',
+  hiddenLayersHint: 'Neurons per layer, e.g. 4, 2',
+  /** A refused hidden-layers entry: {label} the field, {got} the entry, {min}–{max} a layer's size, {most} layers. */
+  hiddenLayersRefused:
+    '{label}: got {got}. Give neurons per layer, whole numbers from {min} to {max} separated by commas (at most {most} layers), e.g. "8, 8", or "none".',
+  /** An empty entry, as {got} says it. */
+  nothing: 'nothing',
+  /** A class without a label. */
+  className: 'class {index}',
+  boundaryLabel: 'Decision boundary over the input plane with {train} training and {test} test points.',
+  boundaryLabelAccuracy: 'Decision boundary over the input plane with {train} training and {test} test points; test accuracy {accuracy}.',
+  /** The legend of classes: after the class names. */
+  pointsKey: 'Circles: training · squares: test',
+  /** The legend of a regression's colours: {low} and {high} are swatches. */
+  outputKey: "Colour: the network's output, {low} low to {high} high. Circles: training · squares: test.",
+  curveCaption: "Circles: training data · squares: test data · line: the network's prediction",
+  curveLabel: "The data as points and the network's fitted curve",
+  manyInputs: 'This data has {count} inputs; pictures are drawn for one or two.',
+  lossEmpty: 'Press Play or Step epoch: the loss after each epoch appears here.',
+  /** The loss chart's caption: {train} and {test} are the lines' keys. */
+  lossCaption: 'Loss per epoch: {train} training {test} test',
+  lossChartLabel: 'Loss chart over {epochs} epochs: training loss {train}, test loss {test}.',
+  lossChartEmpty: 'Loss chart: no training yet.',
+  neuronsCaption: 'What each hidden neuron responds to',
+  hiddenLayer: 'Hidden layer {layer}',
+  neuron: 'Neuron {neuron} of hidden layer {layer}',
+  confusionCaption: "Test data: true class (rows) against the network's guess (columns)",
+  sampleNote: 'The diagram shows the values for the training point {values}.',
+  sampleNoteFirst: 'The diagram shows the values for the first training sample.',
+  /** Announced: {summary} is `summary`. */
+  resetDone: 'Reset. {summary}',
+  paused: 'Paused. {summary}',
+  finished: 'Finished. {summary}',
+  summary: 'Epoch {epoch}: training loss {trainLoss}, test loss {testLoss}.',
+  summaryAccuracy: 'Epoch {epoch}: training loss {trainLoss}, test loss {testLoss}, test accuracy {accuracy}.',
+  /** Why a run diverged ({what}), and what to do. */
+  divergedGrowth: 'the loss stayed above {factor} times its starting value ({start} → {loss}) for {epochs} epochs',
+  divergedOverflow: 'the loss became too large to compute',
+  diverged: 'Training diverged at epoch {epoch}: {what}. Try a smaller learning rate (such as {learningRate}), then press Reset.',
+  divergedPenalty:
+    'Training diverged at epoch {epoch}: {what}. The regularization rate ({rate}) is too large for the learning rate ({learningRate}): {advice}, then press Reset.',
+  smallerPenalty: 'try a smaller regularization rate (such as {rate})',
+  smallerBoth: 'try a smaller regularization rate and a smaller learning rate',
+});
+
+export type TrainerStrings = typeof TRAINER_STRINGS;

@@ -1,0 +1,218 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { Network } from '../../src/index.js';
+import { percent } from '../shared/format.js';
+import { format } from '../shared/strings.js';
+import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
+import { type EpochRecord, formatLoss, thinHistory } from './loss-chart.js';
+import type { TrainerWords } from './nn-trainer.settings.js';
+import { type Session, describeDivergence } from './session.js';
+
+/** Why a run stopped. */
+export type StopReason = 'paused' | 'epochs' | 'diverged';
+
+/** What a TrainingRun is told by its host; it reads nothing else of it. */
+export interface RunOptions {
+  /** Epochs' worth of steps per animation frame. */
+  speed(): number;
+  /** The epoch to stop at, if any. */
+  epochs(): number | undefined;
+  /** The words announcements and the divergence message are written in. */
+  words(): TrainerWords;
+  /** A run is about to end by itself (its epochs are done, or it diverged): move focus off the buttons it disables. */
+  ending(): void;
+  onEpoch(record: EpochRecord): void;
+  onStopped(epoch: number, reason: StopReason): void;
+  onDiverged(epoch: number): void;
+  /** The network's weights (or the network itself) changed. */
+  onNetworkChange(network: Network): void;
+}
+
+/**
+ * One training run of a session: play (in animation frames, `speed` epochs' worth of steps
+ * per frame within the loop's time budget), step, step an epoch, stop at the epoch limit or
+ * on divergence; the history of losses, the divergence message and the announcements for
+ * screen readers. A new session (Reset, or new settings) starts a new run.
+ */
+export class TrainingRun {
+  session?: Session;
+  /** The losses after each epoch, from epoch 0. */
+  history: EpochRecord[] = [];
+  /** Why the run stopped, when it diverged ('' otherwise). */
+  status = '';
+  /** What screen readers hear next (aria-live). */
+  announcement = '';
+  private readonly loop: TrainingLoop;
+  private stepCredit = 0;
+  private autoplayed = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: RunOptions,
+  ) {
+    this.loop = new TrainingLoop(host, (budget) => this.trainFor(budget));
+  }
+
+  /** True while training is playing. */
+  get playing(): boolean {
+    return this.loop.playing;
+  }
+
+  /** Completed epochs. */
+  get epoch(): number {
+    return this.session?.trainer.epochs ?? 0;
+  }
+
+  /** True once the epoch limit is reached. */
+  get limitReached(): boolean {
+    const epochs = this.options.epochs();
+    return epochs != null && this.epoch >= epochs;
+  }
+
+  /** True when the run can go no further: its epochs are done or it diverged. */
+  get finished(): boolean {
+    return this.limitReached || !!this.session?.trainer.diverged;
+  }
+
+  /** Starts a run of a new session, paused unless `autoplay` asks (once, and not for readers who prefer less motion). */
+  start(session: Session, autoplay: boolean): void {
+    this.loop.pause();
+    this.session = session;
+    this.history = [evaluate(session)];
+    if (autoplay && !this.autoplayed && !prefersReducedMotion()) this.loop.play();
+    this.autoplayed = true;
+    this.stepCredit = 0;
+    this.status = '';
+    this.announce(format(this.options.words().resetDone, { summary: this.summary() }));
+    this.options.onNetworkChange(session.network);
+  }
+
+  play(): void {
+    if (!this.session || this.finished) return;
+    this.loop.play();
+    this.host.requestUpdate();
+  }
+
+  pause(): void {
+    if (this.loop.playing) this.stop('paused');
+  }
+
+  /** Stops the frames without a word (a rebuild or Reset follows). */
+  halt(): void {
+    this.loop.pause();
+  }
+
+  /** Runs one mini-batch. */
+  step(): void {
+    this.runSteps(1);
+  }
+
+  /** Runs to the end of the current epoch. */
+  stepEpoch(): void {
+    const trainer = this.session?.trainer;
+    if (!trainer) return;
+    const start = trainer.epochs;
+    // runSteps does nothing once the epoch limit is reached: stop there rather than loop forever.
+    while (trainer.epochs === start && !trainer.diverged && !this.limitReached) this.runSteps(1);
+  }
+
+  /** What the run has reached, for screen readers: "Epoch 3: training loss …". */
+  summary(): string {
+    const last = this.history.at(-1);
+    if (!last) return '';
+    const words = this.options.words();
+    const values = { epoch: last.epoch, trainLoss: formatLoss(last.trainLoss), testLoss: formatLoss(last.testLoss) };
+    return last.testAccuracy != null
+      ? format(words.summaryAccuracy, { ...values, accuracy: percent(last.testAccuracy) })
+      : format(words.summary, values);
+  }
+
+  /** Trains for at most `budget` ms: `speed` epochs' worth of steps per frame. */
+  private trainFor(budget: number): void {
+    const session = this.session;
+    if (!session) return;
+    const speed = this.options.speed();
+    const stepsPerEpoch = Math.ceil(session.trainer.data.count / session.trainer.batchSize);
+    this.stepCredit = Math.min(this.stepCredit + speed * stepsPerEpoch, 4 * stepsPerEpoch * speed + 1);
+    const wanted = Math.floor(this.stepCredit);
+    const start = performance.now();
+    let done = 0;
+    while (done < wanted && performance.now() - start < budget && this.loop.playing) {
+      this.runSteps(1, false);
+      done++;
+    }
+    this.stepCredit -= done;
+    this.options.onNetworkChange(session.network);
+    this.host.requestUpdate();
+  }
+
+  /** Runs `count` steps, recording each finished epoch and stopping on divergence or the epoch limit. */
+  private runSteps(count: number, notify = true): void {
+    const session = this.session;
+    if (!session || session.trainer.diverged || this.limitReached) return;
+    const trainer = session.trainer;
+    for (let i = 0; i < count; i++) {
+      const epochBefore = trainer.epochs;
+      trainer.step();
+      if (trainer.diverged) {
+        // A run found to diverge at the end of an epoch completed that epoch: chart it too.
+        if (trainer.epochs !== epochBefore) this.recordEpoch(session);
+        this.diverge(session);
+        break;
+      }
+      if (trainer.epochs !== epochBefore) {
+        this.recordEpoch(session);
+        if (this.limitReached) {
+          this.stop('epochs');
+          break;
+        }
+      }
+    }
+    if (notify) {
+      this.announce(this.summary());
+      this.options.onNetworkChange(session.network);
+      this.host.requestUpdate();
+    }
+  }
+
+  private recordEpoch(session: Session): void {
+    const record = evaluate(session);
+    this.history = thinHistory([...this.history, record]);
+    this.options.onEpoch(record);
+  }
+
+  private diverge(session: Session): void {
+    this.options.ending();
+    this.loop.pause();
+    this.status = describeDivergence(this.epoch, session.trainer, this.options.words());
+    this.options.onDiverged(this.epoch);
+    this.options.onStopped(this.epoch, 'diverged');
+    this.announce(this.status);
+  }
+
+  private stop(reason: 'paused' | 'epochs'): void {
+    if (reason === 'epochs') this.options.ending();
+    this.loop.pause();
+    this.options.onStopped(this.epoch, reason);
+    const words = this.options.words();
+    this.announce(format(reason === 'epochs' ? words.finished : words.paused, { summary: this.summary() }));
+    this.host.requestUpdate();
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+    this.host.requestUpdate();
+  }
+}
+
+/** Losses and accuracies of a session's network now, on its training and test data. */
+function evaluate(session: Session): EpochRecord {
+  const train = session.trainer.evaluate();
+  const test = session.trainer.evaluate(session.test);
+  return {
+    epoch: session.trainer.epochs,
+    trainLoss: train.loss,
+    testLoss: test.loss,
+    accuracy: train.accuracy,
+    testAccuracy: test.accuracy,
+  };
+}
