@@ -9,6 +9,8 @@ export interface Activation {
   readonly name: string;
   /** A human name, e.g. "Leaky ReLU". */
   readonly label: string;
+  /** The function's symbol in formulas and diagrams, e.g. "σ" for sigmoid, "ReLU"; "f" when it has none. */
+  readonly symbol: string;
   /** f(z). For a vector activation (softmax) this is unused; see `applyVector`. */
   readonly f: (z: number) => number;
   /** f′(z), given z and y = f(z) (many derivatives are cheapest from y). */
@@ -96,6 +98,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   sigmoid: entry({
     name: 'sigmoid',
     label: 'Sigmoid',
+    symbol: 'σ',
     f: sigmoid,
     df: sigmoidSlope,
     forwardLayer(z, y, start, end) {
@@ -114,6 +117,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   tanh: entry({
     name: 'tanh',
     label: 'Tanh',
+    symbol: 'tanh',
     f: tanh,
     df: tanhSlope,
     forwardLayer(z, y, start, end) {
@@ -135,6 +139,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   relu: entry({
     name: 'relu',
     label: 'ReLU',
+    symbol: 'ReLU',
     f: relu,
     df: reluSlope,
     forwardLayer(z, y, start, end) {
@@ -154,6 +159,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   'leaky-relu': entry({
     name: 'leaky-relu',
     label: 'Leaky ReLU',
+    symbol: 'LeakyReLU',
     f: (z) => (z > 0 ? z : LEAKY_SLOPE * z),
     df: (z) => (z > 0 ? 1 : LEAKY_SLOPE),
     range: [-Infinity, Infinity],
@@ -167,6 +173,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   elu: entry({
     name: 'elu',
     label: 'ELU',
+    symbol: 'ELU',
     f: (z) => (z > 0 ? z : Math.expm1(z)),
     df: (z, y) => (z > 0 ? 1 : y + 1),
     range: [-1, Infinity],
@@ -184,6 +191,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   gelu: entry({
     name: 'gelu',
     label: 'GELU',
+    symbol: 'GELU',
     f: (z) => 0.5 * z * (1 + tanh(GELU_C * (z + 0.044715 * z * z * z))),
     df: (z) => {
       const t = tanh(GELU_C * (z + 0.044715 * z * z * z));
@@ -217,6 +225,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   swish: entry({
     name: 'swish',
     label: 'Swish (SiLU)',
+    symbol: 'swish',
     f: (z) => z * sigmoid(z),
     df: (z) => {
       const s = sigmoid(z);
@@ -233,6 +242,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   softplus: entry({
     name: 'softplus',
     label: 'Softplus',
+    symbol: 'softplus',
     f: softplus,
     df: (z) => sigmoid(z),
     range: [0, Infinity],
@@ -245,6 +255,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   linear: entry({
     name: 'linear',
     label: 'Linear',
+    symbol: 'f',
     f: (z) => z,
     df: () => 1,
     range: [-Infinity, Infinity],
@@ -253,6 +264,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   step: entry({
     name: 'step',
     label: 'Step',
+    symbol: 'step',
     f: (z) => (z >= 0 ? 1 : 0),
     df: () => 0,
     range: [0, 1],
@@ -270,6 +282,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
   softmax: entry({
     name: 'softmax',
     label: 'Softmax',
+    symbol: 'softmax',
     // Softmax acts on a whole layer (applyVector); alone, one value's softmax is 1.
     f: () => 1,
     df: () => 0,

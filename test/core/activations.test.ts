@@ -33,6 +33,17 @@ describe('activations', () => {
     expect([...scalarActivationNames].sort()).to.deep.equal(Object.keys(activations).filter((n) => n !== 'softmax').sort());
   });
 
+  it('names each function by its symbol, the one its formula is written with', () => {
+    const expected: Record<string, string> = {
+      sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', 'leaky-relu': 'LeakyReLU', elu: 'ELU', gelu: 'GELU',
+      swish: 'swish', softplus: 'softplus', linear: 'f', step: 'step', softmax: 'softmax',
+    };
+    for (const [name, activation] of Object.entries(activations)) {
+      expect(activation.symbol, name).to.equal(expected[name]);
+      expect(activation.formula.text.startsWith(`${activation.symbol}(z)`), `${name}: ${activation.formula.text}`).to.equal(true);
+    }
+  });
+
   for (const name of differentiable) {
     it(`${name}: df(z, f(z)) matches a central finite difference on [-6, 6]`, () => {
       const act = activations[name];
