@@ -1,5 +1,6 @@
 import { nice } from 'd3-array';
 import type { Activation } from '../../src/index.js';
+import { formatTick } from '../shared/format.js';
 import { type LinearScale, clampFinite, fraction, interpolate, niceStep } from '../shared/scale.js';
 
 /** One activation sampled over the x range: f and f′ at evenly spaced z. */
@@ -115,14 +116,21 @@ export function probeSteps(xMin: number, xMax: number): { small: number; big: nu
   return { small: niceStep(xMin, xMax, 60), big: niceStep(xMin, xMax, 12) };
 }
 
+/** Width of one character of an 11px monospace tick label, and the least room between two labels. */
+const TICK_CHAR = 6.7;
+const TICK_GAP = 10;
+
 /**
- * Moves `x` to the next multiple of `step` in `direction` (so keyboard values stay round),
- * rounded to 12 significant digits so 0.1 steps give 0.3, not 0.30000000000000004. The
- * result stays finite; a step too small to move `x` leaves it where it is.
+ * About one x tick per 70px, and fewer where long labels ("−0.0008") would run into each
+ * other: each label gets its width and a gap.
  */
-export function stepTo(x: number, step: number, direction: 1 | -1): number {
-  const units = x / step;
-  if (!Number.isFinite(units) || !(step > 0)) return x;
-  const next = direction > 0 ? Math.floor(units + 1e-9) + 1 : Math.ceil(units - 1e-9) - 1;
-  return clampFinite(Number((next * step).toPrecision(12)));
+export function xTickCount(x: LinearScale): number {
+  const [left, right] = x.range;
+  let count = Math.max(3, Math.round((right - left) / 70));
+  for (; count > 2; count--) {
+    const ticks = x.ticks(count);
+    const chars = Math.max(...ticks.map((t) => formatTick(t).length));
+    if (ticks.length < 2 || Math.abs(x(ticks[1]) - x(ticks[0])) >= chars * TICK_CHAR + TICK_GAP) break;
+  }
+  return count;
 }

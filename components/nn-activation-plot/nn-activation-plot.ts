@@ -2,6 +2,7 @@ import { type PropertyValues, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { type Activation, NnKitError, activations } from '../../src/index.js';
 import { renderAxes } from '../shared/axes.js';
+import { CardInsetController } from '../shared/card-inset.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { formatNumber, formatTick, plainNumber } from '../shared/format.js';
 import { NEURON_UPDATE, isNeuronSource } from '../shared/neuron-source.js';
@@ -9,14 +10,19 @@ import { NnElement } from '../shared/nn-element.js';
 import { checkSetting, defineSettings, propertiesOf, restoreDefaults } from '../shared/settings.js';
 import { ReferenceController } from '../shared/reference-controller.js';
 import { WidthController } from '../shared/resize-controller.js';
+import { checkScalarActivation } from '../shared/scalar-activation.js';
 import { type LinearScale, linearScale } from '../shared/scale.js';
+import { stepTo } from '../shared/steps.js';
+import { format, localize } from '../shared/strings.js';
 import { themeStyles } from '../shared/theme.js';
 import { shrinkToFit } from '../shared/shrink-to-fit.js';
-import { type Samples, probeSteps, sampleActivation, stepTo, toPath, yDomain } from './curves.js';
-import { describeRange, formulaHead, renderFormula } from './formula.js';
+import { checkScalarActivationList } from './activation-list.js';
+import { type Samples, probeSteps, sampleActivation, toPath, xTickCount, yDomain } from './curves.js';
+import { describeProbe, renderLegendItem, seriesClass } from './legend.js';
 import { plotStyles } from './nn-activation-plot.styles.js';
-import { horizontalInset } from './card-inset.js';
-import { checkScalarActivation, checkScalarActivationList } from './scalar-activation.js';
+import { PLOT_STRINGS, type PlotStrings } from './nn-activation-plot.strings.js';
+
+export { PLOT_STRINGS, type PlotStrings } from './nn-activation-plot.strings.js';
 
 /** The plot's settings: one row per attribute (components/shared/settings.ts). */
 export const PLOT_SETTINGS = defineSettings({
@@ -43,12 +49,16 @@ export const PLOT_SETTINGS = defineSettings({
     description: 'The id of an `<nn-neuron>` whose z (and activation, when `activation` is not set) the plot follows.',
   },
   height: { kind: 'number', default: 240, min: 80, max: 2000, description: 'Height of the chart in CSS pixels (default 240).' },
+  strings: {
+    kind: 'text',
+    description:
+      'The words readers see, as JSON (or an object set as the property) laid over the English, e.g. `{"hintKeys": "Use ← → to move the probe"}`; keys: hintTouch, hintKeys, probeLabel, range, probeText, probeValue, probeValueSlope.',
+  },
 });
 /** The narrowest x range plotted: absolute, and relative to the range's largest end (finer ones cannot be sampled or labelled). */
 const MIN_SPAN = 1e-300;
 const MIN_RELATIVE_SPAN = 1e-9;
 const MARGIN = { top: 12, right: 14, bottom: 26 };
-const SERIES_COLOURS = 5;
 /** The card's default horizontal padding and border (see the styles), until measured. */
 const CARD_INSET = 42;
 
@@ -60,6 +70,7 @@ interface PlotView {
   height: number;
   derivative: boolean;
   value: number | undefined;
+  words: PlotStrings;
 }
 
 /** Sampled curves for one width and view, kept while only the probe moves. */
@@ -71,28 +82,6 @@ interface Drawing {
   width: number;
   ticks: { x: number; y: number };
 }
-
-/** Width of one character of an 11px monospace tick label, and the least room between two labels. */
-const TICK_CHAR = 6.7;
-const TICK_GAP = 10;
-
-/**
- * About one x tick per 70px, and fewer where long labels ("−0.0008") would run into each
- * other: each label gets its width and a gap.
- */
-function xTickCount(x: LinearScale): number {
-  const [left, right] = x.range;
-  let count = Math.max(3, Math.round((right - left) / 70));
-  for (; count > 2; count--) {
-    const ticks = x.ticks(count);
-    const chars = Math.max(...ticks.map((t) => formatTick(t).length));
-    if (ticks.length < 2 || Math.abs(x(ticks[1]) - x(ticks[0])) >= chars * TICK_CHAR + TICK_GAP) break;
-  }
-  return count;
-}
-
-const seriesClass = (index: number) => `s${(index % SERIES_COLOURS) + 1}`;
-const formatRangeEnd = (value: number) => (Number.isFinite(value) ? formatTick(value) : formatNumber(value));
 
 /**
  * Plots activation functions from the core's registry: the curve (and its slope), the
@@ -131,6 +120,8 @@ export class NnActivationPlot extends NnElement {
   declare value?: number;
   declare htmlFor: string;
   declare height: number;
+  /** The words readers see, over the English (PLOT_STRINGS): JSON text or an object. */
+  declare strings?: string | Partial<PlotStrings>;
 
   /** Where the reader put the probe; null while it follows `value`. */
   @state() private probe: number | null = null;
@@ -138,11 +129,14 @@ export class NnActivationPlot extends NnElement {
   private view?: PlotView;
   private drawing?: Drawing;
   private dragging = false;
-  private inset = CARD_INSET;
-  private insetFor = -1;
   /** The activations and width the legend's long formulas were last fitted to. */
   private fittedFor = '';
   private readonly size = new WidthController(this, 480);
+  private readonly card = new CardInsetController(this, {
+    width: () => this.size.width,
+    card: () => this.renderRoot.querySelector('.card'),
+    fallback: CARD_INSET,
+  });
   private readonly source = new ReferenceController<Element>(this, {
     events: ['input', 'change', NEURON_UPDATE],
     onEvent: () => this.requestUpdate(),
@@ -193,8 +187,9 @@ export class NnActivationPlot extends NnElement {
     let value: number | undefined;
     if (neuron) value = Number.isFinite(neuron.z) ? neuron.z : undefined;
     else if (this.value != null) value = checkSetting<number>(PLOT_SETTINGS, 'value', this.value, this.writtenText('value'));
+    const words = localize(PLOT_STRINGS, this.strings);
     if (value !== this.view?.value) this.probe = null;
-    this.view = { activations: list, xMin, xMax, height, derivative: this.derivative, value };
+    this.view = { activations: list, xMin, xMax, height, derivative: this.derivative, value, words };
   }
 
   /** The followed neuron's activation; while the neuron's own is bad, keep what is drawn. */
@@ -214,7 +209,7 @@ export class NnActivationPlot extends NnElement {
 
   /** Samples the curves again only when the width or the settings change. */
   private draw(view: PlotView): Drawing {
-    const width = Math.max(160, this.size.width - this.inset);
+    const width = Math.max(160, this.size.width - this.card.inset);
     const names = view.activations.map((a) => a.name).join();
     const key = `${width}|${view.height}|${view.xMin}|${view.xMax}|${view.derivative}|${names}`;
     if (this.drawing?.key === key) return this.drawing;
@@ -239,8 +234,8 @@ export class NnActivationPlot extends NnElement {
     return html`<div class="card" part="card">
       ${this.renderProblem()}
       <div class="header">
-        <span class="hint touch" aria-hidden="true">Drag or tap to move the probe</span>
-        <span class="hint keys" aria-hidden="true">Drag, click or use ← → to move the probe</span>
+        <span class="hint touch" aria-hidden="true">${view.words.hintTouch}</span>
+        <span class="hint keys" aria-hidden="true">${view.words.hintKeys}</span>
         <span class="readout number" part="readout">z = <strong>${formatNumber(z, 2)}</strong></span>
       </div>
       <div
@@ -248,11 +243,11 @@ export class NnActivationPlot extends NnElement {
         part="plot"
         tabindex="0"
         role="slider"
-        aria-label=${`Probe along z for ${names}`}
+        aria-label=${format(view.words.probeLabel, { activations: names })}
         aria-valuemin=${plainNumber(view.xMin)}
         aria-valuemax=${plainNumber(view.xMax)}
         aria-valuenow=${plainNumber(this.clamp(z))}
-        aria-valuetext=${this.describeProbe(view, z)}
+        aria-valuetext=${describeProbe(view.activations, z, view.derivative, view.words)}
         @keydown=${this.onKeyDown}
         @pointerdown=${this.onPointer}
         @pointermove=${this.onPointer}
@@ -262,18 +257,9 @@ export class NnActivationPlot extends NnElement {
         ${this.renderChart(view, drawing, z)}
       </div>
       <ul class="legend" part="legend">
-        ${view.activations.map((a, i) => this.renderLegendItem(a, i, view, z))}
+        ${view.activations.map((activation, index) => renderLegendItem({ activation, index, z, derivative: view.derivative, words: view.words }))}
       </ul>
     </div>`;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Measure the card's padding once per host width (a page may restyle ::part(card)).
-    if (this.insetFor !== this.size.width && this.hasUpdated) {
-      this.insetFor = this.size.width;
-      this.inset = horizontalInset(this.renderRoot.querySelector('.card'), this.inset);
-    }
-    super.willUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -318,46 +304,6 @@ export class NnActivationPlot extends NnElement {
     const [low, high] = y.domain;
     if (!(value >= Math.min(low, high) && value <= Math.max(low, high))) return nothing;
     return svg`<circle class="${kind} ${seriesClass(index)}" data-activation=${a.name} cx=${x(z)} cy=${y(value)} r=${r}></circle>`;
-  }
-
-  private renderLegendItem(a: Activation, index: number, view: PlotView, z: number) {
-    const { name } = formulaHead(a);
-    const f = a.f(z);
-    const cls = seriesClass(index);
-    return html`
-      <li class=${cls} data-activation=${a.name}>
-        <span class="title">
-          <svg class="swatch" width="30" height="10" aria-hidden="true">
-            <line class="curve ${cls}" x1="2" x2="28" y1="5" y2="5"></line>
-          </svg>
-          <span class="name">${a.label}</span>
-          <span class="range">output ${describeRange(a, formatRangeEnd)}</span>
-        </span>
-        ${renderFormula(a)}
-        <span class="values number">
-          <span><span class="label">${name}(${formatNumber(z, 2)}) =</span> <span class="f">${formatNumber(f, 3)}</span></span>
-          ${
-            view.derivative
-              ? html`<span class="slope">
-                  <svg class="swatch" width="22" height="10" aria-hidden="true">
-                    <line class="derivative ${cls}" x1="1" x2="21" y1="5" y2="5"></line>
-                  </svg>
-                  <span class="label">${name}′(${formatNumber(z, 2)}) =</span> <span class="df">${formatNumber(a.df(z, f), 3)}</span></span
-                >`
-              : nothing
-          }
-        </span>
-      </li>
-    `;
-  }
-
-  private describeProbe(view: PlotView, z: number): string {
-    const parts = view.activations.map((a) => {
-      const f = a.f(z);
-      const slope = view.derivative ? `, slope ${formatNumber(a.df(z, f), 3)}` : '';
-      return `${a.label} ${formatNumber(f, 3)}${slope}`;
-    });
-    return `z = ${formatNumber(z, 2)}: ${parts.join('; ')}`;
   }
 
   private onKeyDown(event: KeyboardEvent): void {

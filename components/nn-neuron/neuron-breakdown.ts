@@ -1,8 +1,9 @@
 import { html, mathml } from 'lit';
-import { unsafeMathML } from 'lit/directives/unsafe-mathml.js';
 import type { Activation, NeuronResult } from '../../src/index.js';
-import { applied, formulaHead, formulaWidth } from '../nn-activation-plot/formula.js';
 import { signClass } from '../shared/colors.js';
+import { applied, definition, formulaWidth } from '../shared/formula.js';
+import { format } from '../shared/strings.js';
+import type { NeuronStrings } from './nn-neuron.strings.js';
 
 export interface BreakdownModel {
   labels: readonly string[];
@@ -13,19 +14,19 @@ export interface BreakdownModel {
   activation: Activation;
   format: (value: number) => string;
   formatInput: (value: number) => string;
+  words: NeuronStrings;
 }
 
 /** The computation with the reader's numbers: each wᵢ·xᵢ, their sum, + b = z, f(z). */
 export function renderBreakdown(m: BreakdownModel) {
-  const { name } = formulaHead(m.activation);
   return html`
     <table class="breakdown number" part="breakdown">
       <caption>
-        How the output is computed
+        ${m.words.caption}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Input</th>
+          <th scope="col">${m.words.input}</th>
           <th scope="col" class="num">w</th>
           <th scope="col" class="op" aria-hidden="true"></th>
           <th scope="col" class="num">x</th>
@@ -45,11 +46,11 @@ export function renderBreakdown(m: BreakdownModel) {
       </tbody>
       <tfoot>
         <tr class="sum">
-          <th scope="row" colspan="4">Sum Σ w·x</th>
+          <th scope="row" colspan="4">${m.words.sum}</th>
           <td class="num">${m.format(m.result.sum)}</td>
         </tr>
         <tr>
-          <th scope="row" colspan="4">+ bias b</th>
+          <th scope="row" colspan="4">${m.words.plusBias}</th>
           <td class="num">${m.format(m.bias)}</td>
         </tr>
         <tr class="z">
@@ -57,7 +58,7 @@ export function renderBreakdown(m: BreakdownModel) {
           <td class="num z-value">${m.format(m.result.z)}</td>
         </tr>
         <tr class="out">
-          <th scope="row" colspan="4">Output ${name}(z)</th>
+          <th scope="row" colspan="4">${format(m.words.outputOf, { f: m.activation.symbol })}</th>
           <td class="num output-value">${m.format(m.result.output)}</td>
         </tr>
       </tfoot>
@@ -74,12 +75,10 @@ const liveClass = (value: number) => `live ${Number.isNaN(value) ? '' : signClas
  * the output are coloured by their sign.
  */
 export function renderLiveFormula(m: BreakdownModel) {
-  const { relation } = formulaHead(m.activation);
   const sign = m.bias < 0 ? '−' : '+';
   const sum = mathml`<mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi>`;
   const values = mathml`<mo>=</mo><mn>${m.format(m.result.sum)}</mn><mo>${sign}</mo><mn>${m.format(Math.abs(m.bias))}</mn>`;
   const z = mathml`<mo>=</mo><mn class=${liveClass(m.result.z)}>${m.format(m.result.z)}</mn>`;
-  const definition = mathml`${applied(m.activation, 'z')}<mo>${relation}</mo>${unsafeMathML(m.activation.formula.mathml)}`;
   const value = applied(m.activation, m.format(m.result.z));
   const output = mathml`<mo>=</mo><mn class=${liveClass(m.result.output)}>${m.format(m.result.output)}</mn>`;
   // The lines with values are two math pieces each, which wrap before the "=" (<wbr>) in a narrow panel.
@@ -87,7 +86,7 @@ export function renderLiveFormula(m: BreakdownModel) {
     <div class="formulas" part="formula">
       <div><math class="formula"><mrow>${sum}</mrow></math></div>
       <div class="continued"><math class="formula"><mrow>${values}</mrow></math><wbr /><math class="formula"><mrow>${z}</mrow></math></div>
-      <div><math class="formula ${formulaWidth(m.activation)}"><mrow>${definition}</mrow></math></div>
+      <div><math class="formula ${formulaWidth(m.activation)}"><mrow>${definition(m.activation)}</mrow></math></div>
       <div><math class="formula">${value}</math><wbr /><math class="formula"><mrow>${output}</mrow></math></div>
     </div>
   `;
