@@ -23,7 +23,7 @@
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { activations, datasets, losses, optimizers, parseFeatures, regularizations, scalarActivationNames, validateLayers } from '../../src/index.js';
-import '../../components/index.js';
+import { NEURON_STRINGS, PLOT_STRINGS } from '../../components/index.js';
 import { CONTROL_NAMES } from '../../components/nn-trainer/controls.js';
 
 // ---------------------------------------------------------------------------------------
@@ -170,6 +170,16 @@ const numbers = (r: Range & { length?: number; most?: number } = {}): Accepts =>
   );
 };
 const always: Accepts = () => true;
+/** `strings`: blank, or JSON of an object whose keys are among the element's strings and whose values are text. */
+const stringsOf = (table: object): Accepts => (v) => {
+  if (v.trim() === '') return true;
+  try {
+    const words: unknown = JSON.parse(v);
+    return typeof words === 'object' && words !== null && !Array.isArray(words) && Object.entries(words).every(([key, text]) => own(table, key) && typeof text === 'string');
+  } catch {
+    return false;
+  }
+};
 const scalar = (name: string) => own(activations, name) && !activations[name].applyVector;
 const trainable = (name: string) => own(activations, name) && activations[name].trainable;
 /** `for`: an id that is not there yet is fine (it may appear later); another kind of element is not. */
@@ -239,6 +249,7 @@ const SPECS: ElementSpec[] = [
         good: 'all',
       },
       'show-plot': { accepts: always },
+      strings: { accepts: stringsOf(NEURON_STRINGS) },
     },
     snapshot: (el) => {
       const n = el as HTMLElement & { z: number; output: number };
@@ -259,6 +270,7 @@ const SPECS: ElementSpec[] = [
       value: { accepts: number() },
       for: { accepts: forNeuron },
       height: { accepts: number({ min: 80, max: 2000 }), good: '240' },
+      strings: { accepts: stringsOf(PLOT_STRINGS) },
     },
     snapshot: (el) => [
       textOf(el, '.readout'),
@@ -981,11 +993,13 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
     ['step', -1, true], ['step', 0, true], ['threshold', 'x', true], ['inputType', 5, true], ['editable', 42, true],
     ['labels', [1, 2], false], ['labels', 5, undefined], ['labels', {}, undefined], ['labels', [{}, null], undefined], ['labels', 'abc', undefined],
     ['outputLabel', 5, false], ['outputLabel', {}, undefined], ['showPlot', 'yes', false],
+    ['strings', 5, true], ['strings', [], true], ['strings', { bias: 5 }, true], ['strings', { colour: 'x' }, true], ['strings', { bias: 'Biais' }, false],
   ],
   'nn-activation-plot': [
     ['activation', 5, true], ['activation', {}, true], ['activation', ['sigmoid'], true], ['xMin', 'a', true], ['xMax', {}, true],
     ['height', '300', false], ['height', NaN, true], ['height', 1e9, true], ['value', 'x', true], ['value', Infinity, true],
     ['htmlFor', 5, false], ['htmlFor', {}, undefined], ['derivative', 'yes', false],
+    ['strings', 5, true], ['strings', { hintKeys: null }, true], ['strings', { hintKeys: 'Use ← →' }, false],
   ],
   'nn-trainer': [
     ['hiddenLayers', [1e9], true], ['hiddenLayers', 'abc', true], ['hiddenLayers', 5, true], ['hiddenLayers', [2.5], true], ['hiddenLayers', [], false],
