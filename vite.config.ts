@@ -20,6 +20,24 @@ const templateStrategy: typeof defaultStrategy = {
   },
 };
 
+/** A row's `description: '…'` (or "…", or `…`) in a settings table. */
+const SETTING_DESCRIPTION = /\bdescription:\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`)\s*,?/g;
+
+/**
+ * The settings tables' descriptions are for the docs, the manifest and editors, which read
+ * the source; no element shows them, so the built files leave them out.
+ */
+function stripSettingDescriptions(): Plugin {
+  return {
+    name: 'nn-kit:strip-setting-descriptions',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/components\/.+\.settings\.ts$/.test(id)) return null;
+      return { code: code.replace(SETTING_DESCRIPTION, ''), map: null };
+    },
+  };
+}
+
 /** Minifies the HTML and CSS inside lit's html`` and css`` templates in built output. */
 function minifyTemplates(): Plugin {
   return {
@@ -72,7 +90,7 @@ function inlineIntoPage(): Plugin {
 const MINIFY = { minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } } } as const;
 
 /** One element per entry, for bundlers: a page pays only for the elements it imports. */
-const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
+const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
 
 /** The one-file builds: every element and the engine, lit included, in one module for a script tag. */
 const ONE_FILE: Record<string, { name: string; file: string }> = {
@@ -103,13 +121,13 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'site') {
     return {
       base: './',
-      plugins: [minifyTemplates(), inlineIntoPage()],
+      plugins: [minifyTemplates(), stripSettingDescriptions(), inlineIntoPage()],
       build: { outDir: 'site', target: 'es2022', emptyOutDir: true },
     };
   }
   if (mode === 'elements') {
     return {
-      plugins: [minifyTemplates()],
+      plugins: [minifyTemplates(), stripSettingDescriptions()],
       build: {
         target: 'es2022',
         ...MINIFY,
@@ -152,7 +170,7 @@ export default defineConfig(({ command, mode }) => {
   }
   if (mode === 'kit') {
     return {
-      plugins: [minifyTemplates()],
+      plugins: [minifyTemplates(), stripSettingDescriptions()],
       build: {
         target: 'es2022',
         ...MINIFY,
@@ -171,7 +189,7 @@ export default defineConfig(({ command, mode }) => {
   }
   const entry = ONE_FILE[mode] ?? ONE_FILE.production;
   return {
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), stripSettingDescriptions()],
     build: {
       target: 'es2022',
       ...MINIFY,
