@@ -1,8 +1,8 @@
-// Shared by the framework app tests (vue.test.ts, svelte.test.ts): a user's Vite project in a
-// temporary folder, with nn-kit installed from `npm pack` of this repository (the published
-// files only; `npm run build` first) and the framework's packages linked from this
-// repository's node_modules, so nothing is downloaded; the app built by Vite, served over
-// HTTP and opened in Chromium.
+// Shared by the framework app tests (react.test.ts, vue.test.ts, svelte.test.ts): a user's
+// Vite project in a temporary folder, with nn-kit installed from `npm pack` of this
+// repository (the published files only; `npm run build` first) and the framework's packages
+// linked from this repository's node_modules, so nothing is downloaded; the app built by
+// Vite, served over HTTP and opened in Chromium.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -114,16 +114,16 @@ export function trainerState(page: Page) {
 /**
  * Clicks the trainer's Play button, waits until it trains past `epoch`, then for the app's
  * own text (its first <p>, written by the framework's event handler) to show an epoch past
- * `epoch`; returns that text.
+ * `epoch`; returns that text. `trainer` selects the trainer when the app has several.
  */
-export async function playPast(page: Page, epoch: number): Promise<string> {
-  await page.locator('nn-trainer button.play').click();
-  await page.waitForFunction((past) => (document.querySelector('nn-trainer') as HTMLElement & { epoch: number }).epoch > past, epoch, { timeout: 30_000 });
+export async function playPast(page: Page, epoch: number, trainer = 'nn-trainer'): Promise<string> {
+  await page.locator(`${trainer} button.play`).click();
+  await page.waitForFunction(([past, trainer]) => (document.querySelector(trainer) as HTMLElement & { epoch: number }).epoch > past, [epoch, trainer] as const, { timeout: 30_000 });
   try {
     await page.waitForFunction((past) => Number(/Epoch (\d+)/.exec(document.querySelector('#app > p')?.textContent ?? '')?.[1]) > past, epoch, { timeout: 2_000 });
   } catch {
-    const [trainer, text] = await page.evaluate(() => [(document.querySelector('nn-trainer') as HTMLElement & { epoch: number }).epoch, document.querySelector('#app > p')?.textContent]);
-    throw new Error(`the trainer is at epoch ${trainer}, but the app shows ${JSON.stringify(text)}: its handler got no nn-epoch event`);
+    const [at, text] = await page.evaluate((trainer) => [(document.querySelector(trainer) as HTMLElement & { epoch: number }).epoch, document.querySelector('#app > p')?.textContent], trainer);
+    throw new Error(`the trainer is at epoch ${at}, but the app shows ${JSON.stringify(text)}: its handler got no nn-epoch event`);
   }
   return (await page.locator('#app > p').textContent()) ?? '';
 }
