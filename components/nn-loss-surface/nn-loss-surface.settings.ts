@@ -55,7 +55,7 @@ export const SURFACE_SETTINGS = defineSettings({
     kind: 'numbers',
     applies: 'rebuild',
     description:
-      'The part of the plane shown: "r" for −r to r on both axes, "min, max" for both, or "x-min, x-max, y-min, y-max" (default: the surface\'s own square; with `for`, a square around the weights). Ends within ±1e6.',
+      'The part of the plane shown: "r" for −r to r on both axes, "min, max" for both, or "x-min, x-max, y-min, y-max" (default: the surface\'s own square; with `for`, a square around the weights). Ends within ±1e6, at least 1e-6 apart.',
   },
   show: {
     kind: 'choices',
@@ -65,7 +65,7 @@ export const SURFACE_SETTINGS = defineSettings({
   },
   controls: {
     kind: 'choices',
-    default: [...CONTROL_NAMES],
+    default: ['play', 'step', 'reset', 'learning-rate', 'surface', 'optimizer'],
     choices: [...CONTROL_NAMES, 'none'],
     description: 'Controls the reader sees: play, step, reset, learning-rate, surface, optimizer (default all); "none" for none. With `for`, the trainer has its own.',
   },

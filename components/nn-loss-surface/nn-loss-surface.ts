@@ -209,10 +209,9 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
       this.race = undefined;
       this.loop.pause();
     } else if (rebuild || !this.race) this.newRace();
-    if (this.autoplay && !this.autoplayed && this.race) {
-      this.autoplayed = true;
-      if (!prefersReducedMotion()) this.play();
-    }
+    // Autoplay is for when the element appears, not for an attribute added later.
+    if (!this.autoplayed && this.race && this.autoplay && !prefersReducedMotion()) this.play();
+    this.autoplayed = true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -310,7 +309,7 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
         ${show.has('formula') && !view.following ? html`<math><mi>L</mi><mo>=</mo>${this.formula(settings.surface)}</math>` : nothing}
         ${this.race ? html`<span class="hint keys" aria-hidden="true">${words.hintKeys}</span><span class="hint touch" aria-hidden="true">${words.hintTouch}</span>` : nothing}
       </div>
-      ${view.waiting ? html`<p class="message note" role="status">${format(words.waiting, { id: view.waiting })}</p>` : nothing}
+      ${view.waiting ? html`<p class="message note" role="status">${format(words.waiting, { id: view.waiting.length > 40 ? `${view.waiting.slice(0, 39)}…` : view.waiting })}</p>` : nothing}
       ${diverged.map((run) => html`<p class="message diverged" role="status">${describeDivergence(words, run.optimizer.label, run)}</p>`)}
       ${view.following ? nothing : renderToolbar(
         { words, controls: settings.controls, playing: this.loop.playing, finished, learningRate: view.learningRate, surface: settings.surface.name, optimizers: settings.optimizers },

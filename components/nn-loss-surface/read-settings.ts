@@ -5,8 +5,9 @@ import { SURFACE_SETTINGS, MAX_RACERS } from './nn-loss-surface.settings.js';
 import { SURFACE_STRINGS, type SurfaceStrings } from './nn-loss-surface.strings.js';
 import { parseWeightPlaces } from './weight-places.js';
 
-/** The largest coordinate `range` and `start` accept: beyond, a square's cells are no longer distinct numbers to draw. */
+/** The largest coordinate `range` accepts, and the narrowest width: outside these, ticks and cells stop being distinct numbers. */
 export const REACH = 1e6;
+export const NARROWEST = 1e-6;
 
 /** What the element's properties say, checked. */
 export interface Settings {
@@ -44,7 +45,7 @@ export interface SettingsSource {
 const check = <T>(name: string, value: unknown, written?: (attribute: string) => string | null, attribute = name) =>
   checkSetting<T>(SURFACE_SETTINGS, name, value, written?.(attribute));
 
-/** Reads `range`: "r", "min, max" or "x-min, x-max, y-min, y-max", each end within ±REACH. */
+/** Reads `range`: "r", "min, max" or "x-min, x-max, y-min, y-max", each end within ±REACH, each axis at least NARROWEST wide. */
 function readRange(value: unknown, written: string | null): Bounds {
   const list = check<number[]>('range', value, () => written);
   const ends = list.length === 1 ? [-list[0], list[0], -list[0], list[0]] : list.length === 2 ? [...list, ...list] : list;
@@ -52,11 +53,13 @@ function readRange(value: unknown, written: string | null): Bounds {
   if (ends.length !== 4 || list.length === 3) throw new NnKitError(`range must list 1, 2 or 4 numbers ("3", "-2, 2" or "-2, 2, -1, 3"); got ${list.length}.`);
   if (!ends.every((end) => Math.abs(end) <= REACH)) throw new NnKitError(`range must stay within ±${REACH}; got "${list.join(', ')}".`);
   if (!(xMin < xMax && yMin < yMax)) throw new NnKitError(`range must go from a smaller number to a larger one on each axis, e.g. "-2, 2"; got "${list.join(', ')}".`);
+  if (!(xMax - xMin >= NARROWEST && yMax - yMin >= NARROWEST)) throw new NnKitError(`range must be at least ${NARROWEST} wide on each axis; got "${list.join(', ')}".`);
   return { xMin, xMax, yMin, yMax };
 }
 
 /** Checks every setting; throws an NnKitError naming the attribute and what it accepts. */
 export function readSettings(host: SettingsSource, written: (attribute: string) => string | null): Settings {
+  if (typeof host.surface !== 'string') throw new NnKitError('surface must be a name, such as "bowl" or "ravine".');
   const surface = getSurface(check<string>('surface', host.surface));
   const optimizers = check<string[]>('optimizer', host.optimizer);
   if (optimizers.length === 0 || optimizers.length > MAX_RACERS) {
@@ -83,7 +86,10 @@ export function readSettings(host: SettingsSource, written: (attribute: string) 
   return { surface, learningRate, optimizers, start, steps, range, show, controls, places, seed, words };
 }
 
-/** The start a run takes: the writer's, one drawn from the seed inside the middle of the square, or the surface's own. */
+/**
+ * The start a run takes: the writer's, one drawn from the seed inside the middle of the
+ * square, or the surface's own (moved inside the square when a writer's range leaves it out).
+ */
 export function startIn(settings: Settings, bounds: Bounds): [number, number] {
   const { start, surface, seed } = settings;
   if (start === 'random') {
@@ -91,8 +97,12 @@ export function startIn(settings: Settings, bounds: Bounds): [number, number] {
     const inside = (low: number, high: number) => random.uniform(low + (high - low) * 0.1, high - (high - low) * 0.1);
     return [inside(bounds.xMin, bounds.xMax), inside(bounds.yMin, bounds.yMax)];
   }
-  const [x, y] = start ?? surface.start;
-  if (start && !(x >= bounds.xMin && x <= bounds.xMax && y >= bounds.yMin && y <= bounds.yMax)) {
+  if (!start) {
+    const within = (v: number, low: number, high: number) => Math.min(high - (high - low) * 0.1, Math.max(low + (high - low) * 0.1, v));
+    return [within(surface.start[0], bounds.xMin, bounds.xMax), within(surface.start[1], bounds.yMin, bounds.yMax)];
+  }
+  const [x, y] = start;
+  if (!(x >= bounds.xMin && x <= bounds.xMax && y >= bounds.yMin && y <= bounds.yMax)) {
     throw new NnKitError(
       `start (${x}, ${y}) lies outside the square shown, x from ${bounds.xMin} to ${bounds.xMax} and y from ${bounds.yMin} to ${bounds.yMax}; move it inside or widen range.`,
     );

@@ -2,6 +2,7 @@ import { nothing, svg } from 'lit';
 import type { LineSlice, StepPreview } from '../../src/index.js';
 import { renderAxes } from '../shared/axes.js';
 import { linearScale } from '../shared/scale.js';
+import { clipSegment } from './clip.js';
 import { marker } from './map-view.js';
 
 const MARGIN = { top: 10, right: 10, bottom: 34, left: 46 };
@@ -29,15 +30,16 @@ export function renderSlice(slice: LineSlice, preview: StepPreview, index: numbe
     .join('');
   const now = preview.from.loss;
   const after = preview.to?.loss ?? Number.NaN;
-  // The tangent, drawn from t0 to t1 and clipped to the chart.
-  const tangent = (t: number) => y(now + slice.slope * t);
+  // The tangent from t0 to t1, cut to the chart (a steep one would run far off it).
+  const chart = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
+  const tangent = clipSegment(x(t0), y(now + slice.slope * t0), x(t1), y(now + slice.slope * t1), chart);
   return svg`
     <svg class="slice" width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true">
       <defs><clipPath id="slice-area"><rect x=${MARGIN.left} y=${MARGIN.top} width=${width - MARGIN.left - MARGIN.right} height=${height - MARGIN.top - MARGIN.bottom}></rect></clipPath></defs>
       ${renderAxes(x, y, { x: 5, y: 4 })}
       <text class="axis-label" x=${(MARGIN.left + width - MARGIN.right) / 2} y=${height - 4} text-anchor="middle">${words.axis}</text>
       <g clip-path="url(#slice-area)">
-        <line class="tangent" x1=${x(t0)} y1=${tangent(t0)} x2=${x(t1)} y2=${tangent(t1)}></line>
+        ${tangent ? svg`<line class="tangent" x1=${tangent[0]} y1=${tangent[1]} x2=${tangent[2]} y2=${tangent[3]}></line>` : nothing}
         <path class="slice-curve run-${index}" d=${curve}></path>
         ${Number.isFinite(now) ? marker(index, x(0), y(now), 5, 'point now') : nothing}
         ${Number.isFinite(after) ? marker(index, x(1), y(after), 5, 'point after') : nothing}

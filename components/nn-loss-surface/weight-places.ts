@@ -6,7 +6,7 @@ export const DEFAULT_PLACES: readonly [WeightPlace, WeightPlace] = [
   [0, 0, 1],
 ];
 
-const PLACE = /^\[\s*(\d{1,4})\s*\]\s*\[\s*(\d{1,4})\s*\]\s*\[\s*(\d{1,4})\s*\]$/;
+const PLACE = /^\[\s*(\d+)\s*\]\s*\[\s*(\d+)\s*\]\s*\[\s*(\d+)\s*\]$/;
 
 /** A weight's place as readers see it: "weights[0][0][1]". */
 export const placeName = ([layer, to, from]: WeightPlace) => `weights[${layer}][${to}][${from}]`;

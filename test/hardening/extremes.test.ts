@@ -1,6 +1,6 @@
 /**
- * Finite extremes. Every numeric attribute of <nn-activation-plot>, <nn-neuron> and
- * <nn-network> gets the largest and smallest finite doubles, subnormals and the smallest
+ * Finite extremes. Every numeric attribute of <nn-activation-plot>, <nn-neuron>,
+ * <nn-network> and <nn-loss-surface> gets the largest and smallest finite doubles, subnormals and the smallest
  * normal, and pairs of them whose span or products overflow. After each:
  * - nothing is thrown and nothing reaches console.error;
  * - a console warning comes only with an inline message, one at most;
@@ -10,7 +10,8 @@
  * - an element drawn inside another (the neuron's plot) shows no message: its attributes
  *   were set by its host, not the writer;
  * and, where cheap (the pairs), axe finds nothing. The plot's probe is also moved by
- * keyboard at each extreme and must stay a finite number inside its range.
+ * keyboard at each extreme and must stay a finite number inside its range; the loss
+ * surface takes fifty steps of every run, and must still draw only finite numbers.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -45,6 +46,7 @@ const pairs = (list: Record<string, string>[]): Case[] => list.map((attributes) 
 const PLOT_BASE = { activation: 'sigmoid, tanh, relu, leaky-relu, elu, gelu, swish, softplus, linear, step', derivative: '' };
 const NEURON_BASE = { 'show-plot': '', threshold: '0.5' };
 const NETWORK_BASE = { activation: 'relu', 'output-activation': 'softmax' };
+const SURFACE_BASE = { optimizer: 'sgd, momentum, adam' };
 
 const ELEMENTS: { tag: string; base: Record<string, string>; cases: Case[] }[] = [
   {
@@ -104,9 +106,29 @@ const ELEMENTS: { tag: string; base: Record<string, string>; cases: Case[] }[] =
       ]),
     ],
   },
+  {
+    tag: 'nn-loss-surface',
+    base: SURFACE_BASE,
+    cases: [
+      ...['learning-rate', 'steps', 'seed'].flatMap((name) => single(name, EXTREMES)),
+      ...single('range', [...extremeLists(1), ...extremeLists(2), ...extremeLists(4)]),
+      ...single('start', extremeLists(2)),
+      ...pairs([
+        { range: '1e6', start: '1e6, -1e6', 'learning-rate': '100', surface: 'rosenbrock' },
+        { range: '-1e6, 1e6', start: '-1e6, 1e6', 'learning-rate': '100', surface: 'plateau' },
+        { range: '1e6', start: `${SUBNORMAL}, -${SUBNORMAL}`, 'learning-rate': '100', surface: 'two-minima' },
+        { range: '1e-6', start: '1e-6, -1e-6', 'learning-rate': '100' },
+        { range: '999999, 1e6', start: 'random', seed: MAX, surface: 'rosenbrock' },
+        { range: SUBNORMAL, surface: 'saddle' },
+        { range: `0, ${MIN_NORMAL}`, start: 'random', seed: MAX },
+        { 'learning-rate': SUBNORMAL, surface: 'ravine' },
+        { 'learning-rate': '100', surface: 'rosenbrock', steps: '10000' },
+      ]),
+    ],
+  },
 ];
 
-const NESTED = 'nn-activation-plot, nn-network, nn-neuron, nn-trainer';
+const NESTED = 'nn-activation-plot, nn-network, nn-neuron, nn-trainer, nn-loss-surface';
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** Waits for an element and those drawn inside it, then for its width to be measured and drawn. */
@@ -170,6 +192,24 @@ async function probeKeys(el: LitElement): Promise<string[]> {
   return problems;
 }
 
+/** Takes fifty steps of every run of a loss surface and checks what is drawn after each tenth. */
+async function surfaceSteps(el: LitElement): Promise<string[]> {
+  const problems: string[] = [];
+  const surface = el as LitElement & { step(): void; path: { x: number; y: number; loss: number }[][] };
+  for (let i = 1; i <= 50; i++) {
+    surface.step();
+    if (i % 10) continue;
+    await el.updateComplete;
+    problems.push(...drawingProblems(el.shadowRoot!).map((p) => `after ${i} steps: ${p}`));
+    const text = el.shadowRoot!.textContent ?? '';
+    const leaked = text.replace(alertOf(el), '').match(/.{0,30}(NaN|Infinity).{0,30}/g);
+    if (leaked) problems.push(`after ${i} steps shows ${leaked.join(' | ')}`);
+    const bad = surface.path.flat().find((p) => ![p.x, p.y, p.loss].every(Number.isFinite));
+    if (bad) problems.push(`after ${i} steps a path holds ${JSON.stringify(bad)}`);
+  }
+  return problems;
+}
+
 const show = (attributes: Record<string, string>) =>
   Object.entries(attributes)
     .map(([name, value]) => `${name}="${value}"`)
@@ -196,6 +236,7 @@ describe('finite extremes in every numeric attribute', function () {
         });
         const found = inspect(el, warnings, errors);
         if (tag === 'nn-activation-plot') found.push(...(await probeKeys(el)));
+        if (tag === 'nn-loss-surface') found.push(...(await surfaceSteps(el)));
         if (axe && !found.length) {
           try {
             await expect(el).to.be.accessible();

@@ -22,9 +22,12 @@
  */
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import { activations, datasets, losses, optimizers, parseFeatures, regularizations, scalarActivationNames, validateLayers } from '../../src/index.js';
+import { activations, datasets, losses, optimizers, parseFeatures, regularizations, scalarActivationNames, surfaces, validateLayers } from '../../src/index.js';
 import { NEURON_STRINGS, PLOT_STRINGS } from '../../components/index.js';
 import { CONTROL_NAMES } from '../../components/nn-trainer/controls.js';
+import { ENGLISH as TRAINER_WORDS } from '../../components/nn-trainer/nn-trainer.settings.js';
+import { NETWORK_STRINGS } from '../../components/nn-network/nn-network.strings.js';
+import { SURFACE_STRINGS } from '../../components/nn-loss-surface/nn-loss-surface.strings.js';
 
 // ---------------------------------------------------------------------------------------
 // The corpus
@@ -284,6 +287,8 @@ const SPECS: ElementSpec[] = [
   {
     tag: 'nn-trainer',
     rules: {
+      // Its words and the controls' labels, by attribute name.
+      strings: { accepts: stringsOf(TRAINER_WORDS) },
       data: { accepts: (v) => own(datasets, v), good: 'circle' },
       // The default data (circle) can make 2 to 6 classes.
       classes: { accepts: number({ min: 2, max: 6, integer: true }), good: '2' },
@@ -363,6 +368,7 @@ const SPECS: ElementSpec[] = [
   {
     tag: 'nn-network',
     rules: {
+      strings: { accepts: stringsOf(NETWORK_STRINGS) },
       layers: { accepts: (v) => numList(v).length > 0 && numList(v).every((n) => inRange(n, { min: 1, integer: true })) && layerList(numList(v)), good: '3,4,2' },
       activation: { accepts: (v) => scalar(v), good: 'tanh' },
       'output-activation': { accepts: (v) => own(activations, v), good: 'sigmoid' },
@@ -381,6 +387,70 @@ const SPECS: ElementSpec[] = [
       return [Array.from(n.outputs), n.network?.layers, Array.from(n.network?.weights ?? []), attrOf(el, '.diagram svg', 'aria-label'), textOf(el, '[part="outputs"]')];
     },
     busy: (el) => /Loading/.test(textOf(el, '.waiting')),
+  },
+  {
+    tag: 'nn-loss-surface',
+    rules: {
+      // A name of the core's registry, spaces around it allowed.
+      surface: { accepts: (v) => own(surfaces, v.trim()), good: 'bowl' },
+      'learning-rate': { accepts: number({ min: 0, max: 100 }), good: '0.1' },
+      // One to three names of the optimizer registry, each once.
+      optimizer: {
+        accepts: (v) => nameList(v).length >= 1 && nameList(v).length <= 3 && new Set(nameList(v)).size === nameList(v).length && nameList(v).every((n) => own(optimizers, n)),
+        good: 'sgd',
+      },
+      // "x, y" inside the surface's square (the bowl's: −2 to 2), or "random".
+      start: { accepts: (v) => v.trim().toLowerCase() === 'random' || numbers({ length: 2, min: -2, max: 2 })(v) },
+      steps: { accepts: number({ min: 1, max: 10000, integer: true }), good: '200' },
+      // "r", "min, max" or "x-min, x-max, y-min, y-max", ends within ±1e6, each axis from smaller to larger by at least 1e-6.
+      range: {
+        accepts: (v) => {
+          const list = numList(v);
+          if (!numbers({ min: -1e6, max: 1e6 })(v) || ![1, 2, 4].includes(list.length)) return false;
+          const [a, b, c, d] = list.length === 1 ? [-list[0], list[0], -list[0], list[0]] : list.length === 2 ? [...list, ...list] : list;
+          return b - a >= 1e-6 && d - c >= 1e-6;
+        },
+      },
+      show: { accepts: (v) => nameList(v).every((n) => ['gradient', 'step', 'path', 'slice', 'formula', 'none'].includes(n)), good: 'gradient,step,path,slice,formula' },
+      controls: {
+        accepts: (v) => nameList(v).every((n) => ['play', 'step', 'reset', 'learning-rate', 'surface', 'optimizer', 'none'].includes(n)),
+        good: 'play,step,reset,learning-rate,surface,optimizer',
+      },
+      // An id not there (yet) shows a "waiting" note, not an error; another kind of element is an error.
+      for: {
+        accepts: (v) => {
+          const target = v.trim() ? document.getElementById(v.trim()) : null;
+          return !target || target.localName === 'nn-trainer';
+        },
+      },
+      // Blank, or two different places "[layer][to][from]" (each may start with "weights" or "w"), comma separated.
+      weights: {
+        accepts: (v) => {
+          if (v.trim() === '') return true;
+          const places = v.split(',').map((item) => /^(?:weights|w)?\s*\[\s*(\d+)\s*\]\s*\[\s*(\d+)\s*\]\s*\[\s*(\d+)\s*\]$/i.exec(item.trim()));
+          return places.length === 2 && places.every(Boolean) && places[0]!.slice(1).map(Number).join() !== places[1]!.slice(1).map(Number).join();
+        },
+        good: '',
+      },
+      seed: { accepts: number(), good: '1' },
+      autoplay: { accepts: always },
+      // JSON of an object whose keys are SURFACE_STRINGS' and whose values are text; blank for none.
+      strings: {
+        accepts: (v) => {
+          if (v.trim() === '') return true;
+          try {
+            const words = JSON.parse(v);
+            return words !== null && typeof words === 'object' && !Array.isArray(words) && Object.entries(words).every(([key, text]) => own(SURFACE_STRINGS, key) && typeof text === 'string');
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
+    snapshot: (el) => {
+      const s = el as HTMLElement & { path: unknown; playing: boolean };
+      return [s.path, s.playing, textOf(el, '.title'), textOf(el, '.rate output'), textOf(el, '.legend'), attrOf(el, '.map', 'aria-label'), attrOf(el, 'svg.overlay', 'width')];
+    },
   },
 ];
 
@@ -427,7 +497,7 @@ function deepElements(root: ParentNode, out: Element[] = []): Element[] {
 }
 
 /** The nn-kit elements one element may draw inside its shadow root. */
-const NESTED = 'nn-activation-plot, nn-network, nn-neuron, nn-trainer';
+const NESTED = 'nn-activation-plot, nn-network, nn-neuron, nn-trainer, nn-loss-surface';
 
 /** Waits for the element and the nn-kit elements inside it to finish updating, and for loads to end. */
 async function settle(el: LitElement, spec: ElementSpec): Promise<boolean> {
@@ -1007,6 +1077,14 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
     ['controls', 5, true], ['controls', 'play', false], ['controls', {}, true], ['show', 5, true], ['show', 'loss', false],
     ['features', 'x1', false], ['features', 5, true], ['activation', 5, true], ['learningRate', '0.1', false], ['speed', NaN, true],
     ['epochs', 0.5, true], ['seed', 1.5, true], ['optimizer', 5, true], ['regularization', {}, true], ['noise', [1], true], ['trainSplit', {}, true],
+  ],
+  'nn-loss-surface': [
+    ['surface', 5, true], ['surface', {}, true], ['surface', ['bowl'], true], ['learningRate', '0.5', false], ['learningRate', 'fast', true],
+    ['learningRate', NaN, true], ['learningRate', 1e9, true], ['optimizer', 'momentum', false], ['optimizer', 5, true], ['optimizer', {}, true],
+    ['start', '1, -1', false], ['start', [1], true], ['start', 'abc', true], ['start', [NaN, 1], true], ['steps', 0.5, true], ['steps', '50', false],
+    ['range', 3, true], ['range', '3', false], ['range', [Infinity], true], ['show', 'path', false], ['show', 5, true], ['controls', {}, true],
+    ['htmlFor', 5, false], ['htmlFor', {}, undefined], ['weights', 5, true], ['weights', {}, true], ['seed', 'x', true], ['autoplay', 'yes', undefined],
+    ['strings', { play: 'Los' }, false], ['strings', { play: 5 }, true], ['strings', 42, true],
   ],
   'nn-network': [
     ['network', {}, true], ['network', 'abc', true], ['layers', 'abc', true], ['layers', [1e9, 2], true], ['layers', 5, true],
