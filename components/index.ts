@@ -4,3 +4,4 @@ export * from './nn-activation-plot/nn-activation-plot.js';
 export * from './nn-neuron/nn-neuron.js';
 export * from './nn-network/nn-network.js';
 export * from './nn-trainer/nn-trainer.js';
+export * from './nn-loss-surface/nn-loss-surface.js';
