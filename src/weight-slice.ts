@@ -1,6 +1,6 @@
 import { Backprop } from './backprop.js';
 import { NnKitError } from './errors.js';
-import type { Network } from './network.js';
+import { Network } from './network.js';
 import type { Objective } from './surfaces.js';
 import type { Trainer } from './trainer.js';
 
@@ -9,6 +9,7 @@ export type WeightPlace = readonly [layer: number, to: number, from: number];
 
 /** The index in `network.weights` of weights[layer][to][from]; an NnKitError naming what exists when there is no such weight. */
 export function weightIndexOf(network: Network, [layer, to, from]: WeightPlace): number {
+  if (!(network instanceof Network)) throw new NnKitError('weightIndexOf needs a core Network.');
   const name = `weights[${layer}][${to}][${from}]`;
   const whole = (n: number) => Number.isInteger(n) && n >= 0;
   if (!whole(layer) || layer >= network.depth) {

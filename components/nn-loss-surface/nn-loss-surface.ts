@@ -1,6 +1,5 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { unsafeMathML } from 'lit/directives/unsafe-mathml.js';
 import { type DescentPoint, type LineSlice, NnKitError, type StepPreview, type Surface, lineSlice, optimizers } from '../../src/index.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { resolveColor } from '../shared/colors.js';
@@ -306,7 +305,7 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
       ${this.renderProblem()}
       <div class="header">
         <span class="title">${view.following ? view.formula : settings.surface.label}</span>
-        ${show.has('formula') && !view.following ? html`<math><mi>L</mi><mo>=</mo>${this.formula(settings.surface)}</math>` : nothing}
+        ${show.has('formula') && !view.following ? html`<math class="formula" .innerHTML=${this.formula(settings.surface)}></math>` : nothing}
         ${this.race ? html`<span class="hint keys" aria-hidden="true">${words.hintKeys}</span><span class="hint touch" aria-hidden="true">${words.hintTouch}</span>` : nothing}
       </div>
       ${view.waiting ? html`<p class="message note" role="status">${format(words.waiting, { id: view.waiting.length > 40 ? `${view.waiting.slice(0, 39)}…` : view.waiting })}</p>` : nothing}
@@ -337,9 +336,9 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
     </div>`;
   }
 
-  /** L's formula from the core's registry: constant, trusted MathML (nothing from attributes goes into it). */
-  private formula(surface: Surface) {
-    return unsafeMathML(surface.formula.mathml);
+  /** L = the formula from the core's registry: constant, trusted MathML (nothing from attributes goes into it). */
+  private formula(surface: Surface): string {
+    return `<mi>L</mi><mo>=</mo>${surface.formula.mathml}`;
   }
 
   /** Sets a property for the reader and says so with `change`. */

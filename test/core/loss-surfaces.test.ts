@@ -304,5 +304,6 @@ describe('WeightSlice: a trainer\'s training loss over two of its weights', () =
     expectNnKitError(() => weightIndexOf(network, [0, -1, 0]), 'does not exist');
     expectNnKitError(() => weightIndexOf(network, [0, 0.5, 0]), 'does not exist');
     expectNnKitError(() => new WeightSlice(trainer, [0, 1, 1], [0, 1, 1]), 'different');
+    expectNnKitError(() => weightIndexOf({ layers: [2, 1], depth: 1 } as unknown as Network, [0, 0, 0]), 'a core Network');
   });
 });
