@@ -66,6 +66,29 @@ export class WeightSlice implements Objective {
       return out;
     });
 
+  /**
+   * L as it is now, kept even as the trainer moves on: every other weight and bias held at
+   * today's values (all put back after each call). For sampling a landscape a part at a time
+   * while the trainer trains, so that every cell shows the same landscape.
+   */
+  frozen(): (x: number, y: number) => number {
+    const { weights, biases } = this.trainer.network;
+    const kept = [Float64Array.from(weights), Float64Array.from(biases)];
+    const now = [new Float64Array(weights.length), new Float64Array(biases.length)];
+    return (x, y) => {
+      now[0].set(weights);
+      now[1].set(biases);
+      weights.set(kept[0]);
+      biases.set(kept[1]);
+      try {
+        return this.f(x, y);
+      } finally {
+        weights.set(now[0]);
+        biases.set(now[1]);
+      }
+    };
+  }
+
   /** Runs `action` with the two weights set to x and y, then puts them back. */
   private with<T>(x: number, y: number, action: () => T): T {
     const { weights } = this.trainer.network;

@@ -11,7 +11,8 @@ export interface MapRequest {
    * sampled in the background while the last picture stays up.
    */
   version: number;
-  f: (x: number, y: number) => number;
+  /** The loss to sample, asked for when sampling starts (a followed trainer's, frozen as it is then). */
+  loss: () => (x: number, y: number) => number;
   bounds: Bounds;
   /** Cells along each side. */
   cells: number;
@@ -80,7 +81,7 @@ export class HeightMap {
 
   private start(request: MapRequest): void {
     this.job?.cancel();
-    const job = new GridJob(request.f, request.bounds, request.cells, request.cells);
+    const job = new GridJob(request.loss(), request.bounds, request.cells, request.cells);
     this.job = job;
     this.jobFor = request;
     const finish = () => {

@@ -98,8 +98,10 @@ export function startIn(settings: Settings, bounds: Bounds): [number, number] {
     return [inside(bounds.xMin, bounds.xMax), inside(bounds.yMin, bounds.yMax)];
   }
   if (!start) {
+    const [x, y] = surface.start;
+    if (x >= bounds.xMin && x <= bounds.xMax && y >= bounds.yMin && y <= bounds.yMax) return [x, y];
     const within = (v: number, low: number, high: number) => Math.min(high - (high - low) * 0.1, Math.max(low + (high - low) * 0.1, v));
-    return [within(surface.start[0], bounds.xMin, bounds.xMax), within(surface.start[1], bounds.yMin, bounds.yMax)];
+    return [within(x, bounds.xMin, bounds.xMax), within(y, bounds.yMin, bounds.yMax)];
   }
   const [x, y] = start;
   if (!(x >= bounds.xMin && x <= bounds.xMax && y >= bounds.yMin && y <= bounds.yMax)) {

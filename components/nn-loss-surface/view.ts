@@ -63,5 +63,6 @@ export function mapRequest(view: View, side: number, version: number): MapReques
   const work = slice ? slice.trainer.data.count * slice.trainer.network.weights.length : 0;
   const cells = slice ? Math.max(16, Math.min(64, Math.round(Math.sqrt(4e7 / Math.max(1, work))))) : Math.min(400, side);
   const what = slice ? `${view.following}|${slice.indices}` : view.settings.surface.name;
-  return { key: `${what}|${xMin},${xMax},${yMin},${yMax}|${cells}`, version: slice ? version : 0, f: objective.f, bounds, cells, progressive: !!slice };
+  const loss = () => (slice ? slice.frozen() : objective.f);
+  return { key: `${what}|${xMin},${xMax},${yMin},${yMax}|${cells}`, version: slice ? version : 0, loss, bounds, cells, progressive: !!slice };
 }

@@ -169,6 +169,7 @@ describe('<nn-loss-surface>', () => {
 
   it('races each optimizer in its own colour, line style and marker shape', async () => {
     const el = await fixture<NnLossSurface>(html`<nn-loss-surface surface="ravine" optimizer="sgd, momentum, adam"></nn-loss-surface>`);
+    expect(el.path.map((run) => run[0]), "all from the ravine's own start").to.deep.equal(Array(3).fill({ x: -2.8, y: 1.2, loss: LOSS.ravine(-2.8, 1.2) }));
     for (let i = 0; i < 20; i++) el.step();
     await el.updateComplete;
     const paths = $$<SVGPathElement>(el, 'path.path');
@@ -181,6 +182,14 @@ describe('<nn-loss-surface>', () => {
     // Momentum gets further down the long valley than plain descent in the same steps.
     const [sgd, momentum] = el.path.map((run) => run.at(-1)!.loss);
     expect(momentum).to.be.below(sgd);
+  });
+
+  it("moves the surface's own start inside a range that leaves it out", async () => {
+    const el = await fixture<NnLossSurface>(html`<nn-loss-surface range="1"></nn-loss-surface>`);
+    const { x, y } = el.path[0][0];
+    expect(Math.abs(x)).to.be.at.most(1);
+    expect(Math.abs(y)).to.be.at.most(1);
+    expect(alertText(el)).to.equal('');
   });
 
   it('start="random" draws a start inside the square from the seed: the same seed, the same start', async () => {

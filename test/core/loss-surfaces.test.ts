@@ -294,6 +294,21 @@ describe('WeightSlice: a trainer\'s training loss over two of its weights', () =
     expect(slice.f(...slice.current)).to.equal(trainer.evaluate().loss);
   });
 
+  it('frozen() keeps the landscape of the moment while the trainer moves on', () => {
+    const trainer = make();
+    const slice = new WeightSlice(trainer, [0, 0, 0], [1, 0, 2]);
+    const landscape = slice.frozen();
+    const points: [number, number][] = [[0.5, -1], [-2, 1.5]];
+    const before = points.map(([x, y]) => slice.f(x, y));
+    trainer.epoch();
+    const weights = Float64Array.from(trainer.network.weights);
+    const biases = Float64Array.from(trainer.network.biases);
+    expect(points.map(([x, y]) => landscape(x, y))).to.deep.equal(before);
+    expect(points.map(([x, y]) => slice.f(x, y))).to.not.deep.equal(before);
+    expect(trainer.network.weights, 'the trained weights are back').to.deep.equal(weights);
+    expect(trainer.network.biases).to.deep.equal(biases);
+  });
+
   it('names the weights that exist when asked for one that does not', () => {
     const trainer = make();
     const network = trainer.network;
