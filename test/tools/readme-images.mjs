@@ -1,6 +1,6 @@
 // Takes the README's pictures from the README itself: each picture is the first nn-kit
 // element of the ```html example just above it, rendered as written from the built kit
-// (run `npm run build` first), trainers after 300 epochs. Usage: node test/tools/readme-images.mjs
+// (run `npm run build` first), trainers after 300 epochs, loss surfaces after 30 steps. Usage: node test/tools/readme-images.mjs
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -42,6 +42,10 @@ try {
       for (const trainer of document.querySelectorAll('nn-trainer')) {
         for (let i = 0; i < 300; i++) trainer.stepEpoch();
         await trainer.updateComplete;
+      }
+      for (const surface of document.querySelectorAll('nn-loss-surface')) {
+        for (let i = 0; i < 30; i++) surface.step();
+        await surface.updateComplete;
       }
     });
     await page.waitForTimeout(800);
