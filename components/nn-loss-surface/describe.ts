@@ -7,19 +7,21 @@ import { shortNumber } from './numbers.js';
 /** A point for readers: "(0.12, −1.50)". */
 export const pointText = (x: number, y: number) => `(${shortNumber(x)}, ${shortNumber(y)})`;
 
-/** One run (or the followed trainer) in words: where it started, where it is, and its loss. */
+/**
+ * One run (or the followed trainer) in words: where it started, where it is, and its loss.
+ * `step` is the run's step, or the trainer's own count of steps; `steps` the run's limit.
+ */
 export function describePath(
   words: SurfaceStrings,
   who: string,
   points: readonly DescentPoint[],
-  steps: number,
-  trainer = false,
+  { step, steps, trainer = false }: { step: number; steps: number; trainer?: boolean },
 ): string {
   const first = points[0];
   const last = points[points.length - 1];
   const values = {
     optimizer: who,
-    step: points.length - 1,
+    step,
     steps,
     point: pointText(last.x, last.y),
     loss: shortNumber(last.loss),

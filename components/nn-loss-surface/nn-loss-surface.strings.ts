@@ -52,7 +52,7 @@ export const SURFACE_STRINGS = defineStrings({
   trainerNote: 'The training loss of "{id}" over {first} and {second}, its other weights held where they are now.',
   trainerRun: 'Trainer',
   /** With `for`: the trainer's path, described. */
-  trainerAt: 'Trainer: {step} updates, at {point}, training loss {loss} (from {startLoss} at {start}).',
+  trainerAt: 'Trainer: step {step}, at {point}, training loss {loss} (from {startLoss} at {start}).',
   trainerStart: 'Trainer: at {point}, training loss {loss}.',
 });
 

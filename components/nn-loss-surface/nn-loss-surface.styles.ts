@@ -92,11 +92,12 @@ export const surfaceStyles = css`
     font-size: 0.85em;
   }
 
+  /* 16px, as layout() in nn-loss-surface.ts reckons it (a page's larger rem would wrap the panel). */
   .body {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
-    gap: 1rem;
+    gap: 16px;
   }
 
   .map-wrap {

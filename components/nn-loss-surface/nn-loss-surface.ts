@@ -291,11 +291,13 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
       ? this.follower.path.length ? [{ index: 0, name: 'trainer', points: this.follower.path }] : []
       : (this.race?.runs.map((run, index) => ({ index, name: run.optimizer.name, points: run.path })) ?? []);
     const next = this.nextStep(view);
-    const descriptions = runs.map((run) => describePath(words, this.labelOf(run.name), run.points, settings.steps, !!view.following));
+    // A trainer's path has a point per update seen (a frame's worth of steps): its step is the trainer's own count.
+    const stepOf = (run: MapRun) => (view.following ? (this.follower.slice?.trainer.steps ?? 0) : run.points.length - 1);
+    const descriptions = runs.map((run) => describePath(words, this.labelOf(run.name), run.points, { step: stepOf(run), steps: settings.steps, trainer: !!view.following }));
     if (!this.loop.playing || !this.spoken) this.spoken = descriptions.join(' ');
     const entries: LegendEntry[] = runs.map((run, index) => {
       const last = run.points[run.points.length - 1];
-      return { index, name: run.name, label: this.labelOf(run.name), step: run.points.length - 1, loss: last.loss, run: this.race?.runs[index] };
+      return { index, name: run.name, label: this.labelOf(run.name), step: stepOf(run), loss: last.loss, run: this.race?.runs[index] };
     });
     const diverged = this.race?.runs.filter((run) => run.diverged) ?? [];
     const finished = !this.race || this.race.finished(settings.steps);

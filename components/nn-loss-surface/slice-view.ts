@@ -17,7 +17,9 @@ export function renderSlice(slice: LineSlice, preview: StepPreview, index: numbe
   const finite = slice.loss.filter(Number.isFinite);
   if (finite.length < 2) return nothing;
   let [low, high] = [Math.min(...finite), Math.max(...finite)];
-  if (!(high > low)) [low, high] = [low - 1, high + 1];
+  // Shown at least a thousandth of its size tall, so a nearly flat slice gets distinct ticks.
+  const least = Math.max(Math.abs(low), Math.abs(high)) * 1e-3 || 1;
+  if (high - low < least) [low, high] = [(low + high) / 2 - least / 2, (low + high) / 2 + least / 2];
   const pad = (high - low) * 0.08;
   const t0 = slice.t[0];
   const t1 = slice.t[slice.t.length - 1];

@@ -412,7 +412,8 @@ describe('<nn-loss-surface for="trainer">', () => {
     expect(path.at(-1)).to.include({ x: weights()[0][0][0], y: weights()[0][0][1] });
     expect(path.at(-1)!.loss).to.equal(trainer.trainer!.evaluate().loss);
     expect($$(el, 'path.path')).to.have.length(1);
-    expect($(el, '.summary')!.textContent).to.match(/^Trainer: \d+ updates/);
+    expect($(el, '.summary')!.textContent, "the trainer's own step count").to.include(`Trainer: step ${trainer.trainer!.steps}, at`);
+    expect($(el, '.legend li[data-optimizer="trainer"]')!.textContent).to.include(`step ${trainer.trainer!.steps}`);
     expect($(el, '[part="rule"] math')).to.exist;
     expect(drawingProblems(root(el))).to.deep.equal([]);
     await expect(el).to.be.accessible();
