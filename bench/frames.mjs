@@ -6,7 +6,11 @@
 // (playwright-core, /usr/bin/chromium or $CHROMIUM_PATH, 1280×900) and records the
 // intervals between animation frames while training runs:
 //   1. the article, with the spiral trainer (#spiral) scrolled into view and playing;
-//   2. a generated page of twenty trainers in three columns (site/frames-twenty.html, removed
+//   2. the article at its learning-rate section: #rate-demo playing (at a learning rate of 0.3,
+//      so that it trains throughout) with <nn-loss-surface for="rate-demo"> (#rate-surface) in
+//      view, which records the trainer's path every frame and samples its landscape again in
+//      idle time as the weights move;
+//   3. a generated page of twenty trainers in three columns (site/frames-twenty.html, removed
 //      afterwards), all told to play: only those on screen should train (TrainingLoop pauses
 //      off-screen ones).
 // Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
@@ -160,25 +164,32 @@ async function whenReady(page, selector) {
   );
 }
 
-async function articleScenario(browser, origin) {
+async function articleScenario(browser, origin, { trainer = '#spiral', view = trainer, block = 'start', learningRate, name = `Article: ${trainer} playing` } = {}) {
   const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
   page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
   await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
-  await whenReady(page, '#spiral');
-  await page.evaluate(() => document.querySelector('#spiral').scrollIntoView({ block: 'start' }));
+  await whenReady(page, trainer);
+  if (learningRate !== undefined) await page.evaluate(([sel, rate]) => document.querySelector(sel).setAttribute('learning-rate', rate), [trainer, String(learningRate)]);
+  await page.evaluate(([sel, where]) => document.querySelector(sel).scrollIntoView({ block: where }), [view, block]);
   await page.waitForTimeout(500);
-  await page.locator('#spiral button.play').click();
+  await page.locator(`${trainer} button.play`).click();
+  // Clicking scrolls the button into view: put the view back where the reader looks.
+  await page.evaluate(([sel, where]) => document.querySelector(sel).scrollIntoView({ block: where }), [view, block]);
   await page.waitForTimeout(1000); // past the first frames of compiling and layout
-  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#spiral' });
+  const followed = () => document.querySelector('#rate-surface')?.path?.[0]?.length ?? 0;
+  const pathBefore = await page.evaluate(followed);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: trainer });
+  const pathAfter = await page.evaluate(followed);
   await page.close();
   const [spiral] = result.trainers;
+  const following = view === trainer ? '' : `; ${view} recorded ${pathAfter - pathBefore} points of its path`;
   return {
-    name: 'Article: #spiral playing',
+    name,
     ...stats(result.intervals),
     stepsPerSecond: spiral.steps / (result.elapsed / 1000),
     epochsPerSecond: spiral.epochs / (result.elapsed / 1000),
-    training: `${Math.round(spiral.steps / (result.elapsed / 1000))} steps/s (${(spiral.epochs / (result.elapsed / 1000)).toFixed(1)} epochs/s)`,
-    trained: spiral.steps > 0,
+    training: `${Math.round(spiral.steps / (result.elapsed / 1000))} steps/s (${(spiral.epochs / (result.elapsed / 1000)).toFixed(1)} epochs/s)${following}`,
+    trained: spiral.steps > 0 && (view === trainer || pathAfter > pathBefore),
   };
 }
 
@@ -245,7 +256,17 @@ async function main() {
   });
   try {
     const before = loadavg()[0];
-    const rows = [await articleScenario(browser, origin), await twentyScenario(browser, origin)];
+    const rows = [
+      await articleScenario(browser, origin),
+      await articleScenario(browser, origin, {
+        trainer: '#rate-demo',
+        view: '#rate-surface',
+        block: 'end',
+        learningRate: 0.3,
+        name: 'Article: #rate-demo playing, followed by <nn-loss-surface>',
+      }),
+      await twentyScenario(browser, origin),
+    ];
     report(rows, browser.version(), { before, after: loadavg()[0] });
   } finally {
     await browser.close();
