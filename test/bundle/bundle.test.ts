@@ -4,7 +4,7 @@
 // every element in one file.
 import { expect } from '@open-wc/testing';
 
-const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
+const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
 
 function loadPage(body: string, script = '/dist/nn-kit.js'): Promise<Window> {
   return new Promise((resolve, reject) => {

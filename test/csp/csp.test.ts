@@ -13,7 +13,7 @@ interface Violation {
 }
 type PageWindow = Window & typeof globalThis & { violations: Violation[] };
 
-const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
+const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
 
 function openPage(): Promise<{ frame: HTMLIFrameElement; view: PageWindow }> {
   return new Promise((resolve, reject) => {
@@ -79,6 +79,12 @@ describe('strict Content-Security-Policy (built kit)', () => {
     const bars = [...$('#classifier').shadowRoot!.querySelectorAll<HTMLElement>('.bar')];
     expect(bars.length, 'one probability bar per class').to.equal(3);
     for (const bar of bars) expect(bar.style.width).to.match(/%$/);
+    const surface = $('#descent').shadowRoot!;
+    const map = surface.querySelector<HTMLCanvasElement>('canvas.heights')!;
+    expect(map.style.width, 'the loss map is sized by styleMap').to.match(/^\d+(\.\d+)?px$/);
+    expect(map.getBoundingClientRect().width).to.equal(Number.parseFloat(map.style.width));
+    expect(surface.querySelector<HTMLElement>('button.start-handle')!.style.left, 'the start handle is placed by styleMap').to.match(/px$/);
+    expect(surface.querySelector('.header math mi')?.textContent, 'the formula is MathML').to.equal('L');
   });
 
   it('sizes from the very first render (not only once a later render repeats the styles)', async () => {
