@@ -94,15 +94,17 @@ const write = (path, text) => files.set(path, text);
     return `dist/types/${source.replace(/\.(ts|js)$/, '.d.ts')}`;
   };
   const copy = JSON.parse(JSON.stringify(manifest));
-  const visit = (node) => {
-    if (Array.isArray(node)) return node.forEach(visit);
+  // A module named relatively (a re-export: `export { X } from './x.js'`) is relative to its module's folder.
+  const visit = (node, from) => {
+    if (Array.isArray(node)) return node.forEach((item) => visit(item, from));
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
-      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = published(value);
-      else visit(value);
+      if ((key === 'path' || key === 'module') && typeof value === 'string') {
+        node[key] = published(value.startsWith('.') ? posix.join(posix.dirname(from), value) : value);
+      } else visit(value, from);
     }
   };
-  visit(copy.modules);
+  for (const module of copy.modules) visit(module, module.path);
   write('custom-elements.json', `${JSON.stringify(copy, null, 2)}\n`);
 }
 

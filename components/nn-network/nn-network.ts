@@ -37,7 +37,9 @@ const FOLLOW_INTERVAL_MS = 250;
 const CAUSES = ['source', 'assigned', 'model', 'followed', 'sourceChange', 'edit', 'run'];
 
 /** True for a DOM element (there is none on a server). */
-const isElement = (value: unknown): value is Element => typeof Element === 'function' && value instanceof Element;
+/** An element by what it does, not its class: on a server, lit's DOM shim makes elements that are not instances of Element. */
+const isElement = (value: unknown): value is Element =>
+  typeof value === 'object' && value !== null && typeof (value as Element).addEventListener === 'function' && typeof (value as Element).localName === 'string';
 
 /** A forward pass as shown, and what it asks of the element once drawn. */
 interface Pass {
