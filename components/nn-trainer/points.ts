@@ -3,7 +3,7 @@ import type { Extent, Palette } from './grid.js';
 import type { Point, Session } from './session.js';
 
 /**
- * Test points as squares, then training points as circles with a white edge on top: a
+ * Test points as squares, then training points as circles on top, with the opposite edge: a
  * square is wider than a circle, so a test point under a training point still shows its
  * corners, and no test point hides the data the network learns from. Points of one
  * colour are one path, filled and stroked once, so ten thousand points draw quickly.
@@ -12,11 +12,14 @@ export function drawPoints(context: OffscreenCanvasRenderingContext2D, session: 
   const [min, max] = extent;
   const radius = Math.max(2.5, size / 110);
   context.lineWidth = Math.max(1, radius / 3);
-  // The squares' edge stands out from the neutral middle of the scale: dark on light, light on dark.
+  // Test squares and training circles take opposite edges, in either scheme: squares an edge
+  // that stands out from the neutral middle of the scale (dark on light, light on dark),
+  // circles the other, so the two kinds differ by more than their shape.
   const { r, g, b } = palette.neutral;
-  const squareEdge = r + g + b > 3 * 128 ? 'rgb(0 0 0 / 0.6)' : 'rgb(255 255 255 / 0.6)';
+  const light = r + g + b > 3 * 128;
+  const edges = light ? { square: 'rgb(0 0 0 / 0.6)', circle: 'rgb(255 255 255 / 0.9)' } : { square: 'rgb(255 255 255 / 0.75)', circle: 'rgb(0 0 0 / 0.75)' };
   for (const [points, square] of [[session.testPoints, true], [session.trainPoints, false]] as const) {
-    context.strokeStyle = square ? squareEdge : 'rgb(255 255 255 / 0.9)';
+    context.strokeStyle = square ? edges.square : edges.circle;
     for (const [colour, group] of groupByColour(points, session, palette)) {
       context.beginPath();
       for (const point of group) {

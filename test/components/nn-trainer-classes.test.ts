@@ -192,3 +192,26 @@ describe('<nn-trainer> pictures', () => {
     expect(shadow(el).querySelector('.loss-empty')).to.equal(null);
   });
 });
+
+describe('<nn-trainer> points', () => {
+  it('test squares and training circles have edges of opposite lightness, in the light and the dark scheme', async () => {
+    const { drawPoints } = await import('../../components/nn-trainer/points.js');
+    const point = { x: 0, y: 0, target: 1 };
+    const session = { kind: 'classification', classes: 2, testPoints: [point], trainPoints: [point] } as unknown as Parameters<typeof drawPoints>[1];
+    const lightness = (style: string) => (Number(/\d+/.exec(style)![0]) > 128 ? 1 : 0);
+    for (const neutral of [{ r: 242, g: 242, b: 242 }, { r: 74, g: 80, b: 88 }]) {
+      const diverging = new Uint8ClampedArray(256 * 4).fill(128);
+      const palette = { diverging, background: diverging, neutral, classes: [] } as unknown as Parameters<typeof drawPoints>[3];
+      const strokes: string[] = [];
+      const context = new OffscreenCanvas(100, 100).getContext('2d')!;
+      const stroke = context.stroke.bind(context);
+      context.stroke = () => {
+        strokes.push(String(context.strokeStyle));
+        stroke();
+      };
+      drawPoints(context, session, [-6, 6], palette, 100);
+      expect(strokes.length, 'a square, then a circle').to.equal(2);
+      expect(lightness(strokes[0]), `square and circle edges differ on neutral ${neutral.r}`).to.not.equal(lightness(strokes[1]));
+    }
+  });
+});
