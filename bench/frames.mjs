@@ -16,7 +16,7 @@
 // Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
 // PASS or MISS against p95 ≤ 20 ms. It is a report: it exits 0 either way, 1 only on a crash.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -44,8 +44,15 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** When the article or the kit's source last changed (ms since the epoch). */
+function newestSource() {
+  const files = ['index.html', ...['components', 'src', 'stories'].flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true }).map((name) => join(dir, String(name))))];
+  return Math.max(...files.map((file) => statSync(join(ROOT, file)).mtimeMs));
+}
+
 function ensureSite() {
-  if (existsSync(join(SITE, 'index.html')) && !args.includes('--build')) return;
+  // A site built before the article or the kit last changed would measure the old page.
+  if (existsSync(join(SITE, 'index.html')) && !args.includes('--build') && newestSource() < statSync(join(SITE, 'index.html')).mtimeMs) return;
   console.log('Building the site: npx vite build --mode site');
   const result = spawnSync('npx', ['vite', 'build', '--mode', 'site'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('vite build --mode site failed');
