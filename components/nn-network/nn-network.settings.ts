@@ -41,7 +41,8 @@ export const NETWORK_SETTINGS = defineSettings({
   labels: { kind: 'labels', description: 'Names of the inputs, comma separated (default x₁, x₂, …).' },
   outputLabels: { attribute: 'output-labels', kind: 'labels', description: 'Names of the outputs, e.g. "cat,dog,bird" (default y₁, y₂, …).' },
   src: { kind: 'text', default: '', applies: 'rebuild', description: "URL of a model JSON file in the core's format (Network.toJSON())." },
-  for: {
+  htmlFor: {
+    attribute: 'for',
     kind: 'text',
     default: '',
     applies: 'rebuild',

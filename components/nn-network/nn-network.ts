@@ -120,7 +120,7 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
   declare labels?: string[];
   declare outputLabels?: string[];
   declare src: string;
-  declare for: string;
+  declare htmlFor: string;
   declare autoplay: boolean;
   /** The words readers see, over the English (NETWORK_STRINGS): JSON text or an object. */
   declare strings?: string | Partial<NetworkStrings>;
@@ -228,12 +228,12 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
   }
 
   private get following(): boolean {
-    return Boolean(this.source) || Boolean(this.for);
+    return Boolean(this.source) || Boolean(this.htmlFor);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
-    if (has('for') || has('source')) this.follower.follow(this.for, isElement(this.source) ? this.source : null);
+    if (has('htmlFor') || has('source')) this.follower.follow(this.htmlFor, isElement(this.source) ? this.source : null);
     this.models.sync();
     if (rebuilds(NETWORK_SETTINGS, changed) || has('strings') || CAUSES.some(has)) super.willUpdate(changed);
     this.keepSelection();
@@ -255,7 +255,7 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
     if (source != null && !isElement(source)) {
       throw new NnKitError('source must be an element that holds a network (such as an <nn-trainer>), or undefined.');
     }
-    const id = String(this.for ?? '');
+    const id = String(this.htmlFor ?? '');
     const name = source ? (source.id ? `#${source.id}` : `the <${source.localName}>`) : `#${id}`;
     const previous = this.pass;
     const picked = this.picker.pick({

@@ -1090,7 +1090,7 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
     ['network', {}, true], ['network', 'abc', true], ['layers', 'abc', true], ['layers', [1e9, 2], true], ['layers', 5, true],
     ['inputs', 'abc', true], ['inputs', [NaN, 1, 2], true], ['seed', 'x', true], ['activation', 5, true], ['outputActivation', {}, true],
     ['labels', 5, undefined], ['labels', [5], undefined], ['labels', null, undefined], ['outputLabels', [{}], undefined],
-    ['src', 5, undefined], ['for', 5, undefined],
+    ['src', 5, undefined], ['htmlFor', 5, undefined],
   ],
 };
 

@@ -100,7 +100,7 @@ describe('React 19 with nn-kit, as the README shows it, built by Vite and run in
   it('renders the Playground: NnTrainer given properties of their own types, and NnNetwork following it', async () => {
     const state = await page.evaluate(() => {
       const el = document.getElementById('trainer') as Trainer;
-      const network = document.querySelector('nn-network') as HTMLElement & { for: string; network?: object };
+      const network = document.querySelector('nn-network') as HTMLElement & { htmlFor: string; network?: object };
       return {
         data: el.data,
         hiddenLayers: [...el.hiddenLayers],
@@ -109,7 +109,7 @@ describe('React 19 with nn-kit, as the README shows it, built by Vite and run in
         attributes: ['hidden-layers', 'learning-rate'].filter((name) => el.hasAttribute(name)),
         trainerDrawn: el.getBoundingClientRect().height > 100 && !!el.shadowRoot?.querySelector('svg, canvas'),
         trainerMessage: el.shadowRoot?.querySelector('[part="error"], [role="alert"]')?.textContent?.trim() ?? '',
-        networkFor: network.for,
+        networkFor: network.htmlFor,
         // It shows the trainer's live network, not one of its own.
         networkFollows: !!el.network && network.network === el.network,
         networkDrawn: network.getBoundingClientRect().height > 50 && !!network.shadowRoot?.querySelector('svg circle'),
