@@ -364,6 +364,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
         history: run.history,
         extent: this.extent,
         classNames: this.classNames(session.classes),
+        confusion: () => run.confusion(),
         source: this,
       })}
     `;

@@ -44,6 +44,8 @@ export class TrainingRun {
   private readonly loop: TrainingLoop;
   private stepCredit = 0;
   private autoplayed = false;
+  /** The test data's confusion matrix, counted for the epoch record it belongs to. */
+  private counted?: { record: EpochRecord; counts: number[][] };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -66,6 +68,17 @@ export class TrainingRun {
   get limitReached(): boolean {
     const epochs = this.options.epochs();
     return epochs != null && this.epoch >= epochs;
+  }
+
+  /**
+   * The confusion matrix of the test data for the last recorded epoch: counted once per
+   * epoch (the first time it is asked for), not in every frame that draws it.
+   */
+  confusion(): number[][] | undefined {
+    const record = this.history.at(-1);
+    if (!this.session || !record) return undefined;
+    if (this.counted?.record !== record) this.counted = { record, counts: this.session.trainer.confusion(this.session.test) };
+    return this.counted.counts;
   }
 
   /** True when the run can go no further: its epochs are done or it diverged. */

@@ -60,6 +60,8 @@ export interface ViewsInput {
   readonly extent: Extent;
   /** The class names readers see. */
   readonly classNames: readonly string[];
+  /** The test data's confusion matrix for the last recorded epoch, counted only when the view asks. */
+  readonly confusion: () => number[][] | undefined;
   readonly words: TrainerWords;
   /** The element whose network the embedded diagram follows. */
   readonly source: NetworkSource;
@@ -114,7 +116,7 @@ export function renderViews(input: ViewsInput) {
       : nothing}
     ${views.includes('confusion') && session.kind === 'classification'
       ? html`<figure class="confusion-view" part="confusion">
-          ${renderConfusion(session.trainer.confusion(session.test), input.classNames, words.confusionCaption)}
+          ${renderConfusion(input.confusion() ?? [], input.classNames, words.confusionCaption)}
         </figure>`
       : nothing}
     ${views.includes('network')
