@@ -18,25 +18,6 @@ export const plotStyles = css`
     margin-bottom: 0.5rem;
   }
 
-  .hint {
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-
-  /* The arrow keys are mentioned only where there is a mouse or trackpad (a keyboard is likely). */
-  .hint.keys {
-    display: none;
-  }
-
-  @media (hover: hover) and (pointer: fine) {
-    .hint.keys {
-      display: inline;
-    }
-
-    .hint.touch {
-      display: none;
-    }
-  }
 
   .readout {
     font-size: 0.95em;

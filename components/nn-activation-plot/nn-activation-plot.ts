@@ -15,6 +15,7 @@ import { checkScalarActivation } from '../shared/scalar-activation.js';
 import { type LinearScale, linearScale } from '../shared/scale.js';
 import { stepTo } from '../shared/steps.js';
 import { format, localize } from '../shared/strings.js';
+import { hintStyles } from '../shared/hint-styles.js';
 import { themeStyles } from '../shared/theme.js';
 import { shrinkToFit } from '../shared/shrink-to-fit.js';
 import { checkScalarActivationList } from './activation-list.js';
@@ -80,7 +81,7 @@ interface Drawing {
  */
 @customElement('nn-activation-plot')
 export class NnActivationPlot extends NnElement {
-  static override styles = [themeStyles, chartStyles, plotStyles];
+  static override styles = [themeStyles, hintStyles, chartStyles, plotStyles];
 
   static override properties = propertiesOf(PLOT_SETTINGS);
 

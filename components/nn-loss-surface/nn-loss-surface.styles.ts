@@ -34,22 +34,6 @@ export const surfaceStyles = css`
 
   .hint {
     margin-left: auto;
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-
-  .hint.keys {
-    display: none;
-  }
-
-  @media (hover: hover) and (pointer: fine) {
-    .hint.keys {
-      display: inline;
-    }
-
-    .hint.touch {
-      display: none;
-    }
   }
 
   .toolbar {

@@ -10,6 +10,7 @@ import { linearScale } from '../shared/scale.js';
 import { propertiesOf, rebuilds, restoreDefaults } from '../shared/settings.js';
 import { format } from '../shared/strings.js';
 import { styleMap } from '../shared/style-map.js';
+import { hintStyles } from '../shared/hint-styles.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { isTrainerSource } from '../shared/trainer-source.js';
@@ -79,7 +80,7 @@ const STEPS_PER_SECOND = 15;
  */
 @customElement('nn-loss-surface')
 export class NnLossSurface extends NnElement<LossSurfaceEvents> {
-  static override styles = [themeStyles, controlStyles, chartStyles, surfaceStyles];
+  static override styles = [themeStyles, controlStyles, hintStyles, chartStyles, surfaceStyles];
 
   static override properties = propertiesOf(SURFACE_SETTINGS);
 

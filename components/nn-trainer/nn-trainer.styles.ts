@@ -125,10 +125,6 @@ export const trainerStyles = [
       text-align: center;
     }
 
-    :host([hidden]) {
-      display: none;
-    }
-
     .classes {
       display: inline-flex;
       flex-wrap: wrap;
