@@ -92,6 +92,9 @@ const MINIFY = { minify: 'terser', terserOptions: { module: true, ecma: 2020, co
 /** One element per entry, for bundlers: a page pays only for the elements it imports. */
 const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
 
+/** An entry per element, named `${folder}/nn-x`, from components/nn-x/nn-x.ts. */
+const elementEntries = (folder: string) => Object.fromEntries(ELEMENTS.map((name) => [`${folder}/${name}`, here(`components/${name}/${name}.ts`)]));
+
 /** The one-file builds: every element and the engine, lit included, in one module for a script tag. */
 const ONE_FILE: Record<string, { name: string; file: string }> = {
   production: { name: 'nn-kit.all', file: 'components/index.ts' },
@@ -137,7 +140,7 @@ export default defineConfig(({ command, mode }) => {
           entry: {
             core: here('src/index.ts'),
             'elements/index': here('components/index.ts'),
-            ...Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, here(`components/${name}/${name}.ts`)])),
+            ...elementEntries('elements'),
           },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
@@ -178,7 +181,7 @@ export default defineConfig(({ command, mode }) => {
         lib: {
           entry: {
             'nn-kit': here('components/loader.ts'),
-            ...Object.fromEntries(ELEMENTS.map((name) => [`kit/${name}`, here(`components/${name}/${name}.ts`)])),
+            ...elementEntries('kit'),
           },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
