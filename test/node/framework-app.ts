@@ -3,6 +3,7 @@
 // repository (the published files only; `npm run build` first) and the framework's packages
 // linked from this repository's node_modules, so nothing is downloaded; the app built by
 // Vite, served over HTTP and opened in Chromium.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -126,6 +127,23 @@ export async function playPast(page: Page, epoch: number, trainer = 'nn-trainer'
     throw new Error(`the trainer is at epoch ${at}, but the app shows ${JSON.stringify(text)}: its handler got no nn-epoch event`);
   }
   return (await page.locator('#app > p').textContent()) ?? '';
+}
+
+/** Waits until the page's trainer has drawn its Play button. */
+export async function trainerDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!document.querySelector('nn-trainer')?.shadowRoot?.querySelector('button.play'));
+}
+
+/**
+ * Plays the app's trainer past epoch 20 and checks that the app's own "Epoch N" text followed
+ * it (its handler got nn-epoch events, none ahead of the trainer) and the page logged no problem.
+ */
+export async function expectAppFollowsTraining(page: Page, problems: readonly string[]): Promise<void> {
+  const text = await playPast(page, 20);
+  assert.match(text, /^Epoch \d+$/);
+  const epoch = await page.evaluate(() => (document.querySelector('nn-trainer') as HTMLElement & { epoch: number }).epoch);
+  assert.ok(Number(text.slice(6)) <= epoch && epoch > 20, `${text}, trainer at ${epoch}`);
+  assert.deepEqual(problems, []);
 }
 
 export function cleanUp(dir: string | undefined, server?: Server): void {

@@ -9,7 +9,17 @@ import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { compile } from 'svelte/compiler';
-import { buildProject, cleanUp, makeProject, openBrowser, playPast, readmeFrameworkExamples, serve, trainerState } from './framework-app.js';
+import {
+  buildProject,
+  cleanUp,
+  expectAppFollowsTraining,
+  makeProject,
+  openBrowser,
+  readmeFrameworkExamples,
+  serve,
+  trainerDrawn,
+  trainerState,
+} from './framework-app.js';
 
 const CONFIG = `import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -43,7 +53,7 @@ describe('Svelte 5 with nn-kit, as the README shows it, built by Vite and run in
     ({ server, url } = await serve(await buildProject(dir)));
     ({ browser, page, problems } = await openBrowser());
     await page.goto(url);
-    await page.waitForFunction(() => !!document.querySelector('nn-trainer')?.shadowRoot?.querySelector('button.play'));
+    await trainerDrawn(page);
   });
 
   after(async () => {
@@ -57,11 +67,7 @@ describe('Svelte 5 with nn-kit, as the README shows it, built by Vite and run in
   });
 
   it('trains past epoch 20 on Play, and the onnn-epoch handler shows each epoch', async () => {
-    const text = await playPast(page, 20);
-    assert.match(text, /^Epoch \d+$/);
-    const epoch = await page.evaluate(() => (document.querySelector('nn-trainer') as HTMLElement & { epoch: number }).epoch);
-    assert.ok(Number(text.slice(6)) <= epoch && epoch > 20, `${text}, trainer at ${epoch}`);
-    assert.deepEqual(problems, []);
+    await expectAppFollowsTraining(page, problems);
   });
 
   it('compiles with no warning (no deprecated `on:` directive, no self-closing tag)', () => {

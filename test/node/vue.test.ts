@@ -8,7 +8,17 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildProject, cleanUp, makeProject, openBrowser, playPast, readmeFrameworkExamples, serve, trainerState } from './framework-app.js';
+import {
+  buildProject,
+  cleanUp,
+  expectAppFollowsTraining,
+  makeProject,
+  openBrowser,
+  readmeFrameworkExamples,
+  serve,
+  trainerDrawn,
+  trainerState,
+} from './framework-app.js';
 
 const INDEX = `<!doctype html>
 <html lang="en">
@@ -39,7 +49,7 @@ describe('Vue 3 with nn-kit, as the README shows it, built by Vite and run in Ch
     ({ server, url } = await serve(await buildProject(dir)));
     ({ browser, page, problems } = await openBrowser());
     await page.goto(url);
-    await page.waitForFunction(() => !!document.querySelector('nn-trainer')?.shadowRoot?.querySelector('button.play'));
+    await trainerDrawn(page);
   });
 
   after(async () => {
@@ -53,11 +63,7 @@ describe('Vue 3 with nn-kit, as the README shows it, built by Vite and run in Ch
   });
 
   it('trains past epoch 20 on Play, and the @nn-epoch handler shows each epoch', async () => {
-    const text = await playPast(page, 20);
-    assert.match(text, /^Epoch \d+$/);
-    const epoch = await page.evaluate(() => (document.querySelector('nn-trainer') as HTMLElement & { epoch: number }).epoch);
-    assert.ok(Number(text.slice(6)) <= epoch && epoch > 20, `${text}, trainer at ${epoch}`);
-    assert.deepEqual(problems, []);
+    await expectAppFollowsTraining(page, problems);
   });
 
   it('draws no warning from Vue’s development build (the compiler knows nn-* tags are custom elements)', async () => {
@@ -66,7 +72,7 @@ describe('Vue 3 with nn-kit, as the README shows it, built by Vite and run in Ch
       const { browser, page, problems } = await openBrowser();
       try {
         await page.goto(development.url);
-        await page.waitForFunction(() => !!document.querySelector('nn-trainer')?.shadowRoot?.querySelector('button.play'));
+        await trainerDrawn(page);
         assert.equal(await page.locator('#app > p').textContent(), 'Epoch 0');
         // Lit's own development build (the "development" export condition) says it is one.
         assert.deepEqual(problems.filter((problem) => !problem.startsWith('warning: Lit is in dev mode.')), []);
