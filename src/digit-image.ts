@@ -1,0 +1,136 @@
+import { check } from './errors.js';
+
+/** Pixels a side of a drawing: the 28 × 28 pad, MNIST's size. */
+export const DRAWING_SIZE = 28;
+/** Pixels a side of what the network sees: the UCI digits' 8 × 8 block counts. */
+export const DIGIT_SIZE = 8;
+/** The UCI preprocessing's box (32 × 32) and its blocks (4 × 4, so 8 blocks a side). */
+const BOX = 32;
+const BLOCK = BOX / DIGIT_SIZE;
+
+/** How a drawing is fitted into the 32 × 32 box. */
+export interface DigitImageOptions {
+  /** Ink above this (of 1) counts for the bounding box (default 0: any ink). */
+  readonly threshold?: number;
+  /**
+   * Where the scaled drawing sits across the box: 'box' centres its bounding box, as the
+   * UCI data were made (default); 'mass' puts its centre of ink in the middle.
+   */
+  readonly centre?: 'box' | 'mass';
+}
+
+/**
+ * Turns a drawing into the input the digits network sees, by the preprocessing the UCI
+ * "Optical Recognition of Handwritten Digits" data went through: the ink's bounding box is
+ * scaled, keeping its shape, until its height (or its width, if wider) fills a 32 × 32 box,
+ * centred; the box is cut into 4 × 4 blocks and each block's share of ink becomes one of
+ * 8 × 8 values in [0, 1] (the data's count of inked pixels, 0–16, over 16). A drawing's grey
+ * pixels count as that share of a pixel's ink. A blank drawing gives all zeros.
+ *
+ * @param drawing `size` × `size` values in [0, 1], row-major, top row first.
+ * @param out where to write the 64 values (allocated when left out).
+ */
+export function drawingToDigit(
+  drawing: ArrayLike<number>,
+  options: DigitImageOptions = {},
+  size = DRAWING_SIZE,
+  out: Float64Array = new Float64Array(DIGIT_SIZE * DIGIT_SIZE),
+): Float64Array {
+  check(drawing.length === size * size, `A drawing must hold ${size * size} values (${size} × ${size}); got ${drawing.length}.`);
+  const threshold = options.threshold ?? 0;
+  let top = size;
+  let bottom = -1;
+  let left = size;
+  let right = -1;
+  let mass = 0;
+  let massX = 0;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const ink = inkAt(drawing, y * size + x);
+      mass += ink;
+      massX += ink * (x + 0.5);
+      if (ink > threshold) {
+        if (y < top) top = y;
+        if (y > bottom) bottom = y;
+        if (x < left) left = x;
+        if (x > right) right = x;
+      }
+    }
+  }
+  out.fill(0);
+  if (bottom < 0 || mass <= 0) return out;
+  const width = right + 1 - left;
+  const height = bottom + 1 - top;
+  const scale = BOX / Math.max(width, height);
+  const offsetY = (BOX - height * scale) / 2;
+  const offsetX =
+    options.centre === 'mass'
+      ? Math.min(BOX - width * scale, Math.max(0, BOX / 2 - (massX / mass - left) * scale))
+      : (BOX - width * scale) / 2;
+  const rows = blockWeights(top, height, scale, offsetY, size);
+  const columns = blockWeights(left, width, scale, offsetX, size);
+  // out = rows · drawing · columnsᵀ, over the bounding box only.
+  const partial = new Float64Array(DIGIT_SIZE * size);
+  for (let b = 0; b < DIGIT_SIZE; b++) {
+    for (let y = top; y <= bottom; y++) {
+      const w = rows[b * size + y];
+      if (w === 0) continue;
+      for (let x = left; x <= right; x++) partial[b * size + x] += w * inkAt(drawing, y * size + x);
+    }
+  }
+  for (let by = 0; by < DIGIT_SIZE; by++) {
+    for (let bx = 0; bx < DIGIT_SIZE; bx++) {
+      let sum = 0;
+      for (let x = left; x <= right; x++) sum += partial[by * size + x] * columns[bx * size + x];
+      out[by * DIGIT_SIZE + bx] = Math.min(1, Math.max(0, sum));
+    }
+  }
+  return out;
+}
+
+/** A pixel's ink in [0, 1]; anything else (NaN, out of range) is clamped or none. */
+function inkAt(drawing: ArrayLike<number>, index: number): number {
+  const value = drawing[index];
+  return value > 0 ? (value < 1 ? value : 1) : 0;
+}
+
+/**
+ * For one axis: how much each source pixel of [start, start + length) adds to each block
+ * of the box, once the span is scaled by `scale` and placed at `offset`. Row b, column i:
+ * the share of block b (of BLOCK box pixels) that source pixel i covers.
+ */
+function blockWeights(start: number, length: number, scale: number, offset: number, size: number): Float64Array {
+  const weights = new Float64Array(DIGIT_SIZE * size);
+  for (let i = start; i < start + length; i++) {
+    // Source pixel i covers [lo, hi) of the box.
+    const lo = offset + (i - start) * scale;
+    const hi = lo + scale;
+    for (let b = 0; b < DIGIT_SIZE; b++) {
+      const overlap = Math.min(hi, (b + 1) * BLOCK) - Math.max(lo, b * BLOCK);
+      if (overlap > 0) weights[b * size + i] = overlap / BLOCK;
+    }
+  }
+  return weights;
+}
+
+/**
+ * Draws an 8 × 8 digit into a 28 × 28 drawing, as a reader would see it on the pad: each
+ * pixel becomes a 3 × 3 square, the 24 × 24 digit centred with 2 pixels of margin.
+ * drawingToDigit() of the result gives the digit back when its ink fills the box's
+ * height and it is centred (as the UCI digits are).
+ */
+export function digitToDrawing(
+  digit: ArrayLike<number>,
+  out: Float64Array = new Float64Array(DRAWING_SIZE * DRAWING_SIZE),
+): Float64Array {
+  check(digit.length === DIGIT_SIZE * DIGIT_SIZE, `A digit must hold ${DIGIT_SIZE * DIGIT_SIZE} values; got ${digit.length}.`);
+  const cell = 3;
+  const margin = (DRAWING_SIZE - cell * DIGIT_SIZE) / 2;
+  out.fill(0);
+  for (let y = 0; y < cell * DIGIT_SIZE; y++) {
+    for (let x = 0; x < cell * DIGIT_SIZE; x++) {
+      out[(y + margin) * DRAWING_SIZE + x + margin] = inkAt(digit, Math.floor(y / cell) * DIGIT_SIZE + Math.floor(x / cell));
+    }
+  }
+  return out;
+}
