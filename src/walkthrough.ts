@@ -141,3 +141,25 @@ export function valueAt(place: ParameterPlace, arrays: Pick<ModelJSON, 'weights'
   const [layer, to, from] = place;
   return from === undefined ? arrays.biases[layer][to] : arrays.weights[layer][to][from];
 }
+
+/** The numerical check of one gradient: the loss moved by ε against the gradient's prediction. */
+export interface NudgeCheck {
+  /** ∂L/∂w from backpropagation. */
+  gradient: number;
+  epsilon: number;
+  /** (∂L/∂w)·ε: the change the gradient predicts. */
+  predicted: number;
+  /** L(w + ε) − L(w): the change a forward pass measures. */
+  actual: number;
+  /** The loss before and after the nudge. */
+  before: number;
+  after: number;
+}
+
+/** Nudges one weight or bias by ε (put back after) and compares the change in the loss with (∂L/∂w)·ε. */
+export function nudgeCheck(network: Network, place: ParameterPlace, epsilon: number, input: ArrayLike<number>, target: ArrayLike<number>, loss: Loss | string): NudgeCheck {
+  const result = sampleGradients(network, input, target, loss);
+  const gradient = valueAt(place, result);
+  const after = nudgedLoss(network, place, epsilon, input, target, loss);
+  return { gradient, epsilon, predicted: gradient * epsilon, actual: after - result.loss, before: result.loss, after };
+}

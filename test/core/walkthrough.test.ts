@@ -12,6 +12,7 @@ import {
   descend,
   getLoss,
   losses,
+  nudgeCheck,
   nudgedLoss,
   parameterSlot,
   sampleGradients,
@@ -193,6 +194,20 @@ describe('walkthrough: one sample, forward and back', () => {
     expect(after).to.be.lessThan(result.loss);
     expect(relativeError(result.loss - after, rate * squared)).to.be.lessThan(1e-2);
     expect(copy.weights[copy.weightIndex(0, 1, 0)]).to.equal(network.weights[network.weightIndex(0, 1, 0)] - rate * result.weights[0][1][0]);
+  });
+
+  it('nudgeCheck: the change ε makes agrees with (∂L/∂w)·ε to first order, and the network is put back', () => {
+    const { network, input, target } = setUp('tanh', 'sigmoid', 'mse', 9);
+    const before = network.toJSON();
+    for (const epsilon of [1e-2, 1e-3]) {
+      const check = nudgeCheck(network, [0, 1, 0], epsilon, input, target, 'mse');
+      expect(check.after).to.equal(nudgedLoss(network, [0, 1, 0], epsilon, input, target, 'mse'));
+      expect(check.actual).to.equal(check.after - check.before);
+      expect(check.predicted).to.equal(check.gradient * epsilon);
+      // The error is second order: about ε² · ∂²L/∂w², so a tenth of ε leaves a hundredth of it.
+      expect(Math.abs(check.actual - check.predicted)).to.be.lessThan(Math.abs(check.predicted) * epsilon * 20);
+    }
+    expect(network.toJSON()).to.deep.equal(before);
   });
 
   it('refuses a mismatched sample or place with a message that says what is accepted', () => {
