@@ -15,6 +15,8 @@ export const SEQUENCE_DEFAULTS = Object.freeze({
   clip: 5,
   batchSize: 8,
   seed: 1,
+  /** Most steps a playing element takes in a frame, so that learning is slow enough to watch. */
+  stepsPerFrame: 4,
 });
 
 export interface SequenceTrainerOptions {
@@ -168,6 +170,21 @@ export class SequenceTrainer {
       this.epochLoss = 0;
     }
     return loss;
+  }
+
+  /**
+   * Steps until `budgetMs` milliseconds have passed (at least one step), `most` steps are
+   * taken or the run diverges: what a playing element does in each animation frame.
+   * Returns the steps taken.
+   */
+  trainFor(budgetMs: number, most: number = SEQUENCE_DEFAULTS.stepsPerFrame, clock: () => number = () => performance.now()): number {
+    const end = clock() + budgetMs;
+    let taken = 0;
+    do {
+      this.step();
+      taken++;
+    } while (!this.diverged && taken < most && clock() < end);
+    return taken;
   }
 
   /** Scores the held-out sequences: mean loss per step and accuracy. */
