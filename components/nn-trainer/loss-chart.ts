@@ -24,8 +24,9 @@ export function formatLoss(value: number): string {
 }
 
 /**
- * The loss chart: train loss solid, test loss dashed, per epoch. The scale fits the
- * finite losses; an infinite one is drawn at the top edge under an "∞" mark, and a loss
+ * The loss chart: train loss solid, test loss dashed, per epoch; earlier runs' training
+ * losses (`ghosts`, newest first) faint behind them, numbered at their ends. The scale fits
+ * the finite losses; an infinite one is drawn at the top edge under an "∞" mark, and a loss
  * that is not a number leaves a gap, so no NaN reaches the drawing.
  */
 export function renderLossChart(
@@ -33,21 +34,25 @@ export function renderLossChart(
   width: number,
   height: number,
   words: { readonly lossChartLabel: string; readonly lossChartEmpty: string },
+  ghosts: readonly (readonly EpochRecord[])[] = [],
 ) {
   const last = history.at(-1);
-  const maxEpoch = Math.max(1, last?.epoch ?? 1);
+  let maxEpoch = Math.max(1, last?.epoch ?? 1);
   let maxLoss = 0;
-  for (const record of history) {
-    for (const value of [record.trainLoss, record.testLoss]) if (Number.isFinite(value)) maxLoss = Math.max(maxLoss, value);
+  for (const records of [history, ...ghosts]) {
+    maxEpoch = Math.max(maxEpoch, records.at(-1)?.epoch ?? 1);
+    for (const record of records) {
+      for (const value of [record.trainLoss, record.testLoss]) if (Number.isFinite(value)) maxLoss = Math.max(maxLoss, value);
+    }
   }
   const x = linearScale([0, maxEpoch], [MARGIN.left, width - MARGIN.right]);
   const y = linearScale([0, maxLoss > 0 ? maxLoss * 1.05 : 1], [height - MARGIN.bottom, MARGIN.top]);
   const marks: number[] = [];
-  const path = (pick: (record: EpochRecord) => number) => {
+  const path = (pick: (record: EpochRecord) => number, records = history) => {
     let d = '';
     let move = 'M';
     let wasInfinite = false;
-    for (const record of history) {
+    for (const record of records) {
       const value = pick(record);
       if (Number.isNaN(value)) {
         move = 'M';
@@ -72,6 +77,12 @@ export function renderLossChart(
   return svg`
     <svg class="loss-chart" viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${label}>
       ${renderAxes(x, y, { x: Math.min(5, maxEpoch), y: 4 })}
+      ${ghosts.map((records, i) => {
+        const end = records.at(-1)!;
+        const py = Number.isFinite(end.trainLoss) ? y(end.trainLoss) : MARGIN.top;
+        return svg`<g class="ghost"><path class="loss ghost" d=${path((record) => record.trainLoss, records)}></path>
+          <text class="ghost-number" x=${(x(end.epoch) - 3).toFixed(1)} y=${(py - 3).toFixed(1)}>${i + 1}</text></g>`;
+      })}
       <path class="loss train" d=${train}></path>
       <path class="loss test" d=${test}></path>
       ${[...new Set(marks)].map((px) => svg`<text class="tick x off-scale" x=${px.toFixed(1)} y=${MARGIN.top - 1}>∞</text>`)}

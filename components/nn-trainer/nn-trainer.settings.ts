@@ -18,7 +18,7 @@ import { localize } from '../shared/strings.js';
 import { TRAINER_STRINGS, type TrainerStrings } from './nn-trainer.strings.js';
 
 /** The run's buttons a writer may show in `controls`, besides the settings' controls. */
-export const RUN_CONTROLS = ['play', 'step', 'reset'] as const;
+export const RUN_CONTROLS = ['play', 'step', 'reset', 'share'] as const;
 /** The views a writer may show. */
 export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons', 'confusion'] as const;
 
@@ -257,6 +257,11 @@ export const TRAINER_SETTINGS = defineSettings({
     core: ['data', 'network', 'trainer'],
     description: 'Seed for the data, the initial weights and the shuffling: the same seed, the same run.',
   },
+  state: {
+    kind: 'text',
+    description:
+      'The run as text, e.g. "data=spiral; noise=10; seed=3": the settings that decide its numbers (those left out take their defaults; it wins over the attributes it covers). Setting it restores that run exactly; reading the property gives the current one.',
+  },
   autoplay: {
     kind: 'flag',
     default: false,
@@ -265,9 +270,9 @@ export const TRAINER_SETTINGS = defineSettings({
   controls: {
     kind: 'choices',
     choices: () => [...CONTROL_NAMES, 'none'],
-    default: ['play', 'step', 'reset', 'data', 'noise', 'train-split', 'features', 'batch-size', 'learning-rate', 'activation', 'optimizer', 'regularization', 'hidden-layers'],
+    default: ['play', 'step', 'reset', 'share', 'data', 'noise', 'train-split', 'features', 'batch-size', 'learning-rate', 'activation', 'optimizer', 'regularization', 'hidden-layers'],
     description:
-      'Controls the reader sees: play, step, reset, data, noise, train-split, features, batch-size, learning-rate, activation, optimizer, regularization, hidden-layers, speed; or "none" (default: all but speed).',
+      'Controls the reader sees: play, step, reset, share (a snippet of HTML that restores the run), data, noise, train-split, features, batch-size, learning-rate, activation, optimizer, regularization, hidden-layers, speed; or "none" (default: all but speed).',
   },
   show: {
     kind: 'choices',

@@ -12,6 +12,13 @@ export const TRAINER_STRINGS = defineStrings({
   step: 'Step batch',
   stepEpoch: 'Step epoch',
   reset: 'Reset',
+  share: 'Share',
+  /** The share panel's field: HTML that restores the run. */
+  shareLabel: 'Paste this into a page to restore this run (settings and seed):',
+  shareCopy: 'Copy',
+  shareCopied: 'Copied.',
+  /** When the browser refuses the clipboard: the field is selected. */
+  shareSelect: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
   epoch: 'Epoch',
   trainLoss: 'Training loss',
   testLoss: 'Test loss',
@@ -44,6 +51,13 @@ export const TRAINER_STRINGS = defineStrings({
   lossCaption: 'Loss per epoch: {train} training {test} test',
   lossChartLabel: 'Loss chart over {epochs} epochs: training loss {train}, test loss {test}.',
   lossChartEmpty: 'Loss chart: no training yet.',
+  ghostsCaption: 'Faint lines: the training loss of earlier runs, numbered at their ends, with what set them apart from this run:',
+  /** One earlier run: {number} as on the chart, {label} what differed, e.g. "Learning rate 0.3". */
+  ghostItem: '{number}. {label}: training loss {loss} at epoch {epoch}',
+  /** An earlier run with this run's settings. */
+  ghostSame: 'the same settings',
+  /** A setting that was left to the data or the output to decide. */
+  ghostInferred: 'inferred',
   neuronsCaption: 'What each hidden neuron responds to',
   hiddenLayer: 'Hidden layer {layer}',
   neuron: 'Neuron {neuron} of hidden layer {layer}',

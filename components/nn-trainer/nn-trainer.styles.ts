@@ -96,6 +96,65 @@ export const trainerStyles = [
       stroke-dasharray: 5 3;
     }
 
+    .loss.ghost {
+      stroke: var(--_muted);
+      stroke-width: 1.5;
+      opacity: 0.45;
+    }
+
+    .ghost-number {
+      fill: var(--_muted);
+      font-size: 10px;
+      text-anchor: end;
+    }
+
+    .ghosts-caption,
+    .ghosts {
+      margin: 0.25rem 0 0;
+      color: var(--_muted);
+      font-size: 0.8rem;
+    }
+
+    .ghosts {
+      padding-left: 1.25rem;
+    }
+
+    .share-panel {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.35rem 0.5rem;
+      margin-bottom: 0.75rem;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+
+    .share-panel label {
+      flex-basis: 100%;
+      font-size: 0.85rem;
+    }
+
+    .share-panel textarea {
+      flex: 1 1 16rem;
+      min-width: 0;
+      font-family: var(--_mono);
+      font-size: 0.8rem;
+      color: var(--_text);
+      background: var(--_background);
+      border: 1px solid var(--_border);
+      border-radius: 4px;
+      resize: vertical;
+    }
+
+    .share-status {
+      flex-basis: 100%;
+      margin: 0;
+      min-height: 1.2em;
+      color: var(--_muted);
+      font-size: 0.8rem;
+    }
+
     .key {
       display: inline-block;
       width: 1.4em;
@@ -109,13 +168,13 @@ export const trainerStyles = [
       border-top: 2px dashed var(--_series-2);
     }
 
-    .loss-view {
+    .loss-plot {
       position: relative;
     }
 
     .loss-empty {
       position: absolute;
-      inset: 0 0 2.5rem 2.5rem;
+      inset: 0 0 1.5rem 2.75rem;
       display: grid;
       place-items: center;
       margin: 0;

@@ -5,6 +5,7 @@ import { styleMap } from '../shared/style-map.js';
 import { format } from '../shared/strings.js';
 import { renderConfusion } from './confusion-view.js';
 import { renderCurveView } from './curve-view.js';
+import { type DrawnGhost, describeGhost } from './ghosts.js';
 import type { Extent } from './grid.js';
 import { type EpochRecord, formatLoss, renderLossChart } from './loss-chart.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
@@ -21,10 +22,12 @@ export interface ToolbarInput {
   readonly last?: EpochRecord;
   readonly words: TrainerWords;
   readonly on: { play(): void; pause(): void; step(): void; stepEpoch(): void; reset(): void };
+  /** The Share button, when shown. */
+  readonly share: unknown;
 }
 
 /** The row of run buttons and the statistics. */
-export function renderToolbar({ shown, playing, finished, epoch, last, words, on }: ToolbarInput) {
+export function renderToolbar({ shown, playing, finished, epoch, last, words, on, share }: ToolbarInput) {
   return html`
     <div class="toolbar" part="toolbar">
       ${shown.has('play')
@@ -37,6 +40,7 @@ export function renderToolbar({ shown, playing, finished, epoch, last, words, on
             <button class="step-epoch" ?disabled=${finished} @click=${on.stepEpoch}>${words.stepEpoch}</button>`
         : nothing}
       ${shown.has('reset') ? html`<button class="reset" @click=${on.reset}><span aria-hidden="true">↺</span> ${words.reset}</button>` : nothing}
+      ${share}
       <dl class="stats">
         <div><dt>${words.epoch}</dt><dd class="number epoch">${epoch}</dd></div>
         <div><dt>${words.trainLoss}</dt><dd class="number train-loss">${formatLoss(last?.trainLoss ?? NaN)}</dd></div>
@@ -65,6 +69,8 @@ export interface ViewsInput {
   readonly words: TrainerWords;
   /** The element whose network the embedded diagram follows. */
   readonly source: NetworkSource;
+  /** Earlier runs, newest first, drawn faint in the loss chart. */
+  readonly ghosts: readonly DrawnGhost[];
 }
 
 /** The boundary or curve, the loss chart, the neuron maps, the confusion matrix and the network diagram. */
@@ -95,9 +101,15 @@ export function renderViews(input: ViewsInput) {
         : nothing}
       ${views.includes('loss')
         ? html`<figure class="loss-view" part="loss">
-            ${renderLossChart(history, lossWidth, lossHeight, words)}
-            ${history.length < 2 ? html`<p class="loss-empty">${words.lossEmpty}</p>` : nothing}
+            <div class="loss-plot">
+              ${renderLossChart(history, lossWidth, lossHeight, words, input.ghosts.map((ghost) => ghost.history))}
+              ${history.length < 2 ? html`<p class="loss-empty">${words.lossEmpty}</p>` : nothing}
+            </div>
             <figcaption>${parts(words.lossCaption, { train: html`<span class="key train"></span>`, test: html`<span class="key test"></span>` })}</figcaption>
+            ${input.ghosts.length > 0
+              ? html`<p class="ghosts-caption">${words.ghostsCaption}</p>
+                  <ol class="ghosts">${input.ghosts.map((ghost, i) => html`<li>${describeGhost(ghost, i, words)}</li>`)}</ol>`
+              : nothing}
           </figure>`
         : nothing}
     </div>
