@@ -90,12 +90,13 @@ export class CnnTrainer {
     cnn.zeroGradients();
     let loss = 0;
     for (let b = 0; b < batchSize; b++) {
+      const index = train[this.position++];
+      // The pass ends with its last image: the epoch counts from the step that finished it.
       if (this.position >= train.length) {
         this.position = 0;
         this.epoch++;
         this.random.shuffle(train);
       }
-      const index = train[this.position++];
       cnn.forward(data.images, index * this.imageSize);
       loss += cnn.backward(data.labels[index]);
     }
