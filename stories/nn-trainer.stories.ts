@@ -43,6 +43,11 @@ export const FewControls: Story = {
 };
 
 /** Regression: the network learns y = sin(x); the boundary view becomes a curve. */
+/** A run restored from its state text; Share gives the HTML for it. */
+export const RestoredState: Story = {
+  args: { state: 'data=spiral; noise=10; learning-rate=0.1; seed=3', controls: 'play,step,reset,share,learning-rate', show: 'boundary,loss' },
+};
+
 export const SineRegression: Story = {
   args: { data: 'sine', 'hidden-layers': '8,8', epochs: 100, show: 'boundary,loss', controls: 'play,reset', autoplay: true },
 };
