@@ -171,7 +171,7 @@ describe('<nn-backprop>', () => {
     const step = $<HTMLButtonElement>(el, 'button.step')!;
     step.focus();
     for (let i = 0; i < 6; i++) {
-      await sendKeys({ press: i % 2 ? 'Enter' : 'Space' });
+      await sendKeys({ press: i % 2 ? 'Enter' : ' ' });
       await el.updateComplete;
     }
     expect(stages).to.deep.equal(['loss', 'backward', 'backward', 'update']);
