@@ -20,10 +20,19 @@ export interface DigitImageOptions {
 }
 
 /**
+ * The UCI digits fill the box's height, and most are 17–24 of its 32 pixels wide whatever
+ * their shape (their ink spans columns 1–6 of 8 in 1,301 of 1,797): a narrow drawing is
+ * widened to MIN_WIDTH box pixels, stretched at most MAX_STRETCH times. (Read from the
+ * data; it lifts MNIST digits read through this preprocessing by a few points.)
+ */
+const MIN_WIDTH = 20;
+const MAX_STRETCH = 2;
+
+/**
  * Turns a drawing into the input the digits network sees, by the preprocessing the UCI
  * "Optical Recognition of Handwritten Digits" data went through: the ink's bounding box is
  * scaled, keeping its shape, until its height (or its width, if wider) fills a 32 × 32 box,
- * centred; the box is cut into 4 × 4 blocks and each block's share of ink becomes one of
+ * centred (a narrow one widened, as MIN_WIDTH says); the box is cut into 4 × 4 blocks and each block's share of ink becomes one of
  * 8 × 8 values in [0, 1] (the data's count of inked pixels, 0–16, over 16). A drawing's grey
  * pixels count as that share of a pixel's ink. A blank drawing gives all zeros.
  *
@@ -62,13 +71,17 @@ export function drawingToDigit(
   const width = right + 1 - left;
   const height = bottom + 1 - top;
   const scale = BOX / Math.max(width, height);
-  const offsetY = (BOX - height * scale) / 2;
+  const scaleY = scale;
+  const natural = width * scale;
+  const target = Math.min(BOX, Math.max(natural, Math.min(MIN_WIDTH, natural * MAX_STRETCH)));
+  const scaleX = target / width;
+  const offsetY = (BOX - height * scaleY) / 2;
   const offsetX =
     options.centre === 'mass'
-      ? Math.min(BOX - width * scale, Math.max(0, BOX / 2 - (massX / mass - left) * scale))
-      : (BOX - width * scale) / 2;
-  const rows = blockWeights(top, height, scale, offsetY, size);
-  const columns = blockWeights(left, width, scale, offsetX, size);
+      ? Math.min(BOX - width * scaleX, Math.max(0, BOX / 2 - (massX / mass - left) * scaleX))
+      : (BOX - width * scaleX) / 2;
+  const rows = blockWeights(top, height, scaleY, offsetY, size);
+  const columns = blockWeights(left, width, scaleX, offsetX, size);
   // out = rows · drawing · columnsᵀ, over the bounding box only.
   const partial = new Float64Array(DIGIT_SIZE * size);
   for (let b = 0; b < DIGIT_SIZE; b++) {

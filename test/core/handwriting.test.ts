@@ -1,0 +1,169 @@
+/// <reference types="mocha" />
+import { expect } from '@open-wc/testing';
+import { Backprop, DIGIT_SYMBOLS, Network, digitToDrawing, drawingToDigit, getLoss, parseDigits } from '../../src/index.js';
+import { loadDigits, loadMnistDigits } from '../../components/shared/digits-data.js';
+import { expectNnKitError, relativeError } from './helpers.js';
+import { loadTensorFlow } from './tfjs.js';
+
+/** A 28 × 28 drawing with ink on the rectangle [x0, x1) × [y0, y1). */
+function rectangle(x0: number, y0: number, x1: number, y1: number, ink = 1): Float64Array {
+  const drawing = new Float64Array(784);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) drawing[y * 28 + x] = ink;
+  return drawing;
+}
+
+describe('handwriting: the digits text format', () => {
+  it('reads labels and pixels, pixels as counts over 16', () => {
+    const text = `27\n${'0'.repeat(63)}g\n${'8'.repeat(64)}`;
+    const set = parseDigits(text);
+    expect(set.count).to.equal(2);
+    expect(set.size).to.equal(8);
+    expect(Array.from(set.labels)).to.deep.equal([2, 7]);
+    expect(set.pixels[63]).to.equal(1);
+    expect(set.pixels[0]).to.equal(0);
+    expect(set.pixels[64]).to.equal(0.5);
+    expect(DIGIT_SYMBOLS).to.have.length(17);
+  });
+
+  it('refuses text that is not digits, saying what is wrong', () => {
+    expectNnKitError(() => parseDigits(42), 'must be text');
+    expectNnKitError(() => parseDigits('0'), 'line of labels');
+    expectNnKitError(() => parseDigits('x\n' + '0'.repeat(64)), 'labels');
+    expectNnKitError(() => parseDigits('1\n' + '0'.repeat(63)), 'needs 64');
+    expectNnKitError(() => parseDigits('1\n' + '0'.repeat(63) + 'z'), '"z"', 'pixel 64');
+  });
+
+  it('ships the UCI test set: 1,797 digits, about 180 of each, values 0–16', async () => {
+    const set = await loadDigits();
+    expect(set.count).to.equal(1797);
+    expect(set.pixels.length).to.equal(1797 * 64);
+    const perClass = new Array(10).fill(0);
+    for (const label of set.labels) perClass[label]++;
+    for (const n of perClass) expect(n).to.be.within(174, 183);
+    for (const v of set.pixels) expect(Number.isInteger(v * 16) && v >= 0 && v <= 1).to.equal(true);
+    // scikit-learn's load_digits().images[0]: a zero.
+    expect(set.labels[0]).to.equal(0);
+    expect(Array.from(set.pixels.subarray(0, 8), (v) => v * 16)).to.deep.equal([0, 0, 5, 13, 9, 1, 0, 0]);
+  });
+
+  it('ships 3,000 MNIST digits through the drawing preprocessing, 300 of each', async () => {
+    const set = await loadMnistDigits();
+    expect(set.count).to.equal(3000);
+    const perClass = new Array(10).fill(0);
+    for (const label of set.labels) perClass[label]++;
+    expect(perClass).to.deep.equal(new Array(10).fill(300));
+  });
+});
+
+describe('handwriting: drawing to 8 × 8', () => {
+  it('a blank (or NaN) drawing gives all zeros', () => {
+    expect(Array.from(drawingToDigit(new Float64Array(784))).every((v) => v === 0)).to.equal(true);
+    expect(Array.from(drawingToDigit(new Float64Array(784).fill(Number.NaN))).every((v) => v === 0)).to.equal(true);
+  });
+
+  it('a filled square fills the box wherever and however big it is drawn', () => {
+    for (const [x, y, side] of [[0, 0, 28], [3, 10, 6], [20, 1, 2]]) {
+      const digit = drawingToDigit(rectangle(x, y, x + side, y + side));
+      for (const v of digit) expect(v).to.be.closeTo(1, 1e-12);
+    }
+  });
+
+  it('a tall bar is widened to 20 of the box’s 32 pixels at most twice its width, and centred', () => {
+    // 4 wide, 16 tall → 8 of 32 wide by shape, widened twice to 16: blocks 2–5 filled.
+    const digit = drawingToDigit(rectangle(10, 5, 14, 21));
+    const row = Array.from(digit.subarray(0, 8));
+    expect(row.map((v) => +v.toFixed(12))).to.deep.equal([0, 0, 1, 1, 1, 1, 0, 0]);
+    // 12 wide, 16 tall → 24 by shape: blocks 1–6 filled.
+    const wide = Array.from(drawingToDigit(rectangle(8, 5, 20, 21)).subarray(0, 8));
+    expect(wide.map((v) => +v.toFixed(12))).to.deep.equal([0, 1, 1, 1, 1, 1, 1, 0]);
+  });
+
+  it('grey ink counts as a share of a pixel, and ink above 1 as 1', () => {
+    const grey = drawingToDigit(rectangle(4, 4, 24, 24, 0.25));
+    for (const v of grey) expect(v).to.be.closeTo(0.25, 1e-12);
+    const over = drawingToDigit(rectangle(4, 4, 24, 24, 7));
+    for (const v of over) expect(v).to.be.closeTo(1, 1e-12);
+  });
+
+  it('refuses a drawing of the wrong size', () => {
+    expectNnKitError(() => drawingToDigit(new Float64Array(10)), '784');
+    expectNnKitError(() => digitToDrawing(new Float64Array(10)), '64');
+  });
+
+  it('an 8 × 8 digit drawn on the pad and read back is the digit (UCI digits that span blocks 1–6)', async () => {
+    const set = await loadDigits();
+    let checked = 0;
+    for (let i = 0; i < set.count; i++) {
+      const digit = set.pixels.subarray(i * 64, i * 64 + 64);
+      const columns = [0, 1, 2, 3, 4, 5, 6, 7].filter((c) => [0, 1, 2, 3, 4, 5, 6, 7].some((r) => digit[r * 8 + c] > 0));
+      if (columns[0] !== 1 || columns.at(-1) !== 6) continue;
+      const back = drawingToDigit(digitToDrawing(digit));
+      for (let j = 0; j < 64; j++) expect(back[j]).to.be.closeTo(digit[j], 1e-12);
+      checked++;
+    }
+    expect(checked).to.equal(1301);
+  });
+
+  it('equals TF.js avgPool (4 × 4, stride 4) on a 32 × 32 drawing whose ink touches every edge', async () => {
+    const tf = await loadTensorFlow();
+    const drawing = new Float64Array(32 * 32);
+    let state = 7;
+    for (let i = 0; i < drawing.length; i++) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      drawing[i] = (state % 17) / 16;
+    }
+    for (const i of [0, 31, 31 * 32, 32 * 32 - 1]) drawing[i] = 1;
+    const ours = drawingToDigit(drawing, {}, 32);
+    const pooled = tf.tidy(() => tf.avgPool(tf.tensor4d(Array.from(drawing), [1, 32, 32, 1]), 4, 4, 'valid').dataSync());
+    for (let j = 0; j < 64; j++) expect(ours[j]).to.be.closeTo(pooled[j], 1e-6);
+  });
+});
+
+describe('handwriting: the digits network', () => {
+  it('softmax + cross-entropy gradients on real digits match finite differences and TF.js', async () => {
+    const set = await loadDigits();
+    const network = new Network({ layers: [64, 12, 10], activation: 'relu', outputActivation: 'softmax', seed: 3 });
+    const loss = getLoss('cross-entropy');
+    const count = 6;
+    const targets = new Float64Array(count * 10);
+    for (let i = 0; i < count; i++) targets[i * 10 + set.labels[i]] = 1;
+    const data = { count, inputSize: 64, targetSize: 10, inputs: set.pixels.slice(0, count * 64), targets };
+    const order = Uint32Array.from({ length: count }, (_, i) => i);
+    const backprop = new Backprop(network);
+    backprop.reset();
+    const total = backprop.accumulate(data, order, 0, count, loss, 1);
+    const meanLoss = () => {
+      let sum = 0;
+      for (let i = 0; i < count; i++) {
+        const out = network.forwardFrom(data.inputs, i * 64);
+        sum -= Math.log(out[set.labels[i]]);
+      }
+      return sum;
+    };
+    expect(relativeError(total, meanLoss())).to.be.below(1e-9);
+    for (const index of [0, 100, 500, 700, 767]) {
+      const h = 1e-6;
+      const w = network.weights[index];
+      network.weights[index] = w + h;
+      const up = meanLoss();
+      network.weights[index] = w - h;
+      const down = meanLoss();
+      network.weights[index] = w;
+      const numeric = (up - down) / (2 * h);
+      if (Math.abs(numeric) > 1e-7) expect(relativeError(backprop.weightGradients[index], numeric)).to.be.below(1e-5);
+    }
+    const tf = await loadTensorFlow();
+    const model = network.toJSON();
+    const [w1, w2] = model.weights.map((layer) => tf.transpose(tf.tensor2d(layer)));
+    const [b1, b2] = model.biases.map((b) => tf.tensor1d(b));
+    const x = tf.tensor2d(Array.from(data.inputs), [count, 64]);
+    const y = tf.tensor2d(Array.from(targets), [count, 10]);
+    const f = (a: typeof w1, c: typeof w2) => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, a), b1)), c), b2), undefined, undefined, tf.Reduction.SUM);
+    expect(relativeError(f(w1, w2).dataSync()[0], total)).to.be.below(1e-5);
+    const [grad1] = tf.grads((a, c) => f(a as typeof w1, c as typeof w2))([w1, w2]);
+    const g1 = grad1.arraySync() as number[][];
+    for (const [from, to] of [[20, 3], [36, 7], [44, 11]]) {
+      expect(backprop.weightGradients[network.weightIndex(0, to, from)]).to.be.closeTo(g1[from][to], 1e-4);
+    }
+  });
+});
