@@ -1,3 +1,4 @@
+import { BatchForward } from '../../src/batch-forward.js';
 import type { Feature, Network } from '../../src/index.js';
 import { type Rgb, tableIndex } from '../shared/colors.js';
 
@@ -5,36 +6,65 @@ import { type Rgb, tableIndex } from '../shared/colors.js';
 export type Extent = readonly [number, number];
 
 /**
- * Runs the network's forward pass at the centre of every cell of a resolution ×
- * resolution grid over the extent (top row first, as an image is stored), mapping
- * each point through the features, and calls `visit(cell)` with the network's buffers
- * filled for that point. This is the view's only use of the network: the core's own
- * forward pass, never a copy of it.
+ * A resolution × resolution grid over the extent (top row first, as an image is stored),
+ * sampled a chunk of cells at a time: each cell's centre is mapped through the features
+ * and run through the network's own forward pass (the core's BatchForward, never a copy
+ * of it), and `visit(cell, values, at)` reads that cell's neurons at values[at + …],
+ * laid out like `network.values`.
  */
-export function sampleGrid(
-  network: Network,
-  features: readonly Feature[],
-  extent: Extent,
-  resolution: number,
-  visit: (cell: number) => void,
-): void {
-  const [min, max] = extent;
-  // Each end divided first: max − min overflows for extents near the largest double.
-  const step = max / resolution - min / resolution;
-  const input = new Float64Array(network.inputSize);
-  for (let row = 0; row < resolution; row++) {
-    const x2 = max - (row + 0.5) * step;
-    for (let column = 0; column < resolution; column++) {
-      const x1 = min + (column + 0.5) * step;
+export class GridSampler {
+  /** The next cell to sample; the grid is done when it reaches resolution². */
+  next = 0;
+  readonly cells: number;
+  private readonly batch: BatchForward;
+  private readonly step: number;
+
+  constructor(
+    network: Network,
+    private readonly features: readonly Feature[],
+    private readonly extent: Extent,
+    readonly resolution: number,
+    private readonly visit: (cell: number, values: Float64Array, at: number) => void,
+  ) {
+    this.batch = new BatchForward(network);
+    this.cells = resolution * resolution;
+    const [min, max] = extent;
+    // Each end divided first: max − min overflows for extents near the largest double.
+    this.step = max / resolution - min / resolution;
+  }
+
+  get done(): boolean {
+    return this.next >= this.cells;
+  }
+
+  /** Samples up to `count` more cells (at most the batch's capacity). */
+  sample(count: number): void {
+    const { batch, features, resolution, step } = this;
+    const { values, stride } = batch;
+    const [min, max] = this.extent;
+    const size = Math.min(count, batch.capacity, this.cells - this.next);
+    const inputs = batch.network.inputSize;
+    for (let g = 0; g < size; g++) {
+      const cell = this.next + g;
+      const row = Math.floor(cell / resolution);
+      const x1 = min + (cell - row * resolution + 0.5) * step;
+      const x2 = max - (row + 0.5) * step;
+      const at = g * stride;
       if (features.length > 0) {
-        for (let f = 0; f < features.length; f++) input[f] = features[f].f(x1, x2);
+        for (let f = 0; f < features.length; f++) values[at + f] = features[f].f(x1, x2);
       } else {
-        input[0] = x1;
-        if (input.length > 1) input[1] = x2;
+        values[at] = x1;
+        if (inputs > 1) values[at + 1] = x2;
       }
-      network.forwardFrom(input);
-      visit(row * resolution + column);
     }
+    batch.run(size);
+    for (let g = 0; g < size; g++) this.visit(this.next + g, values, g * stride);
+    this.next += size;
+  }
+
+  /** Samples every cell left. */
+  finish(): void {
+    while (!this.done) this.sample(this.batch.capacity);
   }
 }
 
@@ -56,50 +86,50 @@ export interface Palette {
 }
 
 /**
- * Paints the network's decision surface into `image` (resolution × resolution):
- * one output is coloured on the diverging scale after mapping its range to [-1, 1];
- * several (softmax) blend their class colours by probability.
+ * A visit for GridSampler that paints the network's decision surface into `image`
+ * (resolution × resolution): one output is coloured on the diverging scale after mapping
+ * its range to [-1, 1]; several (softmax) blend their class colours by probability.
  */
-export function paintOutput(
+export function outputPainter(
   image: ImageData,
   network: Network,
-  features: readonly Feature[],
-  extent: Extent,
   palette: Palette,
   outputRange: readonly [number, number],
-): void {
+): (cell: number, values: Float64Array, at: number) => void {
   const { data } = image;
-  const resolution = image.width;
-  const output = network.output;
+  const n = network.outputSize;
+  const out = network.neuronOffset[network.depth];
   const [low, high] = outputRange;
   const span = high - low || 1;
-  sampleGrid(network, features, extent, resolution, (cell) => {
-    const at = cell * 4;
-    if (output.length === 1) {
-      const index = tableIndex(((output[0] - low) / span) * 2 - 1);
-      data[at] = palette.background[index];
-      data[at + 1] = palette.background[index + 1];
-      data[at + 2] = palette.background[index + 2];
+  return (cell, values, at) => {
+    const pixel = cell * 4;
+    const o = at + out;
+    if (n === 1) {
+      const index = tableIndex(((values[o] - low) / span) * 2 - 1);
+      data[pixel] = palette.background[index];
+      data[pixel + 1] = palette.background[index + 1];
+      data[pixel + 2] = palette.background[index + 2];
     } else {
       let r = 0;
       let g = 0;
       let b = 0;
       let best = 0;
-      for (let c = 0; c < output.length; c++) {
+      for (let c = 0; c < n; c++) {
         const colour = palette.classes[c % palette.classes.length];
-        r += output[c] * colour.r;
-        g += output[c] * colour.g;
-        b += output[c] * colour.b;
-        if (output[c] > best) best = output[c];
+        const p = values[o + c];
+        r += p * colour.r;
+        g += p * colour.g;
+        b += p * colour.b;
+        if (p > best) best = p;
       }
       // Confident regions take the class colour; uncertain ones fade to neutral.
-      const strength = (BACKGROUND_STRENGTH * (best - 1 / output.length)) / (1 - 1 / output.length);
-      data[at] = palette.neutral.r + (r - palette.neutral.r) * strength;
-      data[at + 1] = palette.neutral.g + (g - palette.neutral.g) * strength;
-      data[at + 2] = palette.neutral.b + (b - palette.neutral.b) * strength;
+      const strength = (BACKGROUND_STRENGTH * (best - 1 / n)) / (1 - 1 / n);
+      data[pixel] = palette.neutral.r + (r - palette.neutral.r) * strength;
+      data[pixel + 1] = palette.neutral.g + (g - palette.neutral.g) * strength;
+      data[pixel + 2] = palette.neutral.b + (b - palette.neutral.b) * strength;
     }
-    data[at + 3] = 255;
-  });
+    data[pixel + 3] = 255;
+  };
 }
 
 /**
@@ -119,9 +149,9 @@ export function paintHiddenNeurons(
   const count = images.length;
   const values = new Float32Array(count * resolution * resolution);
   const cells = resolution * resolution;
-  sampleGrid(network, features, extent, resolution, (cell) => {
-    for (let n = 0; n < count; n++) values[n * cells + cell] = network.values[hiddenStart + n];
-  });
+  new GridSampler(network, features, extent, resolution, (cell, sampled, at) => {
+    for (let n = 0; n < count; n++) values[n * cells + cell] = sampled[at + hiddenStart + n];
+  }).finish();
   for (let n = 0; n < count; n++) {
     let largest = 1e-9;
     for (let cell = 0; cell < cells; cell++) largest = Math.max(largest, Math.abs(values[n * cells + cell]));

@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { divergingTable, resolveColor } from '../shared/colors.js';
-import { BACKGROUND_STRENGTH, type Extent, type Palette, paintHiddenNeurons, paintOutput } from './grid.js';
+import { BoundaryJob } from './boundary.js';
+import { BACKGROUND_STRENGTH, type Extent, type Palette, paintHiddenNeurons } from './grid.js';
 import { drawPoints } from './points.js';
 import type { Session } from './session.js';
 
-const BOUNDARY_RESOLUTION = 64;
 const NEURON_RESOLUTION = 16;
-/** While training, the neuron maps redraw four times a second; the boundary every frame. */
+/** While training, the neuron maps redraw four times a second; the boundary as often as its budget allows (see BoundaryJob). */
 const NEURONS_INTERVAL_MS = 250;
 /** While training, how often the page's colour scheme is read again. */
 const SCHEME_CHECK_MS = 500;
@@ -35,6 +35,18 @@ export class CanvasPainter implements ReactiveController {
   private schemeChecked = -Infinity;
   private neuronsDrawn = -Infinity;
   private points?: { session: Session; palette: Palette; layer: OffscreenCanvas };
+  /** The boundary being sampled, and the canvas (and its size) it was last drawn on. */
+  private boundary?: BoundaryJob;
+  private drawn?: { canvas: HTMLCanvasElement; width: number; job: BoundaryJob; resolution: number };
+  /** The frame that refines a settled boundary. */
+  private refining = 0;
+  private readonly refineFrame = () => {
+    this.refining = 0;
+    const job = this.boundary;
+    if (!job || this.options.playing() || !this.host.isConnected) return;
+    if (job.refine()) this.drawBoundary(job);
+    else this.refining = requestAnimationFrame(this.refineFrame);
+  };
   /** The canvases' colours come from the theme: read them again when the reader's scheme changes. */
   private readonly schemeQueries =
     typeof matchMedia === 'function' ? ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((query) => matchMedia(query)) : [];
@@ -53,11 +65,13 @@ export class CanvasPainter implements ReactiveController {
 
   hostDisconnected(): void {
     for (const query of this.schemeQueries) query.removeEventListener('change', this.onSchemeChange);
+    this.stopRefining();
   }
 
   /** A new session: read the colours again. */
   forget(): void {
     this.palette = undefined;
+    this.boundary = undefined;
   }
 
   /** Paints the boundary, and the neuron maps when due (every update while paused; four times a second while playing). */
@@ -96,21 +110,59 @@ export class CanvasPainter implements ReactiveController {
     return this.palette;
   }
 
+  /**
+   * While training plays, the boundary is sampled for a frame's budget and drawn when a
+   * repaint is finished; otherwise it is drawn at once and refined in the frames after.
+   */
   private paintBoundary(): void {
     const session = this.options.session();
     const canvas = this.options.root().querySelector<HTMLCanvasElement>('canvas.boundary');
+    this.stopRefining();
     if (!session || !canvas || session.dimensions !== 2) return;
-    const context = canvas.getContext('2d');
-    if (!context) return;
     const palette = this.resolvePalette();
     const extent = this.options.extent();
-    const image = new ImageData(BOUNDARY_RESOLUTION, BOUNDARY_RESOLUTION);
-    const [low, high] = session.network.outputActivation.range;
-    const range: [number, number] =
-      session.kind === 'regression' ? [-1, 1] : [Number.isFinite(low) ? low : 0, Number.isFinite(high) ? high : 1];
-    paintOutput(image, session.network, session.features, extent, palette, range);
-    paintImage(context, image, canvas.width, canvas.height);
-    context.drawImage(this.pointsLayer(session, palette, extent, canvas.width), 0, 0);
+    let job = this.boundary;
+    if (!job || job.session !== session || job.palette !== palette || job.extent[0] !== extent[0] || job.extent[1] !== extent[1]) {
+      job = this.boundary = new BoundaryJob(session, palette, extent);
+    }
+    if (this.options.playing()) {
+      if (job.play() || job.resolution === 0) {
+        if (job.resolution === 0) job.paintNow();
+        this.drawBoundary(job);
+      } else if (!this.isDrawn(job, canvas)) {
+        this.drawBoundary(job);
+      }
+      return;
+    }
+    job.cancel();
+    job.paintNow();
+    this.drawBoundary(job);
+    // A removed element schedules nothing (an update can still run after removal).
+    if (job.refinable && this.host.isConnected) this.refining = requestAnimationFrame(this.refineFrame);
+  }
+
+  private stopRefining(): void {
+    if (this.refining) cancelAnimationFrame(this.refining);
+    this.refining = 0;
+  }
+
+  /** True when the canvas shows the job's last finished boundary. */
+  private isDrawn(job: BoundaryJob, canvas: HTMLCanvasElement): boolean {
+    const drawn = this.drawn;
+    return !!drawn && drawn.canvas === canvas && drawn.width === canvas.width && drawn.job === job && drawn.resolution === job.resolution;
+  }
+
+  /** Draws the job's last finished boundary, scaled smoothly, with the data points over it. */
+  private drawBoundary(job: BoundaryJob): void {
+    const canvas = this.options.root().querySelector<HTMLCanvasElement>('canvas.boundary');
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(job.finished, 0, 0, canvas.width, canvas.height);
+    context.drawImage(this.pointsLayer(job.session, job.palette, job.extent, canvas.width), 0, 0);
+    this.drawn = { canvas, width: canvas.width, job, resolution: job.resolution };
   }
 
   /** The data points, drawn once per session, size and palette: they do not move while training. */
@@ -132,16 +184,17 @@ export class CanvasPainter implements ReactiveController {
     const palette = this.resolvePalette();
     const images = canvases.map(() => new ImageData(NEURON_RESOLUTION, NEURON_RESOLUTION));
     paintHiddenNeurons(images, session.network, session.features, this.options.extent(), palette.diverging);
+    // One small canvas carries each map in turn: drawImage copies it at once.
+    const scratch = new OffscreenCanvas(NEURON_RESOLUTION, NEURON_RESOLUTION);
     canvases.forEach((canvas, i) => {
       const context = canvas.getContext('2d');
-      if (context) paintImage(context, images[i], canvas.width, canvas.height);
+      if (context) paintImage(context, scratch, images[i], canvas.width, canvas.height);
     });
   }
 }
 
-/** Draws a small image scaled smoothly to fill the canvas. */
-function paintImage(context: CanvasRenderingContext2D, image: ImageData, width: number, height: number): void {
-  const scratch = new OffscreenCanvas(image.width, image.height);
+/** Draws a small image, through `scratch` (a canvas of its size), scaled smoothly to fill the canvas. */
+function paintImage(context: CanvasRenderingContext2D, scratch: OffscreenCanvas, image: ImageData, width: number, height: number): void {
   scratch.getContext('2d')?.putImageData(image, 0, 0);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';

@@ -1,0 +1,154 @@
+import type { Network } from '../../src/index.js';
+import { type Extent, GridSampler, type Palette, outputPainter } from './grid.js';
+import type { Session } from './session.js';
+
+/** Milliseconds of boundary sampling per animation frame while training plays (training has its own 6). */
+export const DRAW_BUDGET_MS = 4;
+/** A settled boundary (paused, a step, new settings) is drawn at once at the finest grid that fits this. */
+const SETTLED_BUDGET_MS = 30;
+/** ... then refined over the next frames, a frame's budget at a time, up to this much sampling in all. */
+const REFINE_BUDGET_MS = 400;
+/** Grid resolutions, coarsest first: a bigger network is sampled on a coarser grid. */
+const RESOLUTIONS = [16, 24, 32, 48, 64, 96, 128] as const;
+/** The grid a settled boundary is drawn on at once, at most; finer ones come by refinement. */
+const SETTLED_MAX = 64;
+/** While playing, a grid coarser than this is used only when even this one takes too many frames. */
+const PLAYING_MIN = 32;
+/** While playing, most frames one repaint may take at PLAYING_MIN before the grid gets coarser still. */
+const PLAYING_FRAMES = 8;
+/** Each chunk of cells takes about this long, so a frame's budget is overrun by at most that. */
+const CHUNK_MS = 0.5;
+
+/**
+ * The decision boundary of one session, sampled within a time budget: from a frozen copy of
+ * the network's weights (so a repaint spread over several frames shows one network, never
+ * bands of several), on a grid whose resolution follows what a cell costs on this machine.
+ * While training plays, a repaint gets DRAW_BUDGET_MS a frame and the last finished one
+ * stays on screen until the next is done; a settled boundary is drawn at once, then refined.
+ */
+export class BoundaryJob {
+  /** The last finished boundary, one pixel a cell. */
+  readonly finished: OffscreenCanvas;
+  /** Milliseconds one cell costs (sampling and colouring), measured as the job runs. */
+  private costPerCell = 0;
+  private measured = { ms: 0, cells: 0 };
+  private readonly snapshot: Network;
+  private pass?: { sampler: GridSampler; image: ImageData };
+
+  constructor(
+    readonly session: Session,
+    readonly palette: Palette,
+    readonly extent: Extent,
+  ) {
+    this.snapshot = session.network.clone();
+    this.finished = new OffscreenCanvas(1, 1);
+    // A first measure on a small grid; every run afterwards refines it.
+    const probe = this.start(8);
+    this.run(probe, Number.POSITIVE_INFINITY);
+    this.pass = undefined;
+  }
+
+  /** True while a repaint is under way. */
+  get busy(): boolean {
+    return this.pass !== undefined;
+  }
+
+  /** The resolution of the last finished boundary (0 before the first). */
+  get resolution(): number {
+    return this.finished.width > 1 ? this.finished.width : 0;
+  }
+
+  /** Samples the boundary of the network as it is now, all at once, on the finest grid that fits the settled budget. */
+  paintNow(): void {
+    const resolution = this.largest(SETTLED_BUDGET_MS, SETTLED_MAX) ?? RESOLUTIONS[0];
+    const pass = this.start(resolution);
+    this.run(pass, Number.POSITIVE_INFINITY);
+    this.show(pass);
+  }
+
+  /**
+   * Refines a settled boundary: samples a finer grid a frame's budget at a time. Returns true
+   * when a finer boundary is finished (draw it), false while it is under way or there is none to make.
+   */
+  refine(): boolean {
+    if (!this.pass) {
+      const target = this.largest(REFINE_BUDGET_MS, RESOLUTIONS.at(-1)!);
+      if (!target || target <= this.resolution) return false;
+      this.pass = this.start(target);
+    }
+    return this.advance();
+  }
+
+  /** True when a finer grid than the one shown is worth sampling. */
+  get refinable(): boolean {
+    const target = this.largest(REFINE_BUDGET_MS, RESOLUTIONS.at(-1)!);
+    return !!target && target > this.resolution;
+  }
+
+  /** While playing: samples for a frame's budget, starting a repaint of the network as it is now when none is under way; true when one is finished. */
+  play(): boolean {
+    if (!this.pass) {
+      const fits = this.largest(DRAW_BUDGET_MS, RESOLUTIONS.at(-1)!) ?? 0;
+      const resolution =
+        fits >= PLAYING_MIN ? fits : (this.largest(PLAYING_FRAMES * DRAW_BUDGET_MS, PLAYING_MIN) ?? RESOLUTIONS[1]);
+      this.pass = this.start(resolution);
+    }
+    return this.advance();
+  }
+
+  /** Drops a repaint under way (the network changed in a way that must be shown at once). */
+  cancel(): void {
+    this.pass = undefined;
+  }
+
+  private advance(): boolean {
+    const pass = this.pass!;
+    this.run(pass, DRAW_BUDGET_MS);
+    if (!pass.sampler.done) return false;
+    this.pass = undefined;
+    this.show(pass);
+    return true;
+  }
+
+  /** The largest resolution, at most `max`, whose grid is expected to take at most `budget` ms. */
+  private largest(budget: number, max: number): number | undefined {
+    let best: number | undefined;
+    for (const r of RESOLUTIONS) if (r <= max && r * r * this.costPerCell <= budget) best = r;
+    return best;
+  }
+
+  /** A repaint on a grid of `resolution`², from the network's weights as they are now. */
+  private start(resolution: number): { sampler: GridSampler; image: ImageData } {
+    const { network, features, kind } = this.session;
+    this.snapshot.weights.set(network.weights);
+    this.snapshot.biases.set(network.biases);
+    const image = new ImageData(resolution, resolution);
+    const [low, high] = this.snapshot.outputActivation.range;
+    const range: [number, number] =
+      kind === 'regression' ? [-1, 1] : [Number.isFinite(low) ? low : 0, Number.isFinite(high) ? high : 1];
+    const visit = outputPainter(image, this.snapshot, this.palette, range);
+    return { sampler: new GridSampler(this.snapshot, features, this.extent, resolution, visit), image };
+  }
+
+  /** Samples chunks of cells until the pass is done or `budget` ms have gone. */
+  private run({ sampler }: { sampler: GridSampler }, budget: number): void {
+    const begin = performance.now();
+    const first = sampler.next;
+    let now = begin;
+    while (!sampler.done && now - begin < budget) {
+      sampler.sample(Math.max(4, Math.min(64, Math.floor(CHUNK_MS / this.costPerCell))));
+      now = performance.now();
+    }
+    // Timers are coarse (0.1 ms, or 1 ms in some browsers): time and cells add up over runs, older ones fading.
+    this.measured = { ms: this.measured.ms / 2 + (now - begin), cells: this.measured.cells / 2 + (sampler.next - first) };
+    this.costPerCell = this.measured.ms / this.measured.cells;
+  }
+
+  private show({ image }: { image: ImageData }): void {
+    if (this.finished.width !== image.width) {
+      this.finished.width = image.width;
+      this.finished.height = image.height;
+    }
+    this.finished.getContext('2d')?.putImageData(image, 0, 0);
+  }
+}
