@@ -15,6 +15,8 @@ interface TrainerArgs {
   'learning-rate'?: number;
   epochs?: number;
   seed?: number;
+  /** The run as text: "data=spiral; seed=3". */
+  state?: string;
   controls?: string;
   show?: string;
   autoplay?: boolean;
@@ -46,6 +48,11 @@ export const FewControls: Story = {
 /** A run restored from its state text; Share gives the HTML for it. */
 export const RestoredState: Story = {
   args: { state: 'data=spiral; noise=10; learning-rate=0.1; seed=3', controls: 'play,step,reset,share,learning-rate', show: 'boundary,loss' },
+};
+
+/** Inside the network: per-layer histograms of weights, activations and gradients of a deep ReLU network. */
+export const Histograms: Story = {
+  args: { data: 'spiral', 'hidden-layers': '8,8,8,8', activation: 'relu', show: 'boundary,loss,histograms', epochs: 60, autoplay: true },
 };
 
 export const SineRegression: Story = {

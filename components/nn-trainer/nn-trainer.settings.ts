@@ -20,7 +20,7 @@ import { TRAINER_STRINGS, type TrainerStrings } from './nn-trainer.strings.js';
 /** The run's buttons a writer may show in `controls`, besides the settings' controls. */
 export const RUN_CONTROLS = ['play', 'step', 'reset', 'share'] as const;
 /** The views a writer may show. */
-export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons', 'confusion'] as const;
+export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons', 'confusion', 'histograms'] as const;
 
 /** The words a trainer shows: TRAINER_STRINGS and the controls' labels by attribute, the writer's laid over the English. */
 export type TrainerWords = TrainerStrings & Readonly<Record<string, string>>;
@@ -278,7 +278,8 @@ export const TRAINER_SETTINGS = defineSettings({
     kind: 'choices',
     choices: VIEW_NAMES,
     default: ['boundary', 'loss', 'network', 'neurons'],
-    description: 'Views shown: boundary, loss, network, neurons, confusion (default all but confusion).',
+    description:
+      'Views shown: boundary, loss, network, neurons, confusion, histograms (per layer: weights, activations and gradients, to spot dead ReLUs and vanishing or exploding gradients); default boundary, loss, network, neurons.',
   },
   strings: {
     kind: 'text',

@@ -58,6 +58,19 @@ export const TRAINER_STRINGS = defineStrings({
   ghostSame: 'the same settings',
   /** A setting that was left to the data or the output to decide. */
   ghostInferred: 'inferred',
+  /** show="histograms": what to look for, and the table's parts. */
+  histogramsCaption:
+    'Inside the network, per layer, on up to 200 training samples. What to look for: activations of a ReLU layer piled at 0, with dead neurons, are units that never fire and no longer learn; gradient sizes that shrink layer by layer towards the input are vanishing (those layers barely learn); sizes that grow towards the input, or jump up as training goes on, are exploding (lower the learning rate).',
+  histogramsLabel: 'Histograms of weights, activations and gradients per layer',
+  histogramWeights: 'Weights',
+  histogramActivations: 'Activations',
+  histogramGradients: 'Gradients',
+  histogramGradientSize: 'Gradient size (root mean square)',
+  histogramDead: 'Dead neurons (0 for every sample)',
+  /** A histogram's range under its bars. */
+  histogramRange: '{min} to {max}',
+  histogramDeadCount: '{dead} of {neurons}',
+  outputLayer: 'Output layer',
   neuronsCaption: 'What each hidden neuron responds to',
   hiddenLayer: 'Hidden layer {layer}',
   neuron: 'Neuron {neuron} of hidden layer {layer}',

@@ -119,6 +119,51 @@ export const trainerStyles = [
       padding-left: 1.25rem;
     }
 
+    .histogram-scroll {
+      max-width: 100%;
+      overflow-x: auto;
+    }
+
+    .histograms table {
+      border-collapse: collapse;
+      font-size: 0.75rem;
+    }
+
+    .histograms th,
+    .histograms td {
+      padding: 0.2rem 0.4rem;
+      text-align: left;
+      vertical-align: top;
+    }
+
+    .histograms th[scope='row'] {
+      color: var(--_muted);
+      font-weight: 500;
+      max-width: 9rem;
+    }
+
+    .histograms svg {
+      display: block;
+    }
+
+    .histogram.weights path {
+      fill: var(--_series-1);
+    }
+
+    .histogram.activations path {
+      fill: var(--_series-3);
+    }
+
+    .histogram.gradients path {
+      fill: var(--_series-2);
+    }
+
+    .histograms .range {
+      display: block;
+      color: var(--_muted);
+      white-space: nowrap;
+    }
+
     .share-panel {
       display: flex;
       flex-wrap: wrap;

@@ -1,8 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { Network } from '../../src/index.js';
+import type { LayerInspection, Network } from '../../src/index.js';
 import { percent } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
+import { HistogramSource } from './histograms.js';
 import { type EpochRecord, formatLoss, thinHistory } from './loss-chart.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
 import { type Session, describeDivergence } from './session.js';
@@ -46,6 +47,7 @@ export class TrainingRun {
   private autoplayed = false;
   /** The test data's confusion matrix, counted for the epoch record it belongs to. */
   private counted?: { record: EpochRecord; counts: number[][] };
+  private readonly histograms = new HistogramSource();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -79,6 +81,11 @@ export class TrainingRun {
     if (!this.session || !record) return undefined;
     if (this.counted?.record !== record) this.counted = { record, counts: this.session.trainer.confusion(this.session.test) };
     return this.counted.counts;
+  }
+
+  /** A look inside the network (show="histograms"): taken again a few times a second at most while playing. */
+  inspection(): readonly LayerInspection[] {
+    return this.session ? this.histograms.get(this.session, this.playing) : [];
   }
 
   /** True when the run can go no further: its epochs are done or it diverged. */

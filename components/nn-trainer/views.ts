@@ -5,7 +5,9 @@ import { styleMap } from '../shared/style-map.js';
 import { format } from '../shared/strings.js';
 import { renderConfusion } from './confusion-view.js';
 import { renderCurveView } from './curve-view.js';
+import type { LayerInspection } from '../../src/index.js';
 import { type DrawnGhost, describeGhost } from './ghosts.js';
+import { renderHistograms } from './histograms.js';
 import type { Extent } from './grid.js';
 import { type EpochRecord, formatLoss, renderLossChart } from './loss-chart.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
@@ -71,6 +73,8 @@ export interface ViewsInput {
   readonly source: NetworkSource;
   /** Earlier runs, newest first, drawn faint in the loss chart. */
   readonly ghosts: readonly DrawnGhost[];
+  /** Per layer: weights, activations and gradients, looked at only when the view is shown. */
+  readonly inspection: () => readonly LayerInspection[];
 }
 
 /** The boundary or curve, the loss chart, the neuron maps, the confusion matrix and the network diagram. */
@@ -126,6 +130,7 @@ export function renderViews(input: ViewsInput) {
           </div>
         </figure>`
       : nothing}
+    ${views.includes('histograms') ? renderHistograms(input.inspection(), session.network.depth - 1, words) : nothing}
     ${views.includes('confusion') && session.kind === 'classification'
       ? html`<figure class="confusion-view" part="confusion">
           ${renderConfusion(input.confusion() ?? [], input.classNames, words.confusionCaption)}
