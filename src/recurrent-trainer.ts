@@ -197,10 +197,7 @@ export class SequenceTrainer {
       this.run(tokens);
       loss += net.loss(targets);
       for (let t = 0; t < net.steps; t++) {
-        const p = net.outputAt(t + 1);
-        let best = 0;
-        for (let o = 1; o < p.length; o++) if (p[o] > p[best]) best = o;
-        if (best === targets[t]) right++;
+        if (net.predictionAt(t + 1) === targets[t]) right++;
         count++;
       }
     }

@@ -153,6 +153,14 @@ export class RecurrentNet {
     return this.probabilities.subarray((t - 1) * this.outputs, t * this.outputs);
   }
 
+  /** Step t's prediction (t from 1): the class of highest probability. */
+  predictionAt(t: number): number {
+    const p = this.outputAt(t);
+    let best = 0;
+    for (let o = 1; o < p.length; o++) if (p[o] > p[best]) best = o;
+    return best;
+  }
+
   /**
    * Runs the sequence `x` (`steps` rows of `inputs` values, row-major) from h_0 = 0;
    * fills `states`, `probabilities` and the cell's parts for each step.
