@@ -25,7 +25,7 @@ export interface Sample {
 }
 
 const finite = (result: SampleGradients) =>
-  Number.isFinite(result.loss) && [...result.weights.flat(2), ...result.biases.flat(), ...result.nodes.flatMap((n) => [...n.a, ...n.dz, ...n.da])].every(Number.isFinite);
+  Number.isFinite(result.loss) && [...result.weights.flat(2), ...result.biases.flat(), ...result.nodes.flatMap((n) => [...n.z, ...n.a, ...n.dz, ...n.da])].every(Number.isFinite);
 
 /**
  * One walkthrough's state: the network as given and as updated, the sample, the core's

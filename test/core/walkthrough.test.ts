@@ -23,7 +23,6 @@ import { expectNnKitError, relativeError } from './helpers.js';
 
 const H = 1e-5;
 const TOLERANCE = 1e-6;
-const KINKED = new Set(['relu', 'leaky-relu', 'step', 'elu']);
 const HIDDEN = Object.keys(activations).filter((name) => !activations[name].applyVector);
 const OUTPUTS = Object.keys(activations);
 
@@ -184,7 +183,8 @@ describe('walkthrough: one sample, forward and back', () => {
   it('one step of descent lowers the sample’s loss by about α‖g‖² and nudging puts the weight back', () => {
     const { network, input, target } = setUp('sigmoid', 'sigmoid', 'mse', 8);
     const result = sampleGradients(network, input, target, 'mse');
-    const squared = [...result.weights.flat(2), ...result.biases.flat()].reduce((s, g) => s + g * g, 0);
+    const all = [...result.weights.flat().flat(), ...result.biases.flat()];
+    const squared = all.reduce((s, g) => s + g * g, 0);
     const copy = network.clone();
     nudgedLoss(copy, [1, 0, 1], 0.5, input, target, 'mse');
     expect(copy.toJSON()).to.deep.equal(network.toJSON());
