@@ -35,7 +35,7 @@ function numberField(name: string, label: string, value: number, min: number, ma
 }
 
 /** The image picker (samples, and the writer's or reader's own image when there is one), and Draw. */
-function imageControls(settings: Settings, on: ToolbarHandlers, train: boolean) {
+function imageControls(settings: Settings, on: ToolbarHandlers, train: boolean, padOpen: boolean) {
   const { words, controls } = settings;
   const names = train ? DIGIT_NAMES : [...Object.keys(SHAPES), ...DIGIT_NAMES];
   const own = settings.imageName === '' || settings.imageName === 'drawn' || !names.includes(settings.imageName);
@@ -47,16 +47,16 @@ function imageControls(settings: Settings, on: ToolbarHandlers, train: boolean) 
           </select>
         </label>`
       : nothing}
-    ${controls.has('draw') ? html`<button class="draw" @click=${on.draw}>${words.draw}</button>` : nothing}`;
+    ${controls.has('draw') ? html`<button class="draw" aria-expanded=${padOpen ? 'true' : 'false'} @click=${on.draw}>${padOpen ? words.hidePad : words.draw}</button>` : nothing}`;
 }
 
 /** Explore mode's controls: native, labelled. */
-export function renderExploreControls(settings: Settings, on: ToolbarHandlers) {
+export function renderExploreControls(settings: Settings, padOpen: boolean, on: ToolbarHandlers) {
   const { words, controls: c } = settings;
   if (![...c].some((name) => name !== 'none')) return nothing;
   const activations = scalarActivationNames.filter((name) => name !== 'step');
   return html`<div class="toolbar" part="controls">
-    ${imageControls(settings, on, false)}
+    ${imageControls(settings, on, false, padOpen)}
     ${c.has('kernel')
       ? html`<label>${words.kernelTitle}
           <select name="kernel" @change=${(event: Event) => on.set('kernel', valueOf(event))}>
@@ -88,7 +88,7 @@ export function renderExploreControls(settings: Settings, on: ToolbarHandlers) {
 }
 
 /** Train mode's controls. */
-export function renderTrainControls(settings: Settings, state: { playing: boolean; finished: boolean; ready: boolean }, on: ToolbarHandlers) {
+export function renderTrainControls(settings: Settings, state: { playing: boolean; finished: boolean; ready: boolean; padOpen: boolean }, on: ToolbarHandlers) {
   const { words, controls: c } = settings;
   if (![...c].some((name) => name !== 'none')) return nothing;
   return html`<div class="toolbar" part="controls">
@@ -102,7 +102,7 @@ export function renderTrainControls(settings: Settings, state: { playing: boolea
           </select>
         </label>`
       : nothing}
-    ${imageControls(settings, on, true)}
+    ${imageControls(settings, on, true, state.padOpen)}
     ${c.has('image') ? html`<button class="next" ?disabled=${!state.ready} @click=${on.nextDigit}>${words.nextDigit}</button>` : nothing}
   </div>`;
 }

@@ -25,8 +25,8 @@ export function windowBox(view: Exploration, row: number, column: number): CellB
 }
 
 /** The picture of one grid, labelled for screen readers, taking pointer input. */
-function picture(label: string, part: string, grid: ReturnType<typeof gridCells>, size: { width: number; height: number }, viewBox: string, on?: { down(e: PointerEvent): void; end(): void }) {
-  return html`<svg class="grid ${part}" part=${part} role="img" aria-label=${label} width=${size.width} height=${size.height} viewBox=${viewBox}
+function picture(label: string, kind: string, grid: ReturnType<typeof gridCells>, size: { width: number; height: number }, viewBox: string, on?: { down(e: PointerEvent): void; end(): void }) {
+  return html`<svg class="grid ${kind}" role="img" aria-label=${label} width=${size.width} height=${size.height} viewBox=${viewBox}
     @pointerdown=${on?.down} @pointermove=${on?.down} @pointerup=${on?.end} @pointercancel=${on?.end}>${grid}</svg>`;
 }
 
@@ -67,7 +67,7 @@ export function renderStage(view: Exploration, at: Worked, words: ConvolutionStr
   return html`<div class="stage">
     <figure class="panel">
       <figcaption>${words.image} <span class="muted">${image.height} × ${image.width}</span></figcaption>
-      <div class="picture-wrap">
+      <div class="picture-wrap" part="image">
         ${picture(imageLabel, 'image', gridCells({ values: image.pixels, rows: image.height, columns: image.width, signed: signedImage, padding, cell, boxes: [{ ...box, kind: 'window' }] }), imageSize, `0 0 ${image.width + 2 * padding} ${image.height + 2 * padding}`, { down: on.pointImage, end: on.pointerEnd })}
         <button class="window-handle" part="window" style=${styleMap({ left: `${box.left * cell}px`, top: `${box.top * cell}px`, width: `${box.width * cell}px`, height: `${box.height * cell}px` })}
           aria-label=${format(words.windowLabel, { row: at.row + 1, column: at.column + 1, rows: shape.outHeight, columns: shape.outWidth })}
@@ -90,7 +90,7 @@ export function renderStage(view: Exploration, at: Worked, words: ConvolutionStr
     </fieldset>
     <figure class="panel">
       <figcaption>${words.featureMap} <span class="muted">${shape.outHeight} × ${shape.outWidth}</span></figcaption>
-      ${picture(mapLabel, 'map', gridCells({ values: view.activated, rows: shape.outHeight, columns: shape.outWidth, signed: true, cell: mapCell, boxes: [{ top: at.row, left: at.column, height: 1, width: 1, kind: 'selected' }] }), mapSize, `0 0 ${shape.outWidth} ${shape.outHeight}`, { down: on.pointMap, end: on.pointerEnd })}
+      <div part="map">${picture(mapLabel, 'map', gridCells({ values: view.activated, rows: shape.outHeight, columns: shape.outWidth, signed: true, cell: mapCell, boxes: [{ top: at.row, left: at.column, height: 1, width: 1, kind: 'selected' }] }), mapSize, `0 0 ${shape.outWidth} ${shape.outHeight}`, { down: on.pointMap, end: on.pointerEnd })}</div>
     </figure>
     ${view.pool && view.pooled && settings.show.has('pool') ? renderPooled(view, words, mapCell, at) : nothing}
   </div>`;
@@ -107,7 +107,7 @@ function renderPooled(view: Exploration, words: ConvolutionStrings, cell: number
   const size = gridSize({ rows: pool.outHeight, columns: pool.outWidth, cell: Math.max(cell, 12) });
   return html`<figure class="panel">
     <figcaption>${format(words.pooled, { pool: words[view.settings.pool as 'max' | 'average'], size: pool.size })} <span class="muted">${pool.outHeight} × ${pool.outWidth}</span></figcaption>
-    ${picture(label, 'pooled', gridCells({ values: pooled, rows: pool.outHeight, columns: pool.outWidth, signed: true, cell, scale: largest(view.activated), boxes }), size, `0 0 ${pool.outWidth} ${pool.outHeight}`)}
+    <div part="pooled">${picture(label, 'pooled', gridCells({ values: pooled, rows: pool.outHeight, columns: pool.outWidth, signed: true, cell, scale: largest(view.activated), boxes }), size, `0 0 ${pool.outWidth} ${pool.outHeight}`)}</div>
   </figure>`;
 }
 

@@ -56,8 +56,10 @@ export const CONVOLUTION_STRINGS = defineStrings({
   sizeColumns: 'columns',
   /** Drawing. */
   draw: 'Draw one',
-  useDrawing: 'Use drawing',
-  cancel: 'Cancel',
+  hidePad: 'Hide the pad',
+  padLabel: 'Drawing pad, 28 × 28 pixels: draw a digit with a mouse, a pen or a finger; it is shrunk to 8 × 8 as the digits were',
+  clear: 'Clear',
+  undo: 'Undo',
   loading: 'Loading the handwritten digits…',
   /** Train mode. */
   play: 'Train',

@@ -1,7 +1,8 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { NnKitError } from '../../src/index.js';
+import { DIGIT_SIZE, NnKitError, drawingToDigit } from '../../src/index.js';
 import { type DigitSet, loadDigits } from '../shared/digits-data.js';
+import { DrawingPad, drawingPadStyles } from '../shared/drawing-pad.js';
 import { percent } from '../shared/format.js';
 import { hintStyles } from '../shared/hint-styles.js';
 import { NnElement } from '../shared/nn-element.js';
@@ -20,6 +21,7 @@ import type { ConvolutionStrings } from './nn-convolution.strings.js';
 import { convolutionStyles } from './nn-convolution.styles.js';
 import { type Settings, readSettings } from './read-settings.js';
 import { type Picture, toRows } from './samples.js';
+import { measureAgainstCanvas } from './pad-point.js';
 import { Session } from './session.js';
 import { renderTraining } from './train-view.js';
 
@@ -48,7 +50,7 @@ const CARD_INSET = 34;
  *
  * @csspart card - The card around everything.
  * @csspart controls - The row of controls.
- * @csspart image - The image (role="img"; its label gives its size and the window's place).
+ * @csspart image - The image and the window over it (the image is role="img"; its label gives its size and the window's place).
  * @csspart window - The window's handle over the image (a button: arrow keys move it).
  * @csspart kernel - The kernel's numbers (number fields when the reader may edit them).
  * @csspart map - The feature map (role="img"; its label gives its values).
@@ -58,6 +60,7 @@ const CARD_INSET = 34;
  * @csspart reading - Train mode: what the network reads the digit as.
  * @csspart filters - Train mode: the filters and their feature maps.
  * @csspart confusion - Train mode: the confusion matrix (a table).
+ * @csspart pad - The drawing pad's canvas (shown by "Draw one").
  * @csspart status - The live summary (read out politely as it changes).
  * @csspart error - The inline message shown for bad attributes.
  *
@@ -72,7 +75,7 @@ const CARD_INSET = 34;
  */
 @customElement('nn-convolution')
 export class NnConvolution extends NnElement<ConvolutionEvents> {
-  static override styles = [themeStyles, controlStyles, hintStyles, convolutionStyles];
+  static override styles = [themeStyles, controlStyles, hintStyles, drawingPadStyles, convolutionStyles];
 
   static override properties = propertiesOf(CONVOLUTION_SETTINGS);
 
@@ -102,8 +105,10 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   private session?: Session;
   private digits?: DigitSet;
   private loading?: Promise<void>;
-  /** The reader's drawing, as the network sees it (8 × 8). */
+  /** The reader's drawing, as the network sees it (8 × 8), and the pad, once opened. */
   private drawing?: Picture;
+  private pad?: DrawingPad;
+  private padOpen = false;
   private at: [number, number] = [0, 0];
   /** Which held-out digit train mode shows. */
   private shown = 0;
@@ -208,7 +213,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
       return;
     }
     if (train) {
-      if (settings.picture && (settings.picture.height !== 8 || settings.picture.width !== 8) && this.writtenText('image') != null) {
+      if (settings.picture && (settings.picture.height !== 8 || settings.picture.width !== 8) && this.ownImage()) {
         throw new NnKitError(`In train mode the image must be a digit of 8 × 8 pixels; this one is ${settings.picture.height} × ${settings.picture.width}.`);
       }
       if (!this.session || rebuilds(CONVOLUTION_SETTINGS, changed) || this.settings?.mode !== 'train') {
@@ -230,6 +235,11 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     this.at = [Math.min(this.at[0], view.shape.outHeight - 1), Math.min(this.at[1], view.shape.outWidth - 1)];
   }
 
+  /** Train mode shows held-out digits unless image names another picture than the default. */
+  private ownImage(): boolean {
+    return this.image !== CONVOLUTION_SETTINGS.image.default;
+  }
+
   private fetchDigits(): void {
     this.loading ??= loadDigits().then(
       (digits) => {
@@ -246,7 +256,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     if (!s) return undefined;
     if (s.mode === 'explore') return this.view?.picture;
     if (!this.session) return undefined;
-    const own = (s.picture && this.writtenText('image') != null) || s.imageName === 'drawn' ? s.picture : undefined;
+    const own = this.ownImage() ? s.picture : undefined;
     if (own && own.height === 8 && own.width === 8) return own;
     const trainer = this.session.trainer;
     const index = trainer.test[this.shown % trainer.test.length];
@@ -364,20 +374,46 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   private handlers() {
     return {
       set: (name: string, value: unknown) => this.setByReader(name, value),
-      draw: () => undefined,
+      draw: () => this.togglePad(),
       play: () => this.play(),
       pause: () => this.pause(),
       reset: () => this.reset(),
       nextDigit: () => {
-        this.shown++;
+        if (this.ownImage()) this.setByReader('image', CONVOLUTION_SETTINGS.image.default);
+        else this.shown++;
         this.requestUpdate();
       },
     };
   }
 
+  /** Opens or closes the drawing pad. */
+  private togglePad(): void {
+    this.padOpen = !this.padOpen;
+    this.pad ??= new DrawingPad((image, final) => {
+      if (final) {
+        this.drawing = { height: DIGIT_SIZE, width: DIGIT_SIZE, pixels: drawingToDigit(image) };
+        // A new drawing is a new picture even when image was already "drawn".
+        if (this.image === 'drawn') this.requestUpdate('image', '');
+        else this.setByReader('image', 'drawn');
+      }
+      this.requestUpdate();
+    });
+    measureAgainstCanvas(this.pad, this.renderRoot);
+    this.requestUpdate();
+  }
+
+  private renderPad(words: ConvolutionStrings) {
+    return this.padOpen && this.pad ? this.pad.render({ label: words.padLabel, clear: words.clear, undo: words.undo }) : nothing;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.padOpen) this.pad?.paint(this.renderRoot as ShadowRoot);
+  }
+
   private renderExplore(s: Settings) {
     const view = this.view;
-    const controls = renderExploreControls(s, this.handlers());
+    const controls = html`${renderExploreControls(s, this.padOpen, this.handlers())}${this.renderPad(s.words)}`;
     if (!view) {
       this.spoken = '';
       return controls;
@@ -402,7 +438,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     const session = this.session;
     const words = s.words;
     const playing = this.loop.playing;
-    const controls = renderTrainControls(s, { playing, finished: !!session?.finished(s.epochs), ready: !!session }, this.handlers());
+    const controls = html`${renderTrainControls(s, { playing, finished: !!session?.finished(s.epochs), ready: !!session, padOpen: this.padOpen }, this.handlers())}${this.renderPad(words)}`;
     if (!session) return controls;
     const image = this.picture()!.pixels;
     const { maps, probabilities } = session.look(image);

@@ -207,6 +207,34 @@ describe('<nn-convolution> explore', () => {
     expect(labels).to.include.members(['Image', 'Kernel', 'Kernel size', 'Stride', 'Padding', 'Bias', 'Activation', 'Pooling', 'Pool size']);
   });
 
+  it('"Draw one" opens a labelled pad; a stroke becomes the 8 × 8 image, as the digits were made', async () => {
+    const el = await fixture<NnConvolution>(html`<nn-convolution></nn-convolution>`);
+    await settle(el);
+    const draw = $<HTMLButtonElement>(el, 'button.draw')!;
+    expect(draw.getAttribute('aria-expanded')).to.equal('false');
+    draw.click();
+    await el.updateComplete;
+    expect(draw.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    const pad = $(el, 'canvas.pad-canvas')!.getBoundingClientRect();
+    const changed = oneEvent(el, 'change');
+    // A vertical stroke down the middle of the pad: a "1".
+    await sendMouse({ type: 'move', position: [Math.round(pad.left + pad.width / 2), Math.round(pad.top + pad.height * 0.2)] });
+    await sendMouse({ type: 'down' });
+    for (let i = 1; i <= 6; i++) await sendMouse({ type: 'move', position: [Math.round(pad.left + pad.width / 2), Math.round(pad.top + pad.height * (0.2 + 0.1 * i))] });
+    await sendMouse({ type: 'up' });
+    expect((await changed).detail).to.deep.equal({ name: 'image', value: 'drawn' });
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    const image = el.input;
+    expect(image).to.have.length(8);
+    expect(image[0]).to.have.length(8);
+    // Ink fills the box's height, in the middle columns; the edge columns stay blank.
+    expect(image.every((row) => row[0] === 0 && row[7] === 0)).to.equal(true);
+    expect(image.map((row) => row[3] + row[4]).every((v) => v > 0)).to.equal(true);
+    expect(el.output).to.deep.equal(convolve(image, SOBEL_X, 1, 0, 0));
+  });
+
   it('shows a handwritten digit from the UCI set', async () => {
     const el = await fixture<NnConvolution>(html`<nn-convolution image="digit-3"></nn-convolution>`);
     await until(el, () => el.input.length === 8);
