@@ -66,6 +66,9 @@ export function parseAttentionWeights(given: unknown, model: number, where = 'Th
   return { embeddings, matrices, positions: record.positions !== false };
 }
 
+/** How much larger than 𝒩(0, 1/model) the explorer draws Wq and Wk. */
+const EXPLORE_QK_SCALE = 2;
+
 /** A seed for a word: FNV-1a of its text, mixed with the element's seed. */
 function wordSeed(word: string, seed: number): number {
   let hash = 0x811c9dc5 ^ Math.imul(seed | 0, 0x9e3779b1);
@@ -112,6 +115,8 @@ export class AttentionExplorer {
     this.layer = new AttentionLayer(model, heads, ATTENTION_LIMITS.tokens);
     const random = new Random(this.seed);
     this.layer.initialize(() => random.normal());
+    // Queries and keys twice the usual size: rows of weights with a visible preference, not near uniform.
+    for (const w of [this.layer.wq, this.layer.wk]) for (let i = 0; i < w.length; i++) w[i] *= EXPLORE_QK_SCALE;
     const weights = options.weights;
     const square = model * model;
     MATRICES.forEach((name, i) => {

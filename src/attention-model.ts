@@ -92,7 +92,8 @@ export class AttentionModel {
   readonly vocabulary: number;
   readonly model: number;
   readonly heads: number;
-  readonly temperature: number;
+  /** Divides the scores before the softmax; may change between steps. */
+  temperature: number;
   learningRate: number;
   readonly optimizer: Optimizer;
   readonly params: Float64Array;
@@ -113,6 +114,8 @@ export class AttentionModel {
   epoch = 0;
   loss = Number.NaN;
   accuracy = Number.NaN;
+  /** True once a step left a weight or the loss not a number (too large a learning rate): training should stop. */
+  diverged = false;
   private epochLoss = 0;
   private epochCount = 0;
   private readonly random: Random;
@@ -177,8 +180,7 @@ export class AttentionModel {
       this.draw(held);
       this.heldOut.set(this.sequence, s * t);
     }
-    this.draw(this.random);
-    this.forward();
+    this.showExample(0);
   }
 
   /** The name of a token: its letter, or the separator. */
@@ -294,7 +296,10 @@ export class AttentionModel {
       this.epochCount = 0;
       this.accuracy = this.heldOutAccuracy();
     }
-    if (!finite) this.loss = Number.NaN;
+    if (!finite || !Number.isFinite(loss)) {
+      this.diverged = true;
+      this.loss = Number.NaN;
+    }
     return loss;
   }
 
@@ -316,9 +321,14 @@ export class AttentionModel {
     return right / (ATTENTION_HELD_OUT * length);
   }
 
-  /** Runs the first held-out sequence, so the layer's numbers show the model on an example it never trained on. */
-  showExample(): void {
-    this.sequence.set(this.heldOut.subarray(0, this.tokens));
+  /** Which held-out sequence showExample() runs. */
+  example = 0;
+
+  /** Runs a held-out sequence (the `example`-th; the same one again by default), so the layer's numbers show the model on a sequence it never trained on. */
+  showExample(index = this.example): void {
+    this.example = ((index % ATTENTION_HELD_OUT) + ATTENTION_HELD_OUT) % ATTENTION_HELD_OUT;
+    const t = this.tokens;
+    this.sequence.set(this.heldOut.subarray(this.example * t, (this.example + 1) * t));
     this.forward();
   }
 

@@ -1,0 +1,451 @@
+import { type PropertyValues, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { type AttentionLayer, AttentionExplorer, AttentionModel, NnKitError, parseAttentionWeights } from '../../src/index.js';
+import { resolveColor } from '../shared/colors.js';
+import { parseJson } from '../shared/data-source.js';
+import { formatNumber, percent } from '../shared/format.js';
+import { NnElement } from '../shared/nn-element.js';
+import { WidthController } from '../shared/resize-controller.js';
+import { propertiesOf, restoreDefaults } from '../shared/settings.js';
+import { SourceController } from '../shared/source-controller.js';
+import { format } from '../shared/strings.js';
+import { controlStyles, themeStyles } from '../shared/theme.js';
+import { TrainingLoop } from '../shared/training-loop.js';
+import { renderToolbar } from './controls.js';
+import { type Palette, paintMatrix, scoreRange } from './heatmap.js';
+import { fullRows, headMatrix, headRows, largest, largestOfAll, perHead } from './matrices.js';
+import { renderMatrix, renderWeightsTable } from './matrix-view.js';
+import type { AttentionEvents } from './nn-attention.events.js';
+import { ATTENTION_SETTINGS } from './nn-attention.settings.js';
+import { attentionStyles } from './nn-attention.styles.js';
+import { type Settings, readSettings } from './read-settings.js';
+import { LEARNED_ACCURACY, MAX_EPOCHS, STEPS_PER_FRAME } from './schedule.js';
+import { renderTokens, shortToken } from './tokens-view.js';
+import { renderMix, renderVectors } from './vectors-view.js';
+
+export { ATTENTION_SETTINGS } from './nn-attention.settings.js';
+export { ATTENTION_STRINGS, type AttentionStrings } from './nn-attention.strings.js';
+export type { AttentionEpochDetail, AttentionEvents } from './nn-attention.events.js';
+
+/** The card's padding and border, left and right (see the styles). */
+const CARD_INSET = 34;
+/** Widest heatmap, and the room token labels take beside it. */
+const MOST_SIDE = 360;
+const LABEL_ROOM = 76;
+
+/**
+ * Self-attention computed in front of the reader. In explore mode the reader types a
+ * sentence and sees each token's embedding, query, key and value, the scores QKᵀ/√dₖ and
+ * the softmax weights as heatmaps (with a table for screen readers), and, for the query
+ * token they pick, its output as the weighted mix of value vectors; they toggle the causal
+ * mask, switch heads and change the temperature. The weights are drawn from `seed` or set
+ * by model JSON. In train mode a one-layer attention model learns to reverse, sort or copy
+ * short sequences of letters, and the heatmap turns from uniform into the task's pattern.
+ *
+ * @summary Self-attention on a sentence, and a tiny attention model that learns.
+ *
+ * @fires nn-epoch - Train mode, after each epoch: `{ epoch, loss, accuracy }`.
+ * @fires nn-stopped - Train mode, when training stops: `{ epoch, reason: 'paused' | 'learned' | 'diverged' }`.
+ * @fires change - When the reader changes a setting or picks a token: `{ name, value }`.
+ *
+ * @csspart card - The card around everything.
+ * @csspart controls - The row of controls.
+ * @csspart tokens - The tokens, as buttons that pick the query.
+ * @csspart scores - The heatmap of the scores QKᵀ/√dₖ.
+ * @csspart weights - The heatmap of the attention weights.
+ * @csspart table - The weights as a table (visually hidden).
+ * @csspart mix - The selected query's weighted mix of values.
+ * @csspart vectors - Each token's embedding, query, key and value.
+ * @csspart status - Train mode: epoch, loss and accuracy (read out politely).
+ * @csspart error - The inline message shown for bad attributes.
+ *
+ * @cssproperty --nn-accent - Colour of the strongest attention weight and of the train button.
+ * @cssproperty --nn-positive - Colour of positive numbers and scores.
+ * @cssproperty --nn-negative - Colour of negative numbers and scores.
+ * @cssproperty --nn-neutral - Colour of zero.
+ * @cssproperty --nn-text - Text colour.
+ * @cssproperty --nn-muted - Colour of secondary text.
+ * @cssproperty --nn-background - Background of the card, and of a zero weight.
+ * @cssproperty --nn-surface - Background of the messages and panels.
+ * @cssproperty --nn-border - Colour of borders.
+ * @cssproperty --nn-grid - Colour of masked cells.
+ *
+ * @slot - A `<script type="application/json">` with model JSON (when `src` is not set).
+ */
+@customElement('nn-attention')
+export class NnAttention extends NnElement<AttentionEvents> {
+  static override styles = [themeStyles, controlStyles, attentionStyles];
+
+  static override properties = propertiesOf(ATTENTION_SETTINGS);
+
+  declare mode: string;
+  declare tokens: string;
+  declare dModel: number;
+  declare heads: number;
+  declare head: number;
+  declare causal: boolean;
+  declare temperature: number;
+  declare select: number;
+  declare seed: number;
+  declare task: string;
+  declare length: number;
+  declare learningRate: number;
+  declare optimizer: string;
+  declare show: string[];
+  declare controls: string[];
+  declare src: string;
+  /** The words readers see, over the English (ATTENTION_STRINGS): JSON text or an object. */
+  declare strings?: string | Record<string, string>;
+
+  private settings?: Settings;
+  private explorer?: AttentionExplorer;
+  private model?: AttentionModel;
+  private built = '';
+  private json?: unknown;
+  private jsonVersion = 0;
+  private sourceProblem = '';
+  private finished = false;
+  private palette?: Palette;
+  private focusToken = -1;
+  private readonly size = new WidthController(this, 560);
+  private readonly loop = new TrainingLoop(this, (budget) => this.onFrame(budget));
+  private readonly source = new SourceController<unknown>(this, {
+    url: () => this.src,
+    what: 'the model JSON from ',
+    parse: (text, origin) => parseJson(text, origin.kind === 'url' ? `The model JSON from "${origin.url}"` : 'The child <script type="application/json">'),
+    onResult: (value) => {
+      this.json = value;
+      this.sourceProblem = '';
+      this.jsonVersion++;
+      this.requestUpdate();
+    },
+    onError: (message) => {
+      this.sourceProblem = message;
+      this.requestUpdate();
+    },
+  });
+  private readonly scheme = () => {
+    this.palette = undefined;
+    this.requestUpdate();
+  };
+
+  constructor() {
+    super();
+    restoreDefaults(this, ATTENTION_SETTINGS);
+  }
+
+  /** The layer drawn: the explorer's (while there are tokens) or the toy model's. */
+  private get layer(): AttentionLayer | undefined {
+    if (this.model) return this.model.layer;
+    return this.settings?.tokens.length ? this.explorer?.layer : undefined;
+  }
+
+  /** Per head, one row per token: its query (dₖ numbers). */
+  get queries(): number[][][] {
+    return perHead(this.layer, (layer, h) => headRows(layer.q, layer, h));
+  }
+
+  /** Per head, one row per token: its key. */
+  get keys(): number[][][] {
+    return perHead(this.layer, (layer, h) => headRows(layer.k, layer, h));
+  }
+
+  /** Per head, one row per token: its value. */
+  get values(): number[][][] {
+    return perHead(this.layer, (layer, h) => headRows(layer.v, layer, h));
+  }
+
+  /** Per head, the tokens × tokens matrix QKᵀ/√dₖ, before the mask and the softmax. */
+  get scores(): number[][][] {
+    return perHead(this.layer, (layer, h) => headMatrix(layer.scores, layer, h));
+  }
+
+  /** Per head, the attention weights: each row the softmax of the scores / T (masked entries exactly 0). */
+  get weights(): number[][][] {
+    return perHead(this.layer, (layer, h) => headMatrix(layer.weights, layer, h));
+  }
+
+  /** Per head, one row per token: weights · values, the head's output before Wo. */
+  get output(): number[][][] {
+    return perHead(this.layer, (layer, h) => headRows(layer.mixed, layer, h));
+  }
+
+  /** Train mode: the fraction of held-out letters predicted right after the last epoch (NaN before the first, and in explore mode). */
+  get accuracy(): number {
+    return this.model?.accuracy ?? Number.NaN;
+  }
+
+  /** Train mode: the mean training loss (cross-entropy) of the last epoch (NaN before the first, and in explore mode). */
+  get loss(): number {
+    return this.model?.loss ?? Number.NaN;
+  }
+
+  /** Train mode: epochs trained (an epoch is 256 sequences); 0 in explore mode. */
+  get epoch(): number {
+    return this.model?.epoch ?? 0;
+  }
+
+  /** True while training plays. */
+  get playing(): boolean {
+    return this.loop.playing;
+  }
+
+  /** Train mode: trains, a few batches a frame, while the element is on screen. */
+  play(): void {
+    if (!this.model || this.finished || this.loop.playing) return;
+    this.loop.play();
+    this.requestUpdate();
+  }
+
+  /** Pauses training. */
+  pause(): void {
+    if (!this.loop.playing) return;
+    this.loop.pause();
+    this.emit('nn-stopped', { epoch: this.epoch, reason: 'paused' });
+    this.requestUpdate();
+  }
+
+  /** Train mode: one batch of training. */
+  step(): void {
+    if (!this.model || this.finished) return;
+    this.train(1, Infinity);
+  }
+
+  /** Pauses and starts the model again from its seed. */
+  reset(): void {
+    this.loop.pause();
+    this.built = '';
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', this.scheme);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.matchMedia?.('(prefers-color-scheme: dark)').removeEventListener?.('change', this.scheme);
+  }
+
+  protected override placeholderHeight(width: number): number {
+    return Math.min(width, MOST_SIDE) + 260;
+  }
+
+  protected apply(): void {
+    restoreDefaults(this, ATTENTION_SETTINGS);
+    this.source.sync();
+    if (this.sourceProblem) throw new NnKitError(this.sourceProblem);
+    const settings = readSettings(this as unknown as Record<string, unknown>, (attribute) => this.writtenText(attribute));
+    const weights = this.json === undefined ? undefined : parseAttentionWeights(this.json, settings.dModel, 'The model JSON');
+    const { mode, dModel: model, heads, seed, task, length, optimizer, learningRate, temperature } = settings;
+    const key = JSON.stringify([mode, model, heads, seed, task, length, optimizer, this.jsonVersion]);
+    if (mode === 'explore') {
+      const explorer = key === this.built && this.explorer ? this.explorer : new AttentionExplorer({ model, heads, seed, weights });
+      if (settings.tokens.length) explorer.run(settings.tokens, settings.causal, temperature);
+      this.loop.pause();
+      this.explorer = explorer;
+      this.model = undefined;
+    } else {
+      if (key !== this.built || !this.model) {
+        this.loop.pause();
+        this.model = new AttentionModel({ task, length, model, heads, seed, optimizer, learningRate, temperature });
+        this.finished = false;
+      }
+      this.model.learningRate = learningRate;
+      if (this.model.temperature !== temperature) {
+        this.model.temperature = temperature;
+        this.model.showExample();
+      }
+      this.explorer = undefined;
+    }
+    this.built = key;
+    this.settings = settings;
+  }
+
+  private onFrame(budget: number): void {
+    this.train(STEPS_PER_FRAME, budget);
+  }
+
+  /** Trains up to `steps` batches within `budget` ms, reports epochs, and stops once learned or diverged. */
+  private train(steps: number, budget: number): void {
+    const model = this.model!;
+    const start = performance.now();
+    for (let i = 0; i < steps && performance.now() - start < budget && !model.diverged; i++) {
+      const epoch = model.epoch;
+      model.step();
+      if (model.epoch !== epoch) this.emit('nn-epoch', { epoch: model.epoch, loss: model.loss, accuracy: model.accuracy });
+    }
+    model.showExample();
+    const reason = model.diverged ? 'diverged' : model.accuracy >= LEARNED_ACCURACY || model.epoch >= MAX_EPOCHS ? 'learned' : undefined;
+    if (reason) {
+      this.finished = true;
+      this.loop.pause();
+      this.emit('nn-stopped', { epoch: model.epoch, reason });
+    }
+    this.requestUpdate();
+  }
+
+  /** Sets a property for the reader and says so with `change`. */
+  private setByReader(name: keyof NnAttention & string, value: unknown): void {
+    (this as unknown as Record<string, unknown>)[name] = value;
+    this.emit('change', { name, value });
+  }
+
+  private pick(index: number, focus: boolean): void {
+    this.focusToken = focus ? index : -1;
+    this.setByReader('select', index + 1);
+  }
+
+  /** The names of the tokens drawn. */
+  private tokenNames(settings: Settings): string[] {
+    const model = this.model;
+    return model ? Array.from(model.sequence, (token) => model.tokenName(token)) : settings.tokens;
+  }
+
+  /** Each heatmap's side, and whether token labels fit beside it. */
+  private matrixSide(count: number, both: boolean): { side: number; labelled: boolean } {
+    const available = Math.max(200, this.size.width - CARD_INSET);
+    const room = both && available >= 2 * 240 + 24 ? (available - 24) / 2 : available;
+    const labelled = (Math.min(MOST_SIDE, room - LABEL_ROOM) / count) >= 16;
+    const side = Math.floor(Math.min(MOST_SIDE, labelled ? room - LABEL_ROOM : room));
+    return { side, labelled };
+  }
+
+  protected override render() {
+    const settings = this.settings;
+    if (!settings) return html`<div class="card" part="card">${this.renderProblem()}</div>`;
+    const { words, show, mode } = settings;
+    const model = this.model;
+    const layer = this.layer;
+    const tokens = this.tokenNames(settings);
+    const head = settings.head;
+    const select = settings.select < tokens.length ? settings.select : -1;
+    const both = show.has('scores') && show.has('weights');
+    const { side, labelled } = this.matrixSide(Math.max(1, tokens.length), both);
+    const weights = layer ? headMatrix(layer.weights, layer, head) : [];
+    const scores = layer ? headMatrix(layer.scores, layer, head) : [];
+    const values = layer ? headRows(layer.v, layer, head) : [];
+    const title = model ? format(words.trainTitle, { task: words[settings.task as 'reverse'] ?? settings.task }) : words.title;
+    const summary = layer && select >= 0 ? this.describeSelection(tokens, weights[select], select) : '';
+    const embedded = model ? model.x : (this.explorer?.x ?? new Float64Array(0));
+    const range = layer ? scoreRange({ values: layer.scores, offset: head * tokens.length ** 2, n: tokens.length, causal: layer.causal }) : 1;
+    const scoresLabel = format(words.scoresLabel, { head: head + 1, count: tokens.length, low: formatNumber(-range), high: formatNumber(range), masked: layer?.causal ? words.maskedNote : '' });
+    return html`<div class="card" part="card">
+      ${this.renderProblem()}
+      <div class="header"><span class="title">${title}</span><span class="formula">${words.formula}</span></div>
+      ${renderToolbar(
+        { words, controls: settings.controls, mode, text: String(this.tokens ?? ''), causal: settings.causal, heads: settings.heads, head, temperature: settings.temperature, playing: this.loop.playing, finished: this.finished, task: settings.task },
+        {
+          text: (text) => this.editText(text),
+          causal: (on) => this.setByReader('causal', on),
+          head: (index) => this.setByReader('head', index + 1),
+          temperature: (value) => this.setByReader('temperature', value),
+          play: () => this.play(),
+          pause: () => this.pause(),
+          step: () => this.step(),
+          reset: () => this.reset(),
+          task: (name) => this.setByReader('task', name),
+          example: () => {
+            this.model?.showExample((this.model.example ?? 0) + 1);
+            this.requestUpdate();
+          },
+        },
+      )}
+      ${model ? this.renderStatus(model, settings) : nothing}
+      ${!layer
+        ? html`<p class="note empty" role="status">${words.empty}</p>`
+        : html`
+            ${renderTokens(tokens, select, words, (index, focus) => this.pick(index, focus))}
+            <div class="matrices ${labelled ? 'labelled' : ''}">
+              ${show.has('scores')
+                ? renderMatrix({ kind: 'scores', title: words.scoresTitle, tokens, side, labelled, pick: (i) => this.pick(i, false), label: scoresLabel })
+                : nothing}
+              ${show.has('weights')
+                ? renderMatrix({ kind: 'weights', title: words.weightsTitle, tokens, side, labelled, pick: (i) => this.pick(i, false), label: format(words.weightsLabel, { head: head + 1, count: tokens.length }) })
+                : nothing}
+            </div>
+            ${show.has('weights') ? renderWeightsTable(tokens, weights, scores, head, words) : nothing}
+            ${show.has('mix') ? renderMix({ tokens, select, weights, values, output: headRows(layer.mixed, layer, head), scale: largest(layer.v, layer, head), words }) : nothing}
+            ${show.has('vectors')
+              ? renderVectors({
+                  tokens,
+                  head,
+                  words,
+                  embeddings: fullRows(embedded, layer),
+                  queries: headRows(layer.q, layer, head),
+                  keys: headRows(layer.k, layer, head),
+                  values,
+                  scale: { embeddings: largestOfAll(embedded, layer), queries: largest(layer.q, layer, head), keys: largest(layer.k, layer, head), values: largest(layer.v, layer, head) },
+                })
+              : nothing}
+          `}
+      <p class="summary visually-hidden" aria-live="polite">${summary}</p>
+    </div>`;
+  }
+
+  /** In words: where the selected query puts most weight. */
+  private describeSelection(tokens: readonly string[], row: readonly number[], select: number): string {
+    let most = 0;
+    for (let j = 1; j < row.length; j++) if (row[j] > row[most]) most = j;
+    return format(this.settings!.words.selectedSummary, { token: shortToken(tokens[select]), position: select + 1, weight: percent(row[most]), key: shortToken(tokens[most]), keyPosition: most + 1 });
+  }
+
+  private renderStatus(model: AttentionModel, settings: Settings) {
+    const { words } = settings;
+    const name = (letters: number[]) => letters.map((token) => model.tokenName(token)).join(' ');
+    const status = model.diverged
+      ? words.diverged
+      : model.epoch === 0
+        ? words.untrained
+        : `${format(words.trainStatus, { epoch: model.epoch, loss: formatNumber(model.loss, 3), accuracy: percent(model.accuracy) })}${this.finished ? ` ${format(words.learned, { accuracy: percent(model.accuracy) })}` : ''}`;
+    return html`<p class="status" part="status" aria-live="polite">${status}</p>
+      <p class="note">${words.trainNote}</p>
+      <p class="example-line">${format(words.exampleLine, { input: name(Array.from(model.sequence.subarray(0, model.length))), answer: name(model.answerLetters()), predicted: name(model.predictions()) })}</p>`;
+  }
+
+  /** The reader typed: new tokens, and no selection past their end. */
+  private editText(text: string): void {
+    const count = text.split(/\s+/).filter(Boolean).length;
+    if (this.select > count) this.select = 0;
+    this.setByReader('tokens', text);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const settings = this.settings;
+    const layer = this.layer;
+    if (!settings || !layer) return;
+    this.palette ??= this.resolvePalette();
+    const n = layer.tokens;
+    const select = settings.select < n ? settings.select : -1;
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas')) {
+      const kind = canvas.classList.contains('scores') ? 'scores' : 'weights';
+      paintMatrix(canvas, canvas.clientWidth || parseFloat(canvas.style.width) || 1, {
+        values: kind === 'scores' ? layer.scores : layer.weights,
+        offset: settings.head * n * n,
+        n,
+        kind,
+        causal: layer.causal,
+        select,
+        palette: this.palette,
+      });
+    }
+    if (this.focusToken >= 0) {
+      this.renderRoot.querySelector<HTMLButtonElement>(`button.token[data-index="${this.focusToken}"]`)?.focus();
+      this.focusToken = -1;
+    }
+  }
+
+  private resolvePalette(): Palette {
+    const root = this.renderRoot as ShadowRoot;
+    const color = (name: string) => resolveColor(root, `var(--_${name})`);
+    return { background: color('background'), accent: color('accent'), negative: color('negative'), neutral: color('neutral'), positive: color('positive'), grid: color('grid'), text: color('text') };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-attention': NnAttention;
+  }
+}
