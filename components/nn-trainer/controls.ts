@@ -118,6 +118,12 @@ function renderControl(panel: PanelInput, row: Row) {
   const value = (panel.values as Record<string, unknown>)[name];
   if (control.type === 'slider') return renderSlider(panel, row, id, label, value as number);
   if (control.type === 'list') return renderList(panel, row, id, label, value as readonly number[]);
+  if (control.type === 'toggle') {
+    return html`<label class="check" for=${id}>
+      <input id=${id} type="checkbox" .checked=${live(value === true)} @change=${(event: Event) => panel.set(name, (event.target as HTMLInputElement).checked)} />
+      ${label}
+    </label>`;
+  }
   const onChange = (read: (text: string) => unknown) => (event: Event) => panel.set(name, read((event.target as HTMLSelectElement).value));
   if (control.presets) {
     const current = value as number;

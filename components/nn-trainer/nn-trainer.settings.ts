@@ -231,6 +231,13 @@ export const TRAINER_SETTINGS = defineSettings({
     control: { type: 'list', maxItems: LIMITS.layers - 2, hint: 'hiddenLayersHint', refused: 'hiddenLayersRefused' },
     description: 'Hidden layer sizes, 1 to 64 neurons each, e.g. "8,8"; "none" for a network without hidden layers (default "4, 2"; "8, 8" for the spiral).',
   },
+  discretize: {
+    kind: 'flag',
+    default: false,
+    label: 'Discretize output',
+    control: { type: 'toggle' },
+    description: 'Show the decision boundary as flat regions, one per class (two for one output), instead of shades of how sure the network is.',
+  },
   speed: {
     kind: 'number',
     default: 1,
@@ -270,9 +277,9 @@ export const TRAINER_SETTINGS = defineSettings({
   controls: {
     kind: 'choices',
     choices: () => [...CONTROL_NAMES, 'none'],
-    default: ['play', 'step', 'reset', 'share', 'data', 'noise', 'train-split', 'features', 'batch-size', 'learning-rate', 'activation', 'optimizer', 'regularization', 'hidden-layers'],
+    default: ['play', 'step', 'reset', 'share', 'data', 'noise', 'train-split', 'features', 'batch-size', 'learning-rate', 'activation', 'optimizer', 'regularization', 'hidden-layers', 'discretize'],
     description:
-      'Controls the reader sees: play, step, reset, share (a snippet of HTML that restores the run), data, noise, train-split, features, batch-size, learning-rate, activation, optimizer, regularization, hidden-layers, speed; or "none" (default: all but speed).',
+      'Controls the reader sees: play, step, reset, share (a snippet of HTML that restores the run), data, noise, train-split, features, batch-size, learning-rate, activation, optimizer, regularization, hidden-layers, discretize, speed; or "none" (default: all but speed).',
   },
   show: {
     kind: 'choices',

@@ -39,6 +39,15 @@ export const TRAINER_STRINGS = defineStrings({
   className: 'class {index}',
   boundaryLabel: 'Decision boundary over the input plane with {train} training and {test} test points.',
   boundaryLabelAccuracy: 'Decision boundary over the input plane with {train} training and {test} test points; test accuracy {accuracy}.',
+  /** The probe on the decision boundary. */
+  probeLabel: 'Decision boundary: point at it, or use the arrow keys here, to read the output and a point\'s loss',
+  probeHint: 'Point at the picture (or focus it and use the arrow keys) to read the network\'s output there and the loss of a data point.',
+  /** {x}, {y}: where; {output}: the network's output there. */
+  probeOutput: 'At x₁ = {x}, x₂ = {y}: output {output}.',
+  probeClass: 'At x₁ = {x}, x₂ = {y}: most likely {class} ({probability}).',
+  /** A data point under the probe: {target} its class (or target), {loss} its loss. */
+  probeTrainPoint: 'Training point of {target} here: loss {loss}.',
+  probeTestPoint: 'Test point of {target} here: loss {loss}.',
   /** The legend of classes: after the class names. */
   pointsKey: 'Circles: training · squares: test',
   /** The legend of a regression's colours: {low} and {high} are swatches. */

@@ -119,6 +119,34 @@ export const trainerStyles = [
       padding-left: 1.25rem;
     }
 
+    .boundary-frame {
+      position: relative;
+      width: min-content;
+      border-radius: 6px;
+    }
+
+    .boundary-frame:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    .probe-mark {
+      position: absolute;
+      width: 14px;
+      height: 14px;
+      margin: -7px 0 0 -7px;
+      border: 2px solid var(--_text);
+      border-radius: 50%;
+      box-shadow: 0 0 0 1px var(--_background);
+      pointer-events: none;
+    }
+
+    .probe-readout {
+      min-height: 2.6em;
+      margin: 0.35rem 0 0;
+      font-size: 0.8rem;
+    }
+
     .histogram-scroll {
       max-width: 100%;
       overflow-x: auto;

@@ -8,6 +8,7 @@ import { renderCurveView } from './curve-view.js';
 import type { LayerInspection } from '../../src/index.js';
 import { type DrawnGhost, describeGhost } from './ghosts.js';
 import { renderHistograms } from './histograms.js';
+import type { Probe } from './probe.js';
 import type { Extent } from './grid.js';
 import { type EpochRecord, formatLoss, renderLossChart } from './loss-chart.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
@@ -75,6 +76,8 @@ export interface ViewsInput {
   readonly ghosts: readonly DrawnGhost[];
   /** Per layer: weights, activations and gradients, looked at only when the view is shown. */
   readonly inspection: () => readonly LayerInspection[];
+  /** The point probed on the boundary, and what the network says there. */
+  readonly probe: Probe;
 }
 
 /** The boundary or curve, the loss chart, the neuron maps, the confusion matrix and the network diagram. */
@@ -91,8 +94,12 @@ export function renderViews(input: ViewsInput) {
     <div class="views">
       ${views.includes('boundary') && session.dimensions === 2
         ? html`<figure class="boundary-view">
-            <canvas class="boundary" part="boundary" width=${pixels} height=${pixels}
-              style=${styleMap({ width: `${side}px`, height: `${side}px` })} role="img" aria-label=${boundaryLabel}></canvas>
+            ${input.probe.renderFrame(
+              html`<canvas class="boundary" part="boundary" width=${pixels} height=${pixels}
+                style=${styleMap({ width: `${side}px`, height: `${side}px` })} role="img" aria-label=${boundaryLabel}></canvas>`,
+              words.probeLabel,
+            )}
+            ${input.probe.renderReadout()}
             <figcaption>${legend(session, input.classNames, words)}</figcaption>
           </figure>`
         : nothing}
