@@ -35,9 +35,14 @@ export class Probe {
     private readonly options: ProbeOptions,
   ) {}
 
+  /** Half the picture's side: the extent is −edge to edge (computed so that even ±1e308 stays finite). */
+  private get edge(): number {
+    return this.options.extent()[1];
+  }
+
   private move(x: number, y: number): void {
-    const [low, high] = this.options.extent();
-    this.at = { x: Math.min(high, Math.max(low, x)), y: Math.min(high, Math.max(low, y)) };
+    const edge = this.edge;
+    this.at = { x: Math.min(edge, Math.max(-edge, x)), y: Math.min(edge, Math.max(-edge, y)) };
     this.host.requestUpdate();
   }
 
@@ -49,8 +54,8 @@ export class Probe {
   private onPointer = (event: PointerEvent): void => {
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
     if (box.width === 0 || box.height === 0) return;
-    const [low, high] = this.options.extent();
-    this.move(low + ((event.clientX - box.left) / box.width) * (high - low), high - ((event.clientY - box.top) / box.height) * (high - low));
+    const edge = this.edge;
+    this.move((2 * ((event.clientX - box.left) / box.width) - 1) * edge, (1 - 2 * ((event.clientY - box.top) / box.height)) * edge);
   };
 
   private onFocus = (): void => {
@@ -63,19 +68,18 @@ export class Probe {
     if (event.key === 'Escape') return this.hide();
     if (!move) return;
     event.preventDefault();
-    const [low, high] = this.options.extent();
-    const step = (high - low) * KEY_STEP * (event.shiftKey ? 5 : 1);
+    const step = this.edge * (2 * KEY_STEP * (event.shiftKey ? 5 : 1));
     const { x, y } = this.at ?? { x: 0, y: 0 };
     this.move(x + move[0] * step, y + move[1] * step);
   };
 
   /** The frame around the boundary canvas: takes the pointer and the keys, and marks the probe. */
   renderFrame(canvas: unknown, label: string) {
-    const [low, high] = this.options.extent();
+    const edge = this.edge;
     const at = this.at;
     const mark = at && {
-      left: `${(((at.x - low) / (high - low)) * 100).toFixed(2)}%`,
-      top: `${(((high - at.y) / (high - low)) * 100).toFixed(2)}%`,
+      left: `${(50 + (at.x / edge) * 50).toFixed(2)}%`,
+      top: `${(50 - (at.y / edge) * 50).toFixed(2)}%`,
     };
     return html`<div class="boundary-frame" tabindex="0" role="group" aria-label=${label} aria-describedby="probe-readout"
       @pointermove=${this.onPointer} @pointerdown=${this.onPointer} @pointerleave=${this.hide}
@@ -97,6 +101,8 @@ export class Probe {
     const words = this.options.words();
     if (!session || !at || session.dimensions !== 2) return words.probeHint;
     const inputs = session.features.length > 0 ? applyFeatures([[at.x, at.y]], session.features)[0] : [at.x, at.y];
+    // Features of coordinates near the ends of the doubles can overflow: the network takes no such input.
+    if (!inputs.every(Number.isFinite)) return format(words.probeOutput, { x: formatNumber(at.x, 2), y: formatNumber(at.y, 2), output: '—' });
     const output = session.network.predict(inputs);
     const where = { x: formatNumber(at.x, 2), y: formatNumber(at.y, 2) };
     const names = this.options.classNames(session.classes);
@@ -115,14 +121,15 @@ export class Probe {
 
   /** The data point nearest the probe, if one is within NEAR of it. */
   private nearest(session: Session) {
-    const [low, high] = this.options.extent();
+    const edge = this.edge;
     const at = this.at!;
     let best: { data: Session['train']; index: number; test: boolean } | undefined;
-    let bestDistance = ((high - low) * NEAR) ** 2;
+    // In units of the half side, so the distances stay finite however large the data.
+    let bestDistance = (2 * NEAR) ** 2;
     for (const test of [false, true]) {
       const points = test ? session.testPoints : session.trainPoints;
       points.forEach((point, index) => {
-        const distance = (point.x - at.x) ** 2 + (point.y - at.y) ** 2;
+        const distance = (point.x / edge - at.x / edge) ** 2 + (point.y / edge - at.y / edge) ** 2;
         if (distance <= bestDistance) {
           bestDistance = distance;
           best = { data: test ? session.test : session.train, index, test };

@@ -105,6 +105,20 @@ describe('<nn-trainer> probe and discretized output', function () {
     expect(readout(el).startsWith(said), readout(el)).to.equal(true);
   });
 
+  it('with data at the ends of the doubles, the probe and its mark stay finite numbers', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer show="boundary" hidden-layers="2">
+      <script type="application/json">{ "inputs": [[-1.6e308, 1e308], [1.6e308, -1e308], [1e307, 1e307], [-1e307, 0]], "targets": [[0], [1], [1], [0]] }</script>
+    </nn-trainer>`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
+    frame(el).focus();
+    for (const key of ['ArrowRight', 'ArrowUp', 'ArrowUp']) await sendKeys({ press: key });
+    await el.updateComplete;
+    const mark = shadow(el).querySelector<HTMLElement>('.probe-mark')!;
+    expect(mark.getAttribute('style')).not.to.match(/NaN|Infinity/);
+    expect(readout(el)).to.match(/^At x₁ = /).and.not.to.match(/NaN|Infinity|undefined/);
+  });
+
   it('discretize: the boundary becomes flat regions, two for one output', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="2" show="boundary" seed="2"></nn-trainer>`);
     for (let i = 0; i < 3; i++) el.stepEpoch();
