@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ParameterPlace } from '../../src/index.js';
+import { formatNumber } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { placeName, placesOf } from './describe.js';
 import type { BackpropStrings } from './nn-backprop.strings.js';
@@ -40,12 +41,17 @@ export function renderControls(walk: Walk, select: ParameterPlace, controls: Rea
   </div>`;
 }
 
-/** The numerical check: the change in the loss the gradient predicts for ε, and the change measured. */
-export function renderNudge(walk: Walk, words: BackpropStrings, fmt: (value: number) => string) {
+/** Digits after the point that show three significant digits of `value` (at most ten). */
+export const digitsFor = (value: number) => (value === 0 || !Number.isFinite(value) ? 0 : Math.max(0, Math.min(10, 2 - Math.floor(Math.log10(Math.abs(value))))));
+
+/** The numerical check: the change in the loss the gradient predicts for ε, and the change measured (to three significant digits). */
+export function renderNudge(walk: Walk, words: BackpropStrings) {
   const nudge = walk.nudge;
   if (!nudge) return nothing;
+  const digits = Math.max(digitsFor(nudge.predicted), digitsFor(nudge.actual));
+  const fmt = (value: number) => formatNumber(value, digits);
   return html`<dl class="nudge-result" part="nudge">
-    <div><dt>${words.predictedLabel}</dt><dd class="number predicted">${fmt(nudge.gradient)} × ${nudge.epsilon} = ${fmt(nudge.predicted)}</dd></div>
+    <div><dt>${words.predictedLabel}</dt><dd class="number predicted">${formatNumber(nudge.gradient, digitsFor(nudge.gradient))} × ${nudge.epsilon} = ${fmt(nudge.predicted)}</dd></div>
     <div><dt>${words.actualLabel}</dt><dd class="number actual">${fmt(nudge.after)} − ${fmt(nudge.before)} = ${fmt(nudge.actual)}</dd></div>
   </dl>`;
 }

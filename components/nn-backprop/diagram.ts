@@ -6,12 +6,13 @@ import type { BackpropStrings } from './nn-backprop.strings.js';
 import type { Walk } from './walk.js';
 
 /** Room left of the inputs, right of the outputs (targets and the loss), above and below. */
-const MARGIN = { left: 28, right: 96, top: 26, bottom: 30 };
+const MARGIN = { left: 28, right: 70, top: 26, bottom: 30 };
 const RADIUS = 21;
 /** Vertical room per neuron. */
 const ROW = 68;
-/** Beyond this many edges, only the current and the selected edge are labelled. */
+/** Beyond this many edges, or closer columns, only the current and the selected edge are labelled. */
 const MOST_LABELLED_EDGES = 16;
+const LABELLED_GAP = 110;
 
 export interface DiagramOptions {
   walk: Walk;
@@ -46,6 +47,7 @@ export function renderDiagram({ walk, width, select, show, words, fmt }: Diagram
   const stage = stages.list[walk.stage];
   const at = (l: number, j: number) => spot(layers, width, l, j);
   const edges = layers.slice(1).reduce((sum, size, k) => sum + size * layers[k], 0);
+  const roomy = edges <= MOST_LABELLED_EDGES && at(1, 0).x - at(0, 0).x >= LABELLED_GAP;
   const edgeMarks = [];
   for (let l = 1; l < layers.length; l++) {
     for (let j = 0; j < layers[l]; j++) {
@@ -55,7 +57,7 @@ export function renderDiagram({ walk, width, select, show, words, fmt }: Diagram
         const weight = network.weights[network.weightIndex(l - 1, j, i)];
         const current = stage.phase === 'backward' && stage.layer === l && stage.neuron === j && stage.from === i;
         const selected = select.length === 3 && select[0] === l - 1 && select[1] === j && select[2] === i;
-        const labelled = show.has('values') && (edges <= MOST_LABELLED_EDGES || current || selected);
+        const labelled = show.has('values') && (roomy || current || selected);
         // The label sits a third of the way along, near its source, where edges fan apart.
         const lx = from.x + (to.x - from.x) * 0.34;
         const ly = from.y + (to.y - from.y) * 0.34;
@@ -82,7 +84,6 @@ export function renderDiagram({ walk, width, select, show, words, fmt }: Diagram
   );
   const last = layers.length - 1;
   const lossReached = walk.reached(stages.loss);
-  const middle = at(last, (layers[last] - 1) / 2);
   const targets = walk.sample.target.map((t, j) => {
     const { x, y } = at(last, j);
     return svg`<text class="target number" x=${x + RADIUS + 6} y=${y + 4}>${format(words.targetLabel, { value: fmt(t) })}</text>`;
@@ -92,7 +93,7 @@ export function renderDiagram({ walk, width, select, show, words, fmt }: Diagram
     ${nodeMarks}
     ${targets}
     <g class="loss ${lossReached ? 'reached' : ''} ${stage.phase === 'loss' ? 'current' : ''}">
-      <text x=${width - 6} y=${middle.y + (layers[last] % 2 ? -RADIUS - 12 : 4)} text-anchor="end">${lossReached ? `L = ${fmt(result.loss)}` : 'L = ?'}</text>
+      <text x=${at(last, 0).x} y=${MARGIN.top - 10} text-anchor="middle">${lossReached ? `L = ${fmt(result.loss)}` : 'L = ?'}</text>
     </g>
   </svg>`;
 }

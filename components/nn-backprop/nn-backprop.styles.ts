@@ -191,6 +191,10 @@ export const backpropStyles = css`
     margin: 0;
   }
 
+  .table-wrap {
+    overflow-x: auto;
+  }
+
   table.numbers {
     margin-top: 0.75rem;
     border-collapse: collapse;

@@ -11,7 +11,7 @@ import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { isTrainerSource } from '../shared/trainer-source.js';
 import { renderChain } from './chain.js';
-import { renderControls, renderNudge } from './controls.js';
+import { digitsFor, renderControls, renderNudge } from './controls.js';
 import { phaseName, placeName, renderTable, stageText } from './describe.js';
 import { renderDiagram } from './diagram.js';
 import type { BackpropEvents } from './nn-backprop.events.js';
@@ -174,9 +174,10 @@ export class NnBackprop extends NnElement<BackpropEvents> {
     return this.settings!.words;
   }
 
-  private formatter(extra = 0): (value: number) => string {
-    const digits = (this.settings?.precision ?? 3) + extra;
-    return (value) => formatNumber(value, digits);
+  /** Numbers at the reader's precision; one that would read as zero gets three significant digits. */
+  private formatter(): (value: number) => string {
+    const digits = this.settings?.precision ?? 3;
+    return (value) => formatNumber(value, value !== 0 && Math.abs(value) < 0.5 * 10 ** -digits ? Math.max(digits, digitsFor(value)) : digits);
   }
 
   private goTo(stage: number): void {
@@ -282,8 +283,8 @@ export class NnBackprop extends NnElement<BackpropEvents> {
     const walk = this.walk;
     if (!walk) return;
     walk.check(this.place);
-    const fmt = this.formatter(3);
     const nudge = walk.nudge!;
+    const fmt = (value: number) => formatNumber(value, Math.max(digitsFor(nudge.predicted), digitsFor(nudge.actual)));
     this.spoken = format(this.words.nudgeResult, { name: placeName(this.place), epsilon: nudge.epsilon, predicted: fmt(nudge.predicted), actual: fmt(nudge.actual) });
     this.requestUpdate();
   }
@@ -335,8 +336,8 @@ export class NnBackprop extends NnElement<BackpropEvents> {
             ${walk.result.paired ? html`<p class="paired">${walk.network.outputActivation.applyVector ? words.pairedSoftmax : words.pairedSigmoid}</p>` : nothing}
           </section>`
         : nothing}
-      ${show.has('nudge') ? renderNudge(walk, words, this.formatter(3)) : nothing}
-      ${renderTable(walk, words, fmt, show.has('table'))}
+      ${show.has('nudge') ? renderNudge(walk, words) : nothing}
+      <div class="table-wrap">${renderTable(walk, words, fmt, show.has('table'))}</div>
     </div>`;
   }
 }

@@ -209,8 +209,8 @@ describe('<nn-backprop>', () => {
     const chain = $(el, 'math.chain')!.textContent!.replace(/\s/g, '');
     // A hidden neuron's ∂L/∂a gathers both output deltas: w5·δ₁ + w7·δ₂ (Mazur: 0.036350306).
     expect(chain).to.include('0.400×0.138+0.500×(−0.038)=0.036');
-    // Mazur: 0.036350306 × 0.241300709 × 0.05 = 0.000438568.
-    expect(chain).to.include('0.036×0.241×0.050=0.000');
+    // Mazur: 0.036350306 × 0.241300709 × 0.05 = 0.000438568 (a number that would read 0.000 gets three significant digits).
+    expect(chain).to.include('0.036×0.241×0.050=0.000439');
     el.select = 'biases[1][1]';
     await el.updateComplete;
     expect(text(el, '.chain-panel h3')).to.equal('The chain rule for biases[1][1]');
