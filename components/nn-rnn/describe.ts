@@ -26,7 +26,8 @@ export function describeUnrolled(s: Snapshot, words: RnnStrings): string {
 
 /** The shown sequence as a table (visually hidden): inputs, hidden states, predictions, targets and gradient sizes. */
 export function renderTable(s: Snapshot, words: RnnStrings, show: ReadonlySet<string>) {
-  return html`<table class="visually-hidden">
+  // The wrapper hides it: a table is never narrower than its content, whatever its width says.
+  return html`<div class="visually-hidden"><table>
     <caption>${words.tableCaption}</caption>
     <thead>
       <tr>
@@ -50,5 +51,5 @@ export function renderTable(s: Snapshot, words: RnnStrings, show: ReadonlySet<st
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }

@@ -36,6 +36,9 @@ export const RNN_STRINGS = defineStrings({
   unrolledTitle: 'The network unrolled over {steps} steps: one cell, the same weights at every step',
   unrolledLabel: 'The recurrent network unrolled over {steps} time steps. {steps} copies of one cell share the weights W_x, W_h and W_y. {summary}',
   unrolledScroll: 'The unrolled network (scrolls sideways)',
+  /** The key to the unrolled drawing's rows. */
+  key: 'Bottom: the input x_t. Middle: the hidden state h_t, one band per unit (blue above 0, orange below). Top: the prediction, how sure it is, and the target (→).',
+  keyNoStates: 'Bottom: the input x_t. Middle: the cell. Top: the prediction, how sure it is, and the target (→).',
   sharedWeights: 'Same colour, same weights at every step:',
   input: 'input x',
   state: 'state h',

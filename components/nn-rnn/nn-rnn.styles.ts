@@ -214,6 +214,16 @@ export const rnnStyles = css`
     padding: 0.25rem 0;
   }
 
+  math {
+    font-family: math, 'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Math TeX Gyre', serif;
+  }
+
+  .key {
+    margin: 0 0 0.35rem;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+
   .math-scroll math {
     margin: 0.35rem 0;
     font-size: 0.95em;

@@ -43,13 +43,16 @@ export function renderUnrolled({ snapshot, words, time, width, show, pick }: Unr
   const { steps, hidden } = snapshot;
   const { column, total } = columns(steps, width);
   const boxWidth = Math.min(34, column - 16);
+  /** Narrow columns shorten the probability and the target's label (the key above says what they are). */
+  const narrow = column < 66;
   const mid = (t: number) => (t - 0.5) * column;
   const cellBottom = Y.cellTop + Y.cellHeight;
   const stripHeight = (Y.cellHeight - 8) / hidden;
   return html`<div class="legend-weights" aria-hidden="true">
-      ${words.sharedWeights}
+      <span>${words.sharedWeights}</span>
       <span class="weight wx">W<sub>x</sub></span><span class="weight wh">W<sub>h</sub></span><span class="weight wy">W<sub>y</sub></span>
     </div>
+    <p class="key" aria-hidden="true">${show.has('states') ? words.key : words.keyNoStates}</p>
     <svg class="unrolled-svg" width=${total} height=${UNROLLED_HEIGHT} viewBox="0 0 ${total} ${UNROLLED_HEIGHT}" aria-hidden="true">
       <defs>
         <marker id="rnn-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
@@ -66,8 +69,8 @@ export function renderUnrolled({ snapshot, words, time, width, show, pick }: Unr
           <rect class="column" x=${i * column + 1} y="0" width=${column - 2} height=${UNROLLED_HEIGHT} rx="6"></rect>
           ${show.has('predictions')
             ? svg`<text class="prediction ${right ? 'right' : 'wrong'}" x=${x} y=${Y.prediction}>${tokenLabel(predicted, words)}<tspan class="mark">${right ? ' ✓' : ' ✗'}</tspan></text>
-              <text class="probability" x=${x} y=${Y.probability}>${percent(probability)}</text>
-              <text class="target" x=${x} y=${Y.target}>${format(words.target, { token: tokenLabel(snapshot.targets[i], words) })}</text>`
+              <text class="probability" x=${x} y=${Y.probability}>${narrow ? `${Math.round(probability * 100)}%` : percent(probability)}</text>
+              <text class="target" x=${x} y=${Y.target}>${narrow ? `→ ${tokenLabel(snapshot.targets[i], words)}` : format(words.target, { token: tokenLabel(snapshot.targets[i], words) })}</text>`
             : nothing}
           <line class="wy" x1=${x} x2=${x} y1=${Y.cellTop - 2} y2=${Y.target + 8} marker-end="url(#rnn-arrow)"></line>
           <line class="wx" x1=${x} x2=${x} y1=${Y.input - 16} y2=${cellBottom + 3} marker-end="url(#rnn-arrow)"></line>

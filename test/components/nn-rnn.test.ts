@@ -41,6 +41,9 @@ describe('<nn-rnn>', () => {
     const wild = await fixture<NnRnn>(html`<nn-rnn learning-rate="10" optimizer="sgd" clip="0" task="count"></nn-rnn>`);
     for (let i = 0; i < 400 && !wild.diverged; i++) wild.step();
     await wild.updateComplete;
+    expect(wild.diverged).to.equal(true);
+    expect($(wild, '.message.diverged')!.textContent).to.match(/^Training diverged at epoch \d+: the loss stayed above 4 times/);
+    expect($<HTMLButtonElement>(wild, 'button.play')!.disabled).to.equal(true);
     await expect(wild).to.be.accessible();
   });
 
@@ -72,7 +75,7 @@ describe('<nn-rnn>', () => {
     const colours = new Set($$(el, 'svg.unrolled-svg line.wh').map((line) => getComputedStyle(line).stroke));
     expect(colours.size).to.equal(1);
     expect($$(el, '.gradients rect.bar')).to.have.length(8);
-    expect($$(el, 'table.visually-hidden tbody tr')).to.have.length(8);
+    expect($$(el, '.visually-hidden table tbody tr')).to.have.length(8);
     expect(drawingProblems(root(el))).to.deep.equal([]);
   });
 
