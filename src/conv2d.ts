@@ -69,12 +69,11 @@ export function conv2dShape(spec: Conv2dSpec): Conv2dShape {
   return { channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth };
 }
 
-/** The first and one past the last output index whose window tap `k` lands inside [0, n): the taps on padding are skipped. */
-function span(out: number, n: number, k: number, stride: number, padding: number): [number, number] {
-  const first = Math.max(0, Math.ceil((padding - k) / stride));
-  const last = Math.min(out, Math.floor((n - 1 + padding - k) / stride) + 1);
-  return [first, Math.max(first, last)];
-}
+/** The first output index whose window tap `k` lands inside the image (taps on padding are skipped). */
+const firstInside = (k: number, stride: number, padding: number) => Math.max(0, Math.ceil((padding - k) / stride));
+/** One past the last output index whose window tap `k` lands inside [0, n), at least `first`. */
+const endInside = (out: number, n: number, k: number, stride: number, padding: number, first: number) =>
+  Math.max(first, Math.min(out, Math.floor((n - 1 + padding - k) / stride) + 1));
 
 /**
  * output = input ⋆ weights + bias (cross-correlation, as every deep-learning library
@@ -91,10 +90,12 @@ export function conv2dForward(shape: Conv2dShape, input: Float64Array, weights: 
       const inBase = c * height * width;
       const wBase = (f * channels + c) * kh * kw;
       for (let ky = 0; ky < kh; ky++) {
-        const [y0, y1] = span(oh, height, ky, stride, padding);
+        const y0 = firstInside(ky, stride, padding);
+        const y1 = endInside(oh, height, ky, stride, padding, y0);
         for (let kx = 0; kx < kw; kx++) {
           const w = weights[wBase + ky * kw + kx];
-          const [x0, x1] = span(ow, width, kx, stride, padding);
+          const x0 = firstInside(kx, stride, padding);
+          const x1 = endInside(ow, width, kx, stride, padding, x0);
           for (let oy = y0; oy < y1; oy++) {
             const row = inBase + (oy * stride - padding + ky) * width - padding + kx;
             const out = base + oy * ow;
@@ -135,10 +136,12 @@ export function conv2dBackward(
       const inBase = c * height * width;
       const wBase = (f * channels + c) * kh * kw;
       for (let ky = 0; ky < kh; ky++) {
-        const [y0, y1] = span(oh, height, ky, stride, padding);
+        const y0 = firstInside(ky, stride, padding);
+        const y1 = endInside(oh, height, ky, stride, padding, y0);
         for (let kx = 0; kx < kw; kx++) {
           const w = weights[wBase + ky * kw + kx];
-          const [x0, x1] = span(ow, width, kx, stride, padding);
+          const x0 = firstInside(kx, stride, padding);
+          const x1 = endInside(ow, width, kx, stride, padding, x0);
           let sum = 0;
           for (let oy = y0; oy < y1; oy++) {
             const row = inBase + (oy * stride - padding + ky) * width - padding + kx;

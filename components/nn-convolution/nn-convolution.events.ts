@@ -1,5 +1,5 @@
 /** Detail of `nn-window`: where the window is, and the output pixel it makes. */
-export interface WindowDetail {
+export interface ConvolutionWindowDetail {
   row: number;
   column: number;
   /** The sum of products plus bias, before the activation. */
@@ -9,7 +9,7 @@ export interface WindowDetail {
 }
 
 /** Detail of `nn-epoch`: after each epoch in train mode. */
-export interface EpochDetail {
+export interface ConvolutionEpochDetail {
   epoch: number;
   /** Share of held-out digits read right. */
   accuracy: number;
@@ -25,8 +25,8 @@ export interface ConvolutionStoppedDetail {
 
 /** The events `<nn-convolution>` fires, by name, with their details. */
 export interface ConvolutionEvents {
-  'nn-window': WindowDetail;
-  'nn-epoch': EpochDetail;
+  'nn-window': ConvolutionWindowDetail;
+  'nn-epoch': ConvolutionEpochDetail;
   'nn-stopped': ConvolutionStoppedDetail;
   change: { name: string; value: unknown };
 }

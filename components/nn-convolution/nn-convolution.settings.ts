@@ -139,13 +139,13 @@ export const CONVOLUTION_SETTINGS = defineSettings({
   },
   show: {
     kind: 'choices',
-    default: [...SHOW_NAMES],
+    default: ['products', 'size', 'pool', 'filters', 'maps', 'confusion'],
     choices: [...SHOW_NAMES, 'none'],
     description: 'What is drawn: products (the window\'s sum, worked), size (the output size\'s formula), pool; in train mode filters, maps (each filter\'s feature map of the image), confusion (the matrix). Default all; "none" for none.',
   },
   controls: {
     kind: 'choices',
-    default: [...CONTROL_NAMES],
+    default: ['image', 'draw', 'kernel', 'kernel-size', 'stride', 'padding', 'bias', 'activation', 'pool', 'play', 'reset', 'learning-rate', 'optimizer'],
     choices: [...CONTROL_NAMES, 'none'],
     description: 'Controls the reader sees: image, draw, kernel, kernel-size, stride, padding, bias, activation, pool; in train mode play, reset, learning-rate, optimizer, image, draw. Default all; "none" for none.',
   },

@@ -26,7 +26,7 @@ import { Session } from './session.js';
 import { renderTraining } from './train-view.js';
 
 export { CONVOLUTION_SETTINGS } from './nn-convolution.settings.js';
-export type { ConvolutionEvents, ConvolutionStoppedDetail, EpochDetail, WindowDetail } from './nn-convolution.events.js';
+export type { ConvolutionEpochDetail, ConvolutionEvents, ConvolutionStoppedDetail, ConvolutionWindowDetail } from './nn-convolution.events.js';
 
 /** The card's padding and border, left and right. */
 const CARD_INSET = 34;

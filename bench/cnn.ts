@@ -1,0 +1,242 @@
+/**
+ * Case D of `npm run bench`: the digits CNN of `<nn-convolution mode="train">` — 8×8×1 →
+ * conv 3×3 "same" (6 filters) → ReLU → max pool 2×2 → dense softmax over 10 — trained
+ * forward and backward on the 1,797 UCI digits with plain SGD in batches of 16, by nn-kit,
+ * TensorFlow.js layers (CPU and WebAssembly backends) and ConvNetJS, on the same shapes.
+ * Reports samples / s and nn-kit's ratio to each peer.
+ */
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { CnnTrainer, Random, parseDigits } from '../src/index.js';
+import digitsText from '../data/digits/digits.js';
+import { withSeededMathRandom } from './cases.js';
+import { type TfjsBackend, useTfjsBackend } from './peers/tfjs.js';
+
+const require = createRequire(import.meta.url);
+const convnetjs = require('convnetjs') as typeof import('convnetjs');
+
+/** The case's shapes and training, shared by every engine. */
+export interface CnnSpec {
+  side: number;
+  filters: number;
+  kernel: number;
+  pool: number;
+  classes: number;
+  images: Float64Array;
+  labels: Uint8Array;
+  batchSize: number;
+  learningRate: number;
+  epochs: number;
+  seed: number;
+}
+
+/** One engine set up for the spec: `run()` is the timed work; `accuracy()` on the training digits shows it learned. */
+interface CnnSession {
+  run(): void | Promise<void>;
+  samples(): number;
+  accuracy(): number;
+}
+
+interface CnnPeer {
+  name: string;
+  note: string;
+  session(spec: CnnSpec): Promise<CnnSession | string>;
+}
+
+export function caseD(epochs = 2): CnnSpec {
+  const digits = parseDigits(digitsText);
+  return { side: 8, filters: 6, kernel: 3, pool: 2, classes: 10, images: digits.pixels, labels: digits.labels, batchSize: 16, learningRate: 0.05, epochs, seed: 1 };
+}
+
+const nnkitCnn: CnnPeer = {
+  name: 'nn-kit',
+  note: 'nn-kit: CnnTrainer (float64, flat arrays, no allocation per step); batches run across epoch boundaries',
+  async session(spec) {
+    const trainer = new CnnTrainer(
+      { images: spec.images, labels: spec.labels, height: spec.side, width: spec.side, classes: spec.classes },
+      { filters: spec.filters, kernelSize: spec.kernel, pool: 'max', poolSize: spec.pool, optimizer: 'sgd', learningRate: spec.learningRate, batchSize: spec.batchSize, testFraction: 0, seed: spec.seed },
+    );
+    return {
+      run() {
+        const until = trainer.epoch + spec.epochs;
+        while (trainer.epoch < until) trainer.step();
+      },
+      samples: () => trainer.steps * spec.batchSize,
+      accuracy: () => trainer.accuracy(trainer.train),
+    };
+  },
+};
+
+function tfjsCnn(backend: TfjsBackend): CnnPeer {
+  return {
+    name: `tfjs-layers (${backend})`,
+    note: `tfjs (${backend}): float32; conv2d same + maxPooling2d + flatten + dense softmax; model.fit(shuffle, yieldEvery "never")`,
+    async session(spec) {
+      try {
+        await useTfjsBackend(backend);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      const model = tfl.sequential();
+      model.add(tfl.layers.conv2d({ inputShape: [spec.side, spec.side, 1], filters: spec.filters, kernelSize: spec.kernel, padding: 'same', activation: 'relu', kernelInitializer: tfl.initializers.heUniform({ seed: spec.seed }) }));
+      model.add(tfl.layers.maxPooling2d({ poolSize: spec.pool }));
+      model.add(tfl.layers.flatten());
+      model.add(tfl.layers.dense({ units: spec.classes, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed: spec.seed + 1 }) }));
+      model.compile({ optimizer: tf.train.sgd(spec.learningRate), loss: 'categoricalCrossentropy' });
+      const count = spec.labels.length;
+      const x = tf.tensor4d(Float32Array.from(spec.images), [count, spec.side, spec.side, 1]);
+      const y = tf.oneHot(tf.tensor1d(Array.from(spec.labels), 'int32'), spec.classes);
+      let epochs = 0;
+      return {
+        async run() {
+          await useTfjsBackend(backend);
+          const history = await model.fit(x, y, { batchSize: spec.batchSize, epochs: spec.epochs, shuffle: true, verbose: 0, yieldEvery: 'never' });
+          epochs += history.epoch.length;
+        },
+        samples: () => epochs * count,
+        accuracy() {
+          void useTfjsBackend(backend);
+          return tf.tidy(() => {
+            const predicted = tf.argMax(model.predict(x) as tf.Tensor, -1).dataSync();
+            let right = 0;
+            for (let i = 0; i < count; i++) if (predicted[i] === spec.labels[i]) right++;
+            return right / count;
+          });
+        },
+      };
+    },
+  };
+}
+
+const convnetCnn: CnnPeer = {
+  name: 'convnetjs',
+  note: 'convnetjs: conv (pad 1, relu) + pool 2 + softmax, Trainer sgd batch 16 momentum 0 (float64); Math.random seeded for init',
+  async session(spec) {
+    const net = new convnetjs.Net();
+    const layers = [
+      { type: 'input', out_sx: spec.side, out_sy: spec.side, out_depth: 1 },
+      { type: 'conv', sx: spec.kernel, filters: spec.filters, stride: 1, pad: (spec.kernel - 1) >> 1, activation: 'relu' },
+      { type: 'pool', sx: spec.pool, stride: spec.pool },
+      { type: 'softmax', num_classes: spec.classes },
+    ] as unknown as Parameters<typeof net.makeLayers>[0];
+    withSeededMathRandom(spec.seed, () => net.makeLayers(layers));
+    const trainer = new convnetjs.Trainer(net, { method: 'sgd', learning_rate: spec.learningRate, batch_size: spec.batchSize, momentum: 0, l2_decay: 0 });
+    const size = spec.side * spec.side;
+    const vols = Array.from(spec.labels, (_, i) => {
+      const vol = new convnetjs.Vol(spec.side, spec.side, 1, 0);
+      vol.w.set(spec.images.subarray(i * size, (i + 1) * size));
+      return vol;
+    });
+    const order = vols.map((_, i) => i);
+    const random = new Random(spec.seed);
+    let samples = 0;
+    return {
+      run() {
+        for (let e = 0; e < spec.epochs; e++) {
+          random.shuffle(order);
+          for (const i of order) trainer.train(vols[i], spec.labels[i]);
+          samples += order.length;
+        }
+      },
+      samples: () => samples,
+      accuracy() {
+        let right = 0;
+        vols.forEach((vol, i) => {
+          const p = net.forward(vol).w;
+          let best = 0;
+          for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+          if (best === spec.labels[i]) right++;
+        });
+        return right / vols.length;
+      },
+    };
+  },
+};
+
+/** The engines of case D, nn-kit first. */
+export const CNN_PEERS: CnnPeer[] = [nnkitCnn, tfjsCnn('cpu'), tfjsCnn('wasm'), convnetCnn];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const fmt = (x: number, digits = 0) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * Runs case D: a warm-up epoch per engine, then `rounds` rounds in which each engine, in turn,
+ * trains a fresh network for spec.epochs epochs. Returns the table and the targets as lines.
+ */
+export async function benchCnn(spec = caseD(), rounds = 3, peers = CNN_PEERS): Promise<string[]> {
+  const rows: { peer: CnnPeer; wall: number[]; cpu: number[]; samples: number; accuracy: number; skipped?: string }[] = [];
+  for (const peer of peers) {
+    const warm = await peer.session({ ...spec, epochs: 1 });
+    if (typeof warm === 'string') rows.push({ peer, wall: [], cpu: [], samples: 0, accuracy: Number.NaN, skipped: warm });
+    else {
+      try {
+        await warm.run();
+        rows.push({ peer, wall: [], cpu: [], samples: 0, accuracy: 0 });
+      } catch (error) {
+        // TensorFlow.js's WebAssembly backend has no Conv2DBackpropFilter kernel: it cannot train a convolution.
+        rows.push({ peer, wall: [], cpu: [], samples: 0, accuracy: Number.NaN, skipped: (error as Error).message.split('\n')[0] });
+      }
+    }
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const row of rows) {
+      if (row.skipped) continue;
+      const session = (await row.peer.session(spec)) as CnnSession;
+      const cpu = cpuNow();
+      const start = performance.now();
+      await session.run();
+      row.wall.push(performance.now() - start);
+      row.cpu.push(cpuNow() - cpu);
+      row.samples = session.samples();
+      row.accuracy = session.accuracy();
+    }
+  }
+  const lines = ['', `D: digits CNN 8×8×1 → conv 3×3 same ×${spec.filters} → relu → max pool 2 → dense softmax 10; 1,797 UCI digits, batch ${spec.batchSize}, SGD ${spec.learningRate}, ${spec.epochs} epochs (forward + backward)`];
+  const head = ['engine', 'runs', 'cpu', 'time (s)', 'samples/s', 'nn-kit ÷ peer', 'samples', 'training accuracy'];
+  const mine = rows[0];
+  const rate = (row: (typeof rows)[number]) => row.samples / (median(row.wall) / 1000);
+  const body = rows.map((row) =>
+    row.skipped
+      ? [row.peer.name, '0', '', '—', '—', '—', '', `skipped: ${row.skipped}`]
+      : [
+          row.peer.name,
+          String(row.wall.length),
+          `${fmt(Math.min(median(row.cpu) / median(row.wall), 9.99) * 100)}%`,
+          fmt(median(row.wall) / 1000, 3),
+          fmt(rate(row)),
+          row === mine ? '1.00x' : `${fmt(rate(mine) / rate(row), 2)}x`,
+          fmt(row.samples),
+          `${fmt(row.accuracy * 100, 1)}%`,
+        ],
+  );
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c >= 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  lines.push(line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line));
+  lines.push('', 'Targets, case D (nn-kit ÷ peer, samples/s by wall clock; by CPU time when either side got under 90% of a CPU):');
+  for (const [name, goal] of [
+    ['tfjs-layers (cpu)', 2],
+    ['convnetjs', 2],
+    ['tfjs-layers (wasm)', 1],
+  ] as const) {
+    const row = rows.find((r) => r.peer.name === name);
+    if (!row || row.skipped) {
+      lines.push(`  n/a   D vs ${name}: did not run`);
+      continue;
+    }
+    const contended = Math.min(median(mine.cpu) / median(mine.wall), median(row.cpu) / median(row.wall)) < 0.9;
+    const perSample = (r: typeof row, times: number[]) => median(times) / r.samples;
+    const ratio = contended ? perSample(row, row.cpu) / perSample(mine, mine.cpu) : perSample(row, row.wall) / perSample(mine, mine.wall);
+    lines.push(`  ${ratio >= goal ? 'PASS' : 'MISS'}  D vs ${name}: ${fmt(ratio, 2)}x (target ≥ ${goal}x; ${contended ? 'by CPU time' : 'by wall clock'})`);
+  }
+  lines.push('', 'Notes, case D:', ...rows.map((row) => `  ${row.peer.note}`));
+  return lines;
+}
+
+// `tsx bench/cnn.ts` runs case D alone.
+if (import.meta.url === `file://${process.argv[1]}`) console.log((await benchCnn()).join('\n'));
