@@ -147,3 +147,80 @@ export function digitToDrawing(
   }
   return out;
 }
+
+/** A pen's half width on the 28 × 28 pad, in pixels: strokes about 2.6 pixels wide, as MNIST's are. */
+export const PEN_RADIUS = 1.3;
+
+/**
+ * Inks strokes into a drawing: each stroke is a flat list of points x0, y0, x1, y1, … in
+ * pixels of a `size` × `size` pad (0 to size; pixel (i, j) spans [i, i + 1) × [j, j + 1)),
+ * drawn as a line `radius` wide on each side with a soft edge one pixel wide. Ink is the
+ * most any stroke lays on a pixel, in [0, 1], so going over a line does not darken it.
+ * Points that are not finite are skipped.
+ */
+export function inkStrokes(
+  strokes: readonly ArrayLike<number>[],
+  out: Float64Array = new Float64Array(DRAWING_SIZE * DRAWING_SIZE),
+  radius = PEN_RADIUS,
+  size = DRAWING_SIZE,
+): Float64Array {
+  check(out.length === size * size, `A drawing must hold ${size * size} values; got ${out.length}.`);
+  for (const stroke of strokes) {
+    const points = Math.floor(stroke.length / 2);
+    for (let p = 0; p < points; p++) {
+      const ax = stroke[2 * p];
+      const ay = stroke[2 * p + 1];
+      const last = p + 1 < points ? p + 1 : p;
+      const bx = stroke[2 * last];
+      const by = stroke[2 * last + 1];
+      if (!(Number.isFinite(ax) && Number.isFinite(ay) && Number.isFinite(bx) && Number.isFinite(by))) continue;
+      if (p > 0 && last === p) break;
+      inkSegment(out, ax, ay, bx, by, radius, size);
+    }
+  }
+  return out;
+}
+
+/** Inks one segment (a dot when its ends meet) into `out`. */
+function inkSegment(out: Float64Array, ax: number, ay: number, bx: number, by: number, radius: number, size: number): void {
+  const reach = radius + 1;
+  const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - reach));
+  const x1 = Math.min(size - 1, Math.ceil(Math.max(ax, bx) + reach));
+  const y0 = Math.max(0, Math.floor(Math.min(ay, by) - reach));
+  const y1 = Math.min(size - 1, Math.ceil(Math.max(ay, by) + reach));
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length2 = dx * dx + dy * dy;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const px = x + 0.5 - ax;
+      const py = y + 0.5 - ay;
+      const t = length2 > 0 ? Math.min(1, Math.max(0, (px * dx + py * dy) / length2)) : 0;
+      const distance = Math.hypot(px - t * dx, py - t * dy);
+      const ink = Math.min(1, Math.max(0, radius + 0.5 - distance));
+      const index = y * size + x;
+      if (ink > out[index]) out[index] = ink;
+    }
+  }
+}
+
+/**
+ * An 8 × 8 digit moved half a block (two pixels of the 32 × 32 box) sideways, `direction`
+ * −1 to the left or 1 to the right: each block takes half its ink and half its neighbour's,
+ * as counting the moved bitmap would give for ink spread evenly in each block. Digits the
+ * pad gives back sit up to half a block from where the data set put them; a network that
+ * learns from these copies too reads both alike.
+ */
+export function shiftHalfBlock(
+  digit: ArrayLike<number>,
+  direction: -1 | 1,
+  out: Float64Array = new Float64Array(DIGIT_SIZE * DIGIT_SIZE),
+): Float64Array {
+  check(digit.length === DIGIT_SIZE * DIGIT_SIZE, `A digit must hold ${DIGIT_SIZE * DIGIT_SIZE} values; got ${digit.length}.`);
+  for (let i = 0; i < DIGIT_SIZE * DIGIT_SIZE; i++) {
+    const from = (i % DIGIT_SIZE) - direction;
+    const neighbour = from >= 0 && from < DIGIT_SIZE ? digit[i - direction] : 0;
+    out[i] = 0.5 * digit[i] + 0.5 * neighbour;
+  }
+  return out;
+}

@@ -1,0 +1,443 @@
+import { type PropertyValues, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { DIGIT_SIZE, DRAWING_SIZE, type DigitSet, type Network, NnKitError, digitToDrawing, drawingToDigit, parseDigits } from '../../src/index.js';
+import { loadDigits, loadMnistDigits } from '../shared/digits-data.js';
+import { DrawingPad, drawingPadStyles } from '../shared/drawing-pad.js';
+import { NETWORK_UPDATE, type NetworkSource } from '../shared/network-source.js';
+import { NnElement } from '../shared/nn-element.js';
+import { WidthController } from '../shared/resize-controller.js';
+import { checkSettings, propertiesOf, rebuilds, restoreDefaults } from '../shared/settings.js';
+import { format, localize } from '../shared/strings.js';
+import { controlStyles, themeStyles } from '../shared/theme.js';
+import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
+import '../nn-network/nn-network.js';
+import type { DigitsEvents } from './nn-digits.events.js';
+import { DIGITS_SETTINGS } from './nn-digits.settings.js';
+import { DIGITS_STRINGS, type DigitsStrings } from './nn-digits.strings.js';
+import { digitsStyles } from './nn-digits.styles.js';
+import { DigitsSession } from './session.js';
+import { renderCell, renderConfusion, renderInput, renderLoss, renderProbabilities, renderStats } from './views.js';
+
+export { DIGITS_SETTINGS } from './nn-digits.settings.js';
+export type { DigitsEpochDetail, DigitsEvents, DigitsStoppedDetail, PredictDetail } from './nn-digits.events.js';
+
+/** Most often, in milliseconds, a playing element tells a network view its weights changed. */
+const NETWORK_UPDATE_MS = 250;
+/** Names of the 64 inputs and the 10 outputs, for the network view. */
+const INPUT_NAMES = Array.from({ length: 64 }, (_, i) => `(${Math.floor(i / 8) + 1},${(i % 8) + 1})`);
+const OUTPUT_NAMES = Array.from({ length: 10 }, (_, i) => String(i));
+
+/** Loaded digits (and model) for one `src` and `model`. */
+interface Loaded {
+  key: string;
+  digits?: DigitSet;
+  extra?: DigitSet;
+  model?: unknown;
+  error?: string;
+}
+
+/**
+ * Handwritten digits read by a network the reader trains: draw a digit on a 28 × 28 pad
+ * (mouse, pen or finger; keyboard users pick a held-out digit), see the 8 × 8 input the
+ * network receives after the UCI data set's preprocessing, the forward pass, and ten
+ * probability bars with the guess. Train (play, pause, reset) on 1,797 real handwritten
+ * digits (UCI, CC BY 4.0) and 3,000 MNIST pen strokes, with the loss and held-out accuracy
+ * as `<nn-trainer>` shows them, and a confusion matrix of held-out digits whose cells show
+ * those digits. The digits load when the element first needs them.
+ *
+ * @summary Draw a handwritten digit and watch a network learn to read it.
+ *
+ * @fires nn-epoch - After each epoch: `{ epoch, trainLoss, testLoss, accuracy }` (held-out loss and accuracy).
+ * @fires nn-stopped - When training stops: `{ epoch, reason: 'paused' | 'epochs' | 'diverged' }`.
+ * @fires nn-predict - When the image changes (a stroke ends, a sample, clear, undo, a script): `{ prediction, probabilities }`.
+ * @fires nn-network-update - When the network's weights change: `{ network }`.
+ * @fires nn-load - When the digits have loaded: `{ count }`.
+ *
+ * @csspart card - The card around everything.
+ * @csspart controls - The row of Train and Reset and the numbers.
+ * @csspart stats - The epoch, losses and accuracy.
+ * @csspart pad - The 28 × 28 drawing pad (a canvas).
+ * @csspart samples - The buttons that draw a held-out digit.
+ * @csspart input - The 8 × 8 input the network sees.
+ * @csspart probabilities - The ten probability bars and the guess.
+ * @csspart network - The `<nn-network>` view of the forward pass.
+ * @csspart confusion - The confusion matrix of held-out digits.
+ * @csspart cell - The digits of the chosen cell.
+ * @csspart loss - The loss chart.
+ * @csspart error - The inline message shown for bad attributes.
+ *
+ * @cssproperty --nn-accent - Colour of the guess, the Train button and the matrix's right readings.
+ * @cssproperty --nn-series-1 - Colour of the training loss.
+ * @cssproperty --nn-series-2 - Colour of the held-out loss and the matrix's wrong readings.
+ * @cssproperty --nn-text - Text and ink colour.
+ * @cssproperty --nn-muted - Colour of secondary text.
+ * @cssproperty --nn-background - Background of the card.
+ * @cssproperty --nn-surface - Background of the pad and the pictures.
+ * @cssproperty --nn-border - Colour of borders.
+ */
+@customElement('nn-digits')
+export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
+  static override styles = [themeStyles, controlStyles, drawingPadStyles, digitsStyles];
+
+  static override properties = propertiesOf(DIGITS_SETTINGS);
+
+  declare hiddenLayers: number[];
+  declare activation: string;
+  declare learningRate: number;
+  declare optimizer: string;
+  declare batchSize: number;
+  declare epochs: number;
+  declare seed: number;
+  declare trainSplit: number;
+  declare autoplay: boolean;
+  declare src: string;
+  declare model: string;
+  declare show: string[];
+  declare controls: string[];
+  /** The words readers see, over the English (DIGITS_STRINGS): JSON text or an object. */
+  declare strings?: string | Partial<DigitsStrings>;
+
+  private session?: DigitsSession;
+  private loaded?: Loaded;
+  private words: DigitsStrings = DIGITS_STRINGS;
+  private settings = checkSettings(DIGITS_SETTINGS, {}, () => null);
+  private input = new Float64Array(DIGIT_SIZE * DIGIT_SIZE);
+  private reading: number[] = new Array<number>(10).fill(0);
+  private pendingImage?: unknown;
+  private imageError = '';
+  private selected?: readonly [number, number];
+  private sampleTurn = 0;
+  private spoken = '';
+  private lastNetworkUpdate = 0;
+  private autoplayed = false;
+  private readonly size = new WidthController(this, 560);
+  private readonly loop = new TrainingLoop(this, (budget) => this.onFrame(budget));
+  private readonly pad = new DrawingPad((_image, final) => this.onDrawn(final));
+
+  constructor() {
+    super();
+    restoreDefaults(this, DIGITS_SETTINGS);
+  }
+
+  /** The pad as 784 numbers in [0, 1], row-major, top row first; set it to draw a digit from a script (the prediction follows). */
+  get image(): number[] {
+    return Array.from(this.pad.image);
+  }
+
+  set image(value: unknown) {
+    this.pendingImage = value;
+    this.requestUpdate();
+  }
+
+  /** The ten softmax outputs for the current image (all zero while the pad is blank or the network is not built yet). */
+  get probabilities(): number[] {
+    return [...this.reading];
+  }
+
+  /** The digit read from the current image (the arg-max of `probabilities`); undefined while the pad is blank. */
+  get prediction(): number | undefined {
+    if (!this.reading.some((p) => p > 0)) return undefined;
+    return this.reading.indexOf(Math.max(...this.reading));
+  }
+
+  /** Accuracy on the held-out digits after the last epoch (before training: the untrained network's). */
+  get accuracy(): number {
+    return this.session?.last.accuracy ?? Number.NaN;
+  }
+
+  /** Epochs trained. */
+  get epoch(): number {
+    return this.session?.trainer.epochs ?? 0;
+  }
+
+  /** True while training plays. */
+  get playing(): boolean {
+    return this.loop.playing;
+  }
+
+  /** The core Network reading the digits (undefined until the digits have loaded). */
+  get network(): Network | undefined {
+    return this.session?.network;
+  }
+
+  /** Names of the 64 inputs (row, column), for a network view. */
+  get inputLabels(): readonly string[] {
+    return INPUT_NAMES;
+  }
+
+  /** The ten digits, for a network view. */
+  get outputLabels(): readonly string[] {
+    return OUTPUT_NAMES;
+  }
+
+  /** The current 8 × 8 input, for a network view. */
+  get sampleInputs(): readonly number[] {
+    return Array.from(this.input);
+  }
+
+  /** A promise that settles once the digits (and any model) have loaded or failed to. */
+  get ready(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  private loading?: Promise<void>;
+
+  /** Trains, about a sixth of each frame, until `epochs` are done (starts over if they are). */
+  play(): void {
+    const session = this.session;
+    if (!session || this.loop.playing || session.trainer.diverged) return;
+    if (session.done(this.settings.epochs)) return;
+    this.loop.play();
+    this.requestUpdate();
+  }
+
+  /** Pauses training. */
+  pause(): void {
+    if (!this.loop.playing) return;
+    this.loop.pause();
+    this.stopped('paused');
+  }
+
+  /** Pauses and builds the network again from the seed (or the model). */
+  reset(): void {
+    this.loop.pause();
+    this.build();
+    this.requestUpdate();
+  }
+
+  protected override placeholderHeight(): number {
+    return 720;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', this.scheme);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.matchMedia?.('(prefers-color-scheme: dark)').removeEventListener?.('change', this.scheme);
+  }
+
+  private readonly scheme = () => {
+    this.pad.forgetColors();
+    this.requestUpdate();
+  };
+
+  protected apply(changed: PropertyValues<this>): void {
+    restoreDefaults(this, DIGITS_SETTINGS);
+    const settings = checkSettings(DIGITS_SETTINGS, this, (attribute) => this.writtenText(attribute));
+    const words = localize(DIGITS_STRINGS, this.strings);
+    this.takeImage();
+    const key = `${settings.src.trim()}\n${settings.model.trim()}`;
+    if (this.loaded?.key !== key) this.load(key, settings.src.trim(), settings.model.trim());
+    this.settings = settings;
+    this.words = words;
+    const loaded = this.loaded;
+    if (loaded?.error) throw new NnKitError(loaded.error);
+    if (!loaded?.digits) return;
+    if (!this.session || rebuilds(DIGITS_SETTINGS, changed) || changed.has('src' as never) || !this.sessionFor(loaded)) this.build();
+    const { trainer } = this.session!;
+    trainer.learningRate = settings.learningRate;
+    trainer.batchSize = settings.batchSize;
+    if (trainer.optimizer.name !== settings.optimizer) trainer.setOptimizer(settings.optimizer);
+    if (!this.autoplayed && settings.autoplay && !prefersReducedMotion()) this.play();
+    this.autoplayed = true;
+  }
+
+  /** Checks and takes an image a script set, or keeps its error until a good one comes. */
+  private takeImage(): void {
+    if (this.pendingImage !== undefined) {
+      const value = this.pendingImage;
+      this.pendingImage = undefined;
+      this.imageError = '';
+      const size = DRAWING_SIZE * DRAWING_SIZE;
+      const list = value != null && typeof value === 'object' && typeof (value as ArrayLike<unknown>).length === 'number' ? Array.from(value as ArrayLike<unknown>) : undefined;
+      if (!list || list.length !== size) this.imageError = `image must be ${size} numbers (28 × 28, row by row) from 0 to 1; got ${list ? `${list.length} values` : typeof value}.`;
+      else if (!list.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) this.imageError = 'image must hold numbers from 0 to 1 only (no text, NaN or infinity).';
+      else {
+        this.pad.show(list as number[], true);
+        this.read(true);
+      }
+    }
+    if (this.imageError) throw new NnKitError(this.imageError);
+  }
+
+  /** True when the session was built from these digits. */
+  private sessionFor(loaded: Loaded): boolean {
+    return this.builtFrom === loaded;
+  }
+
+  private builtFrom?: Loaded;
+
+  /** Builds the session from the loaded digits and the settings. */
+  private build(): void {
+    const loaded = this.loaded;
+    if (!loaded?.digits) return;
+    const s = this.settings;
+    this.session = new DigitsSession({ ...s, hidden: s.hiddenLayers, digits: loaded.digits, extra: loaded.extra, model: loaded.model });
+    this.builtFrom = loaded;
+    this.selected = undefined;
+    this.spoken = '';
+    this.read(false);
+    this.emit(NETWORK_UPDATE, { network: this.session.network });
+  }
+
+  /** Loads the digits (the shipped ones, or `src`'s) and the model, then updates. */
+  private load(key: string, src: string, model: string): void {
+    const entry: Loaded = { key };
+    this.loaded = entry;
+    this.loop.pause();
+    this.session = undefined;
+    const text = (url: string, what: string) =>
+      fetch(new URL(url, document.baseURI)).then((response) => {
+        if (!response.ok) throw new Error(`${what} answered ${response.status}`);
+        return response.text();
+      });
+    const digits = src ? text(src, src).then(parseDigits) : loadDigits();
+    const extra = src ? Promise.resolve(undefined) : loadMnistDigits();
+    const weights = model ? text(model, model).then((json) => JSON.parse(json) as unknown) : Promise.resolve(undefined);
+    this.loading = Promise.all([digits, extra, weights])
+      .then(([d, e, m]) => {
+        Object.assign(entry, { digits: d, extra: e, model: m });
+        if (this.loaded === entry) this.emit('nn-load', { count: d.count + (e?.count ?? 0) });
+      })
+      .catch((error: unknown) => {
+        entry.error = format(this.words.loadFailed, { what: src || model || 'digits', reason: error instanceof Error ? error.message : String(error) }).slice(0, 300);
+      })
+      .finally(() => {
+        if (this.loaded === entry) this.requestUpdate();
+      });
+  }
+
+  private onFrame(budget: number): void {
+    const session = this.session;
+    if (!session) return this.loop.pause();
+    const { epochs } = this.settings;
+    for (const record of session.advance(budget, epochs)) this.emit('nn-epoch', { ...record });
+    const now = performance.now();
+    const done = session.done(epochs);
+    if (done || now - this.lastNetworkUpdate >= NETWORK_UPDATE_MS) {
+      this.lastNetworkUpdate = now;
+      this.emit(NETWORK_UPDATE, { network: session.network });
+    }
+    this.read(false);
+    if (done) {
+      this.loop.pause();
+      this.stopped(session.trainer.diverged ? 'diverged' : 'epochs');
+    }
+    this.requestUpdate();
+  }
+
+  private stopped(reason: 'paused' | 'epochs' | 'diverged'): void {
+    this.emit('nn-stopped', { epoch: this.epoch, reason });
+    this.spoken = '';
+    this.requestUpdate();
+  }
+
+  /** The pad changed under the reader's hand. */
+  private onDrawn(final: boolean): void {
+    this.read(final);
+    this.requestUpdate();
+  }
+
+  /** Reads the pad: the 8 × 8 input, and the network's probabilities for it; `announce` fires nn-predict. */
+  private read(announce: boolean): void {
+    drawingToDigit(this.pad.image, {}, DRAWING_SIZE, this.input);
+    this.reading = this.session ? this.session.probabilities(this.input) : new Array<number>(10).fill(0);
+    if (announce) this.emit('nn-predict', { prediction: this.prediction ?? -1, probabilities: this.probabilities });
+  }
+
+  /** Draws a held-out digit of `digit` on the pad (the next one each time). */
+  private drawSample(digit: number): void {
+    const sample = this.session?.sample(digit, this.sampleTurn++);
+    if (!sample) return;
+    this.pad.show(digitToDrawing(sample), true);
+    this.read(true);
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const { words, settings, session } = this;
+    const show = new Set(settings.show);
+    const controls = new Set(settings.controls);
+    const last = session?.last;
+    const playing = this.loop.playing;
+    if (!playing || !this.spoken) this.spoken = last ? this.status(last) : '';
+    const confusion = show.has('confusion') && session && session.trainer.epochs > 0 ? session.confusion().counts : undefined;
+    const chartWidth = Math.max(200, Math.min(420, this.size.width - 40));
+    return html`<div class="card" part="card">
+      ${this.renderProblem()}
+      ${!session && !this.problem ? html`<p class="note" role="status">${words.loading}</p>` : nothing}
+      ${session && (controls.has('play') || controls.has('reset'))
+        ? html`<div class="toolbar" part="controls">
+            ${controls.has('play') ? html`<button type="button" class="play" aria-pressed=${playing ? 'true' : 'false'} ?disabled=${!playing && session.done(settings.epochs)} @click=${() => (playing ? this.pause() : this.play())}>${playing ? words.pause : words.play}</button>` : nothing}
+            ${controls.has('reset') ? html`<button type="button" class="reset" @click=${() => this.reset()}>${words.reset}</button>` : nothing}
+            ${last ? renderStats(words, last, settings.epochs) : nothing}
+          </div>`
+        : nothing}
+      ${session?.trainer.diverged ? html`<p class="problem" role="status">${words.diverged}</p>` : nothing}
+      <p class="visually-hidden status" aria-live="polite">${this.spoken}</p>
+      <div class="reader">
+        ${controls.has('draw') || controls.has('samples') ? this.renderDrawing(controls) : nothing}
+        ${show.has('input') ? renderInput(words, this.input) : nothing}
+        ${show.has('probabilities') ? renderProbabilities(words, this.reading, this.prediction) : nothing}
+      </div>
+      ${show.has('network') && session ? html`<figure class="network-view"><figcaption>${words.networkTitle}</figcaption><nn-network part="network" .source=${this} .inputs=${Array.from(this.input)}></nn-network></figure>` : nothing}
+      ${session && (show.has('confusion') || show.has('loss'))
+        ? html`<div class="training">
+            ${show.has('confusion') ? html`<div>${renderConfusion(words, { counts: confusion, selected: this.selected, pick: (t, r) => this.pick(t, r) })}${this.renderSelected()}</div>` : nothing}
+            ${show.has('loss') ? renderLoss(words, session.history, chartWidth) : nothing}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderDrawing(controls: Set<string>) {
+    const { words } = this;
+    return html`<div class="drawing">
+      ${controls.has('draw') ? html`<p class="hint">${words.drawHint}</p>${this.pad.render({ label: words.padLabel, clear: words.clear, undo: words.undo })}` : nothing}
+      ${controls.has('samples') && this.session
+        ? html`<fieldset class="samples" part="samples"><legend>${words.samples}</legend>
+            ${OUTPUT_NAMES.map((digit) => html`<button type="button" aria-label=${format(words.sampleLabel, { digit })} @click=${() => this.drawSample(Number(digit))}>${digit}</button>`)}
+          </fieldset>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderSelected() {
+    const session = this.session;
+    if (!session || !this.selected || session.trainer.epochs === 0) return nothing;
+    const [truth, read] = this.selected;
+    return renderCell(this.words, truth, read, session.testPixels, session.cell(truth, read));
+  }
+
+  private pick(truth: number, read: number): void {
+    const same = this.selected?.[0] === truth && this.selected?.[1] === read;
+    this.selected = same ? undefined : [truth, read];
+    this.requestUpdate();
+  }
+
+  private status(last: { epoch: number; trainLoss: number; testLoss: number; accuracy: number }): string {
+    const session = this.session!;
+    if (last.epoch === 0) return format(this.words.statusStart, { train: session.train.inputs.length - session.copies, copies: session.copies, test: session.test.inputs.length });
+    return renderStatus(this.words, last, this.settings.epochs);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.pad.paint(this.renderRoot as ShadowRoot);
+  }
+}
+
+/** The numbers said politely after training stops. */
+function renderStatus(words: DigitsStrings, last: { epoch: number; trainLoss: number; testLoss: number; accuracy: number }, epochs: number): string {
+  const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+  return format(words.status, { epoch: last.epoch, epochs, trainLoss: fixed(last.trainLoss), testLoss: fixed(last.testLoss), accuracy: `${(last.accuracy * 100).toFixed(1)}%` });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nn-digits': NnDigits;
+  }
+}
