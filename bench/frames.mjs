@@ -12,21 +12,28 @@
 //      idle time as the weights move;
 //   3. a generated page of twenty trainers in three columns (site/frames-twenty.html, removed
 //      afterwards), all told to play: only those on screen should train (TrainingLoop pauses
-//      off-screen ones).
+//      off-screen ones);
+//   4. the largest network TensorFlow Playground allows, playing on a page of its own
+//      (site/frames-playground.html, removed afterwards): the spiral, six hidden layers of 8,
+//      all seven features, the boundary, loss, network and neuron views.
+// --site=DIR serves (and builds, when missing) another site directory; --only=NAME,... runs
+// only the scenarios named (spiral, rate, twenty, playground).
 // Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
 // PASS or MISS against p95 ≤ 20 ms. It is a report: it exits 0 either way, 1 only on a crash.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SITE = join(ROOT, 'site');
-const TWENTY_PAGE = 'frames-twenty.html';
 const args = process.argv.slice(2);
+const SITE = resolve(args.find((a) => a.startsWith('--site='))?.split('=')[1] ?? join(ROOT, 'site'));
+const ONLY = args.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
+const TWENTY_PAGE = 'frames-twenty.html';
+const PLAYGROUND_PAGE = 'frames-playground.html';
 const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 6);
 const TARGET_P95_MS = 20;
 const DROPPED_MS = 20;
@@ -44,17 +51,18 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** When the article or the kit's source last changed (ms since the epoch). */
+/** When the article or the kit's source last changed (ms since the epoch), in the tree the site is built from. */
 function newestSource() {
-  const files = ['index.html', ...['components', 'src', 'stories'].flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true }).map((name) => join(dir, String(name))))];
-  return Math.max(...files.map((file) => statSync(join(ROOT, file)).mtimeMs));
+  const root = dirname(SITE);
+  const files = ['index.html', ...['components', 'src', 'stories'].flatMap((dir) => readdirSync(join(root, dir), { recursive: true }).map((name) => join(dir, String(name))))];
+  return Math.max(...files.map((file) => statSync(join(root, file)).mtimeMs));
 }
 
 function ensureSite() {
   // A site built before the article or the kit last changed would measure the old page.
   if (existsSync(join(SITE, 'index.html')) && !args.includes('--build') && newestSource() < statSync(join(SITE, 'index.html')).mtimeMs) return;
   console.log('Building the site: npx vite build --mode site');
-  const result = spawnSync('npx', ['vite', 'build', '--mode', 'site'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--mode', 'site'], { cwd: dirname(SITE), stdio: 'inherit' });
   if (result.status !== 0) throw new Error('vite build --mode site failed');
 }
 
@@ -75,12 +83,7 @@ function serve() {
 
 /** A page of twenty trainers with the same script and stylesheet as the article. */
 function writeTwentyPage() {
-  const article = readFileSync(join(SITE, 'index.html'), 'utf8');
-  // The built article holds its script and stylesheet inline; the twenty trainers get the same.
-  const head = [...article.matchAll(/<script type="module">[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g)]
-    .map((match) => match[0])
-    .join('\n    ');
-  if (!head.includes('<script')) throw new Error('No module script found in site/index.html');
+  const head = articleHead();
   const datasets = ['circle', 'xor', 'gauss', 'spiral', 'moons'];
   const trainers = Array.from(
     { length: TRAINER_COUNT },
@@ -110,6 +113,60 @@ function writeTwentyPage() {
 </html>
 `,
   );
+}
+
+/** The page's inline script and stylesheet (the built article holds them inline), for generated pages. */
+function articleHead() {
+  const article = readFileSync(join(SITE, 'index.html'), 'utf8');
+  const head = [...article.matchAll(/<script type="module">[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g)]
+    .map((match) => match[0])
+    .join('\n    ');
+  if (!head.includes('<script')) throw new Error('No module script found in site/index.html');
+  return head;
+}
+
+/** A page with the largest network TensorFlow Playground allows. */
+function writePlaygroundPage() {
+  writeFileSync(
+    join(SITE, PLAYGROUND_PAGE),
+    `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>The playground's largest network · frame budget</title>
+    ${articleHead()}
+  </head>
+  <body>
+    <main>
+      <nn-trainer id="playground" data="spiral" hidden-layers="8, 8, 8, 8, 8, 8"
+        features="x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2" show="boundary, loss, network, neurons"></nn-trainer>
+    </main>
+  </body>
+</html>
+`,
+  );
+}
+
+async function playgroundScenario(browser, origin) {
+  writePlaygroundPage();
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/${PLAYGROUND_PAGE}`, { waitUntil: 'load' });
+  await whenReady(page, '#playground');
+  await page.locator('#playground button.play').click();
+  await page.evaluate(() => document.querySelector('#playground').scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(1000);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#playground' });
+  await page.close();
+  const [trainer] = result.trainers;
+  return {
+    name: 'Playground maximum: spiral, 6 × 8 hidden, 7 features, every view, playing',
+    ...stats(result.intervals),
+    stepsPerSecond: trainer.steps / (result.elapsed / 1000),
+    training: `${Math.round(trainer.steps / (result.elapsed / 1000))} steps/s (${(trainer.epochs / (result.elapsed / 1000)).toFixed(1)} epochs/s)`,
+    trained: trainer.steps > 0,
+  };
 }
 
 /** Runs in the page: frame intervals over `ms`, and how far each trainer got meanwhile. */
@@ -263,22 +320,27 @@ async function main() {
   });
   try {
     const before = loadavg()[0];
-    const rows = [
-      await articleScenario(browser, origin),
-      await articleScenario(browser, origin, {
-        trainer: '#rate-demo',
-        view: '#rate-surface',
-        block: 'end',
-        learningRate: 0.3,
-        name: 'Article: #rate-demo playing, followed by <nn-loss-surface>',
-      }),
-      await twentyScenario(browser, origin),
-    ];
+    const scenarios = {
+      spiral: () => articleScenario(browser, origin),
+      rate: () =>
+        articleScenario(browser, origin, {
+          trainer: '#rate-demo',
+          view: '#rate-surface',
+          block: 'end',
+          learningRate: 0.3,
+          name: 'Article: #rate-demo playing, followed by <nn-loss-surface>',
+        }),
+      twenty: () => twentyScenario(browser, origin),
+      playground: () => playgroundScenario(browser, origin),
+    };
+    const rows = [];
+    for (const [name, run] of Object.entries(scenarios)) if (!ONLY || ONLY.includes(name)) rows.push(await run());
     report(rows, browser.version(), { before, after: loadavg()[0] });
   } finally {
     await browser.close();
     server.close();
     rmSync(join(SITE, TWENTY_PAGE), { force: true });
+    rmSync(join(SITE, PLAYGROUND_PAGE), { force: true });
   }
 }
 

@@ -165,3 +165,23 @@ export function backpropagateFour(
     delta[from + 3 * stride + i] = s3;
   }
 }
+
+/**
+ * Backpropagates one layer for one sample: delta[from + i] = Σⱼ weights[w + j·fromSize + i] · delta[to + j]
+ * for each input i < fromSize, added up in the same order as backpropagateFour's.
+ */
+export function backpropagateOne(
+  weights: Float64Array,
+  w: number,
+  fromSize: number,
+  toSize: number,
+  delta: Float64Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = 0; i < fromSize; i++) {
+    let s = 0;
+    for (let j = 0, u = w + i; j < toSize; j++, u += fromSize) s += weights[u] * delta[to + j];
+    delta[from + i] = s;
+  }
+}
