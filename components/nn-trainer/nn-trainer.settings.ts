@@ -18,7 +18,7 @@ import { localize } from '../shared/strings.js';
 import { TRAINER_STRINGS, type TrainerStrings } from './nn-trainer.strings.js';
 
 /** The run's buttons a writer may show in `controls`, besides the settings' controls. */
-export const RUN_CONTROLS = ['play', 'step', 'reset', 'share'] as const;
+export const RUN_CONTROLS = ['play', 'step', 'reset', 'share', 'points'] as const;
 /** The views a writer may show. */
 export const VIEW_NAMES = ['boundary', 'loss', 'network', 'neurons', 'confusion', 'histograms'] as const;
 
@@ -279,7 +279,7 @@ export const TRAINER_SETTINGS = defineSettings({
     choices: () => [...CONTROL_NAMES, 'none'],
     default: ['play', 'step', 'reset', 'share', 'data', 'noise', 'train-split', 'features', 'batch-size', 'learning-rate', 'activation', 'optimizer', 'regularization', 'hidden-layers', 'discretize'],
     description:
-      'Controls the reader sees: play, step, reset, share (a snippet of HTML that restores the run), data, noise, train-split, features, batch-size, learning-rate, activation, optimizer, regularization, hidden-layers, discretize, speed; or "none" (default: all but speed).',
+      'Controls the reader sees: play, step, reset, share (a snippet of HTML that restores the run), points (click the picture to add points, Delete to remove them; not shown by default), data, noise, train-split, features, batch-size, learning-rate, activation, optimizer, regularization, hidden-layers, discretize, speed; or "none" (default: all but speed).',
   },
   show: {
     kind: 'choices',

@@ -48,6 +48,13 @@ export const TRAINER_STRINGS = defineStrings({
   /** A data point under the probe: {target} its class (or target), {loss} its loss. */
   probeTrainPoint: 'Training point of {target} here: loss {loss}.',
   probeTestPoint: 'Test point of {target} here: loss {loss}.',
+  /** controls="points": adding and removing points by hand. */
+  pointsLabel: 'Click adds a point of',
+  pointsHint: 'Shift-click adds the next class. With the picture focused: Enter adds a point at the probe (Shift+Enter the next class), Delete removes the point under it. Reset restores the data.',
+  pointAdded: 'Added a training point of {class} at x₁ = {x}, x₂ = {y}; {count} training points.',
+  pointRemovedTrain: 'Removed a training point; {count} training points left.',
+  pointRemovedTest: 'Removed a test point; {count} test points left.',
+  pointNone: 'No point to remove here (the last training or test point stays).',
   /** The legend of classes: after the class names. */
   pointsKey: 'Circles: training · squares: test',
   /** The legend of a regression's colours: {low} and {high} are swatches. */

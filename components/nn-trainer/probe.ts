@@ -4,6 +4,7 @@ import { formatNumber } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { styleMap } from '../shared/style-map.js';
 import type { Extent } from './grid.js';
+import type { PointEditor } from './point-editor.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
 import type { Session } from './session.js';
 
@@ -19,6 +20,8 @@ export interface ProbeOptions {
   words(): TrainerWords;
   /** Names of the classes readers see. */
   classNames(count: number): string[];
+  /** Adds and removes points, when the writer offers it. */
+  editor?: PointEditor;
 }
 
 /**
@@ -52,10 +55,26 @@ export class Probe {
   };
 
   private onPointer = (event: PointerEvent): void => {
-    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const frame = event.currentTarget as HTMLElement;
+    // The picture itself, inside its border.
+    const canvas = frame.querySelector('canvas') ?? frame;
+    const box = canvas.getBoundingClientRect();
+    const border = canvas.clientLeft;
+    box.x += border;
+    box.y += border;
+    box.width -= 2 * border;
+    box.height -= 2 * border;
     if (box.width === 0 || box.height === 0) return;
     const edge = this.edge;
     this.move((2 * ((event.clientX - box.left) / box.width) - 1) * edge, (1 - 2 * ((event.clientY - box.top) / box.height)) * edge);
+  };
+
+  /** A click adds a point, where editing is on (Shift: of the next class). */
+  private onClick = (event: MouseEvent): void => {
+    const editor = this.options.editor;
+    if (!editor?.active) return;
+    this.onPointer(event as PointerEvent);
+    if (this.at) editor.add(this.at.x, this.at.y, event.shiftKey);
   };
 
   private onFocus = (): void => {
@@ -66,6 +85,13 @@ export class Probe {
     const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
     const move = moves[event.key];
     if (event.key === 'Escape') return this.hide();
+    const editor = this.options.editor;
+    if (editor?.active && this.at && ['Enter', 'Delete', 'Backspace'].includes(event.key)) {
+      event.preventDefault();
+      if (event.key === 'Enter') editor.add(this.at.x, this.at.y, event.shiftKey);
+      else editor.remove(this.at.x, this.at.y);
+      return;
+    }
     if (!move) return;
     event.preventDefault();
     const step = this.edge * (2 * KEY_STEP * (event.shiftKey ? 5 : 1));
@@ -82,7 +108,7 @@ export class Probe {
       top: `${(50 - (at.y / edge) * 50).toFixed(2)}%`,
     };
     return html`<div class="boundary-frame" tabindex="0" role="group" aria-label=${label} aria-describedby="probe-readout"
-      @pointermove=${this.onPointer} @pointerdown=${this.onPointer} @pointerleave=${this.hide}
+      @pointermove=${this.onPointer} @pointerdown=${this.onPointer} @pointerleave=${this.hide} @click=${this.onClick}
       @focus=${this.onFocus} @blur=${this.hide} @keydown=${this.onKey}>
       ${canvas}
       ${mark ? html`<span class="probe-mark" aria-hidden="true" style=${styleMap(mark)}></span>` : nothing}

@@ -106,6 +106,14 @@ export class TrainingRun {
     this.options.onNetworkChange(session.network);
   }
 
+  /** Carries the run on with edited data (points a reader added or removed): its history and epochs stay. */
+  replace(session: Session, announcement: string): void {
+    this.session = session;
+    this.counted = undefined;
+    this.announce(announcement);
+    this.options.onNetworkChange(session.network);
+  }
+
   play(): void {
     if (!this.session || this.finished) return;
     this.loop.play();
@@ -218,7 +226,8 @@ export class TrainingRun {
     this.host.requestUpdate();
   }
 
-  private announce(text: string): void {
+  /** Says `text` to screen readers (aria-live). */
+  announce(text: string): void {
     this.announcement = text;
     this.host.requestUpdate();
   }

@@ -8,6 +8,7 @@ import { renderCurveView } from './curve-view.js';
 import type { LayerInspection } from '../../src/index.js';
 import { type DrawnGhost, describeGhost } from './ghosts.js';
 import { renderHistograms } from './histograms.js';
+import type { PointEditor } from './point-editor.js';
 import type { Probe } from './probe.js';
 import type { Extent } from './grid.js';
 import { type EpochRecord, formatLoss, renderLossChart } from './loss-chart.js';
@@ -78,6 +79,8 @@ export interface ViewsInput {
   readonly inspection: () => readonly LayerInspection[];
   /** The point probed on the boundary, and what the network says there. */
   readonly probe: Probe;
+  /** The class switch for points added by hand, when offered. */
+  readonly pointEditor: PointEditor;
 }
 
 /** The boundary or curve, the loss chart, the neuron maps, the confusion matrix and the network diagram. */
@@ -100,6 +103,7 @@ export function renderViews(input: ViewsInput) {
               words.probeLabel,
             )}
             ${input.probe.renderReadout()}
+            ${input.pointEditor.render()}
             <figcaption>${legend(session, input.classNames, words)}</figcaption>
           </figure>`
         : nothing}
