@@ -38,10 +38,13 @@ function numberField(name: string, label: string, value: number, min: number, ma
 function imageControls(settings: Settings, on: ToolbarHandlers, train: boolean, padOpen: boolean) {
   const { words, controls } = settings;
   const names = train ? DIGIT_NAMES : [...Object.keys(SHAPES), ...DIGIT_NAMES];
-  const own = settings.imageName === '' || settings.imageName === 'drawn' || !names.includes(settings.imageName);
+  // Train mode's default shows the held-out digits, one after another.
+  const heldOut = train && settings.imageName === 'square';
+  const own = !heldOut && (settings.imageName === '' || settings.imageName === 'drawn' || !names.includes(settings.imageName));
   return html`${controls.has('image')
       ? html`<label>${words.image}
           <select name="image" @change=${(event: Event) => on.set('image', valueOf(event))}>
+            ${heldOut ? html`<option value="square" selected>${words.heldOut}</option>` : nothing}
             ${own ? html`<option value="" selected disabled>${settings.imageName === 'drawn' ? words.drawn : words.writtenImage}</option>` : nothing}
             ${names.map((name) => html`<option value=${name} ?selected=${name === settings.imageName}>${sampleLabel(name, words)}</option>`)}
           </select>

@@ -126,12 +126,12 @@ export function renderWorked(view: Exploration, at: Worked, words: ConvolutionSt
     }),
   );
   return html`<div class="worked" part="products">
-    <table class="products">
-      <caption>${format(words.productsTitle, { row: at.row + 1, column: at.column + 1 })}<span class="muted"> · ${words.productsCaption}</span></caption>
+    <p class="panel-title" id="products-title">${format(words.productsTitle, { row: at.row + 1, column: at.column + 1 })}<span class="muted"> · ${words.productsCaption}</span></p>
+    <div class="products-wrap" role="region" tabindex="0" aria-labelledby="products-title"><table class="products" aria-labelledby="products-title">
       <tbody>
         ${rows.map((row) => html`<tr>${row.map((c) => html`<td class="number ${c.inside ? '' : 'off'}"><span class="factors">${short(c.weight)} × ${short(c.pixel)}</span> <span class="product ${c.product > 0 ? 'positive' : c.product < 0 ? 'negative' : ''}">${short(c.product)}</span></td>`)}</tr>`)}
       </tbody>
-    </table>
+    </table></div>
     <p class="equation number" aria-hidden="true">
       <span><span class="muted">${words.sum}</span> ${short(at.sum)}</span>
       <span><span class="muted">${words.plusBias}</span> ${short(bias)} = ${short(at.z)}</span>

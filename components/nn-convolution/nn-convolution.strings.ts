@@ -32,6 +32,7 @@ export const CONVOLUTION_STRINGS = defineStrings({
   digit: 'Handwritten {digit}',
   drawn: 'Your drawing',
   writtenImage: 'Your image',
+  heldOut: 'A held-out digit',
   /** A kernel's number field: its row and column. */
   kernelCell: 'Kernel row {row}, column {column}',
   /** The hint above the image. */
@@ -77,7 +78,7 @@ export const CONVOLUTION_STRINGS = defineStrings({
   mapOfFilter: 'Feature map of filter {index}, {rows} × {columns}: values from {min} to {max}, strongest at row {row}, column {column}.',
   prediction: 'Read as {digit} ({probability})',
   confusionTitle: 'Confusion matrix: held-out digits',
-  trueDigit: 'True digit',
+  trueDigit: 'True',
   readAs: 'Read as',
 });
 

@@ -146,6 +146,9 @@ export const convolutionStyles = css`
 
   .worked {
     margin-top: 0.9rem;
+  }
+
+  .products-wrap {
     overflow-x: auto;
   }
 
@@ -266,15 +269,24 @@ export const convolutionStyles = css`
     align-items: center;
   }
 
-  .confusion {
+  .confusion-wrap {
     margin-top: 0.9rem;
+    overflow-x: auto;
+  }
+
+  .confusion {
     font-size: 0.8em;
+  }
+
+  .confusion .corner {
+    white-space: nowrap;
+    font-weight: normal;
   }
 
   .confusion th,
   .confusion td {
-    min-width: 1.8rem;
-    padding: 0.15rem 0.3rem;
+    min-width: 1.6rem;
+    padding: 0.15rem 0.2rem;
     border: 1px solid var(--_grid);
     text-align: center;
   }

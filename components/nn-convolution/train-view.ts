@@ -78,10 +78,10 @@ export function renderTraining(state: TrainState) {
 function renderConfusion(session: Session, words: ConvolutionStrings) {
   const counts = session.confusion;
   const digits = Array.from({ length: 10 }, (_, k) => k);
-  return html`<table class="confusion" part="confusion">
+  return html`<div class="confusion-wrap" role="region" tabindex="0" aria-label=${words.confusionTitle}><table class="confusion" part="confusion">
     <caption>${words.confusionTitle}</caption>
     <thead>
-      <tr><th scope="col"><span class="muted">${words.trueDigit} ↓ ${words.readAs} →</span></th>${digits.map((k) => html`<th scope="col">${k}</th>`)}</tr>
+      <tr><th scope="col" class="corner"><span class="muted">${words.trueDigit} ↓<br />${words.readAs} →</span></th>${digits.map((k) => html`<th scope="col">${k}</th>`)}</tr>
     </thead>
     <tbody>
       ${digits.map((t) => {
@@ -94,5 +94,5 @@ function renderConfusion(session: Session, words: ConvolutionStrings) {
         })}</tr>`;
       })}
     </tbody>
-  </table>`;
+  </table></div>`;
 }
