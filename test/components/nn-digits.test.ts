@@ -193,7 +193,7 @@ describe('<nn-digits>', () => {
     expect(el.playing).to.equal(true);
     await el.updateComplete;
     const stopped = oneEvent(el, 'nn-stopped');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect((await stopped).detail.reason).to.equal('paused');
     expect(el.playing).to.equal(false);
   });

@@ -167,3 +167,37 @@ describe('handwriting: the digits network', () => {
     }
   });
 });
+
+describe('handwriting: strokes and shifts', () => {
+  it('inks a stroke: full along the line, a soft edge, nothing beyond; going over it does not darken', async () => {
+    const { inkStrokes, PEN_RADIUS } = await import('../../src/index.js');
+    const line = inkStrokes([[4, 14.5, 24, 14.5]]);
+    // Pixel centres on the line: distance 0; one row off: distance 1; the soft edge ends at radius + 0.5.
+    expect(line[14 * 28 + 10]).to.equal(1);
+    expect(line[13 * 28 + 10]).to.be.closeTo(Math.min(1, PEN_RADIUS + 0.5 - 1), 1e-12);
+    expect(line[11 * 28 + 10]).to.equal(0);
+    expect(line[14 * 28 + 27]).to.equal(0);
+    const twice = inkStrokes([[4, 14.5, 24, 14.5], [24, 14.5, 4, 14.5]]);
+    expect(Array.from(twice)).to.deep.equal(Array.from(line));
+    // A dot, and points that are not numbers skipped.
+    const dot = inkStrokes([[10.5, 10.5], [Number.NaN, 3, 4, Number.POSITIVE_INFINITY]]);
+    expect(dot[10 * 28 + 10]).to.equal(1);
+    expect(dot.filter((v) => v > 0).length).to.be.within(5, 13);
+  });
+
+  it('moves a digit half a block: each block half its own ink and half its neighbour’s', async () => {
+    const { shiftHalfBlock } = await import('../../src/index.js');
+    const digit = new Float64Array(64);
+    digit[3 * 8 + 7] = 1;
+    digit[3 * 8 + 2] = 0.5;
+    const right = shiftHalfBlock(digit, 1);
+    expect(right[3 * 8 + 2]).to.equal(0.25);
+    expect(right[3 * 8 + 3]).to.equal(0.25);
+    expect(right[3 * 8 + 7]).to.equal(0.5);
+    expect(right[4 * 8 + 0]).to.equal(0);
+    const left = shiftHalfBlock(digit, -1);
+    expect(left[3 * 8 + 1]).to.equal(0.25);
+    expect(left[3 * 8 + 6]).to.equal(0.5);
+    expect(left[3 * 8 + 7]).to.equal(0.5);
+  });
+});
