@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { formatNumber } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { canEditPoints, withPoint, withoutPoint } from './edit-points.js';
+import type { Extent } from './grid.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
 import type { TrainingRun } from './run.js';
 
@@ -13,8 +14,8 @@ export interface PointEditorOptions {
   run(): TrainingRun;
   /** True when the writer offers it (`controls` lists "points"). */
   enabled(): boolean;
-  /** Half the picture's side, in input units. */
-  edge(): number;
+  /** The square of input space drawn (−edge to edge). */
+  extent(): Extent;
   words(): TrainerWords;
   classNames(count: number): string[];
 }
@@ -56,7 +57,7 @@ export class PointEditor {
     const words = this.options.words();
     const session = run.session;
     if (!session || !this.active) return;
-    const removed = withoutPoint(session, x, y, 2 * this.options.edge() * REACH);
+    const removed = withoutPoint(session, x, y, this.options.extent()[1] * (2 * REACH));
     if (!removed) return run.announce(words.pointNone);
     const { session: edited, test } = removed;
     const count = test ? edited.testPoints.length : edited.trainPoints.length;

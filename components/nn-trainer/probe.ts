@@ -15,7 +15,7 @@ const NEAR = 1 / 40;
 
 /** What the probe is told by its host. */
 export interface ProbeOptions {
-  session(): Session | undefined;
+  run(): { readonly session?: Session };
   extent(): Extent;
   words(): TrainerWords;
   /** Names of the classes readers see. */
@@ -122,7 +122,7 @@ export class Probe {
 
   /** "At x₁ = 1.20, x₂ = −0.40: output 0.73. A training point of class 1 is here: its loss is 0.31." */
   describe(): string {
-    const session = this.options.session();
+    const session = this.options.run().session;
     const at = this.at;
     const words = this.options.words();
     if (!session || !at || session.dimensions !== 2) return words.probeHint;
