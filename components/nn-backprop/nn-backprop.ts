@@ -195,6 +195,8 @@ export class NnBackprop extends NnElement<BackpropEvents> {
 
   protected apply(changed: PropertyValues<this>): void {
     restoreDefaults(this, BACKPROP_SETTINGS);
+    // The note (waiting, loading, following) is said afresh by source(); a stale "Loading…" must not outlive its load.
+    this.note = '';
     this.models.sync();
     const settings = readSettings(this, (attribute) => this.writtenText(attribute));
     const id = String(this.htmlFor ?? '').trim();
@@ -221,7 +223,6 @@ export class NnBackprop extends NnElement<BackpropEvents> {
     if (fresh || changed.has('phase')) {
       walk.stage = walk.stages.start(settings.phase);
       this.spoken = stageText(walk, settings.words, this.formatter());
-      if (!id) this.note = '';
     } else if (!same) walk.stage = previous.stage;
   }
 
