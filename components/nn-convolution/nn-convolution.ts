@@ -163,6 +163,11 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     return this.session?.epoch ?? 0;
   }
 
+  /** Train mode: the updates (batches of 16 digits) taken so far. */
+  get steps(): number {
+    return this.session?.trainer.steps ?? 0;
+  }
+
   /** Train mode: each filter's kernel as rows of numbers. */
   get filtersValues(): number[][][] {
     const cnn = this.session?.trainer.cnn;

@@ -46,7 +46,7 @@ export function renderTraining(state: TrainState) {
       <div class="reading" part="reading">
         <p class="read-as">${format(words.prediction, { digit: reading, probability: percent(probabilities[reading]) })}</p>
         <ol class="bars" aria-hidden="true">
-          ${Array.from(probabilities, (p, k) => html`<li><span class="number">${k}</span><span class="bar ${k === reading ? 'top' : ''}" style=${styleMap({ width: `${Math.round(p * 100)}%` })}></span></li>`)}
+          ${Array.from(probabilities, (p, k) => html`<li><span class="number">${k}</span><span class="bar ${k === reading ? 'top' : ''}" style=${styleMap({ width: `${Number.isFinite(p) ? Math.round(p * 100) : 0}%` })}></span></li>`)}
         </ol>
       </div>
     </div>
