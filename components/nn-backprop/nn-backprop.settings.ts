@@ -23,7 +23,7 @@ export const BACKPROP_SETTINGS = defineSettings({
     integer: true,
     default: [2, 2, 2],
     applies: 'rebuild',
-    description: 'Layer sizes from input to output, e.g. "2,3,1" (default "2,2,2"); at most 6 layers of 10 neurons (MOST_LAYERS, MOST_NEURONS). With a model, they must match it.',
+    description: 'Layer sizes from input to output, e.g. "2,3,1" (default "2,2,2"); at most 6 layers of 10 neurons. With a model, they must match it.',
   },
   activation: {
     kind: 'choice',
