@@ -1,8 +1,8 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { DIGIT_SIZE, NnKitError, drawingToDigit } from '../../src/index.js';
+import { NnKitError } from '../../src/index.js';
 import { type DigitSet, loadDigits } from '../shared/digits-data.js';
-import { DrawingPad, drawingPadStyles } from '../shared/drawing-pad.js';
+import { drawingPadStyles } from '../shared/drawing-pad.js';
 import { percent } from '../shared/format.js';
 import { hintStyles } from '../shared/hint-styles.js';
 import { NnElement } from '../shared/nn-element.js';
@@ -14,16 +14,16 @@ import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { renderExploreControls, renderTrainControls } from './controls.js';
 import { Exploration } from './explore.js';
 import { renderSize, renderStage, renderWorked, short } from './explore-view.js';
-import { cellAt } from './grid.js';
 import type { ConvolutionEvents } from './nn-convolution.events.js';
 import { CONVOLUTION_SETTINGS } from './nn-convolution.settings.js';
 import type { ConvolutionStrings } from './nn-convolution.strings.js';
 import { convolutionStyles } from './nn-convolution.styles.js';
 import { type Settings, readSettings } from './read-settings.js';
 import { type Picture, toRows } from './samples.js';
-import { measureAgainstCanvas } from './pad-point.js';
+import { ReaderPad } from './reader-pad.js';
 import { Session } from './session.js';
 import { renderTraining } from './train-view.js';
+import { keyMove, mapCellUnder, windowUnder } from './window-input.js';
 
 export { CONVOLUTION_SETTINGS } from './nn-convolution.settings.js';
 export type { ConvolutionEpochDetail, ConvolutionEvents, ConvolutionStoppedDetail, ConvolutionWindowDetail } from './nn-convolution.events.js';
@@ -105,10 +105,16 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   private session?: Session;
   private digits?: DigitSet;
   private loading?: Promise<void>;
-  /** The reader's drawing, as the network sees it (8 × 8), and the pad, once opened. */
-  private drawing?: Picture;
-  private pad?: DrawingPad;
-  private padOpen = false;
+  /** The reader's drawing pad and their last drawing. */
+  private readonly pad = new ReaderPad(
+    () => this.renderRoot,
+    () => {
+      // A new drawing is a new picture even when image was already "drawn".
+      if (this.image === 'drawn') this.requestUpdate('image', '');
+      else this.setByReader('image', 'drawn');
+    },
+    () => this.requestUpdate(),
+  );
   private at: [number, number] = [0, 0];
   /** Which held-out digit train mode shows. */
   private shown = 0;
@@ -208,7 +214,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
 
   protected apply(changed: PropertyValues<this>): void {
     restoreDefaults(this, CONVOLUTION_SETTINGS);
-    const settings = readSettings(this, (attribute) => this.writtenText(attribute), this.digits, this.drawing);
+    const settings = readSettings(this, (attribute) => this.writtenText(attribute), this.digits, this.pad.drawing);
     const train = settings.mode === 'train';
     const needsDigits = train || (!settings.picture && settings.imageName.startsWith('digit-'));
     if (needsDigits && !this.digits) {
@@ -311,20 +317,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   }
 
   private readonly onWindowKey = (event: KeyboardEvent): void => {
-    const view = this.view;
-    if (!view) return;
-    const [row, column] = this.at;
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [row - 1, column],
-      ArrowDown: [row + 1, column],
-      ArrowLeft: [row, column - 1],
-      ArrowRight: [row, column + 1],
-      Home: [row, 0],
-      End: [row, view.shape.outWidth - 1],
-      PageUp: [0, column],
-      PageDown: [view.shape.outHeight - 1, column],
-    };
-    const move = moves[event.key];
+    const move = this.view && keyMove(event.key, this.at, this.view.shape);
     if (!move) return;
     event.preventDefault();
     this.moveTo(...move);
@@ -340,17 +333,11 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   }
 
   private readonly onImagePointer = (event: PointerEvent): void => {
-    const view = this.view;
-    if (!view || !this.pointerStart(event)) return;
-    const { padding, stride, kernelHeight, kernelWidth, height, width } = view.shape;
-    const [y, x] = cellAt(event, height + 2 * padding, width + 2 * padding);
-    this.moveTo(Math.round((y - (kernelHeight - 1) / 2) / stride), Math.round((x - (kernelWidth - 1) / 2) / stride));
+    if (this.view && this.pointerStart(event)) this.moveTo(...windowUnder(event, this.view.shape));
   };
 
   private readonly onMapPointer = (event: PointerEvent): void => {
-    const view = this.view;
-    if (!view || !this.pointerStart(event)) return;
-    this.moveTo(...cellAt(event, view.shape.outHeight, view.shape.outWidth));
+    if (this.view && this.pointerStart(event)) this.moveTo(...mapCellUnder(event, this.view.shape));
   };
 
   private readonly onPointerEnd = (): void => {
@@ -379,7 +366,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   private handlers() {
     return {
       set: (name: string, value: unknown) => this.setByReader(name, value),
-      draw: () => this.togglePad(),
+      draw: () => this.pad.toggle(),
       play: () => this.play(),
       pause: () => this.pause(),
       reset: () => this.reset(),
@@ -391,34 +378,14 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     };
   }
 
-  /** Opens or closes the drawing pad. */
-  private togglePad(): void {
-    this.padOpen = !this.padOpen;
-    this.pad ??= new DrawingPad((image, final) => {
-      if (final) {
-        this.drawing = { height: DIGIT_SIZE, width: DIGIT_SIZE, pixels: drawingToDigit(image) };
-        // A new drawing is a new picture even when image was already "drawn".
-        if (this.image === 'drawn') this.requestUpdate('image', '');
-        else this.setByReader('image', 'drawn');
-      }
-      this.requestUpdate();
-    });
-    measureAgainstCanvas(this.pad, this.renderRoot);
-    this.requestUpdate();
-  }
-
-  private renderPad(words: ConvolutionStrings) {
-    return this.padOpen && this.pad ? this.pad.render({ label: words.padLabel, clear: words.clear, undo: words.undo }) : nothing;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.padOpen) this.pad?.paint(this.renderRoot as ShadowRoot);
+    this.pad.paint();
   }
 
   private renderExplore(s: Settings) {
     const view = this.view;
-    const controls = html`${renderExploreControls(s, this.padOpen, this.handlers())}${this.renderPad(s.words)}`;
+    const controls = html`${renderExploreControls(s, this.pad.open, this.handlers())}${this.pad.render(s.words)}`;
     if (!view) {
       this.spoken = '';
       return controls;
@@ -443,7 +410,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     const session = this.session;
     const words = s.words;
     const playing = this.loop.playing;
-    const controls = html`${renderTrainControls(s, { playing, finished: !!session?.finished(s.epochs), ready: !!session, padOpen: this.padOpen }, this.handlers())}${this.renderPad(words)}`;
+    const controls = html`${renderTrainControls(s, { playing, finished: !!session?.finished(s.epochs), ready: !!session, padOpen: this.pad.open }, this.handlers())}${this.pad.render(words)}`;
     if (!session) return controls;
     const image = this.picture()!.pixels;
     const { maps, probabilities } = session.look(image);
