@@ -57,6 +57,8 @@ function bitTask(name: 'count' | 'parity', steps: number): SequenceTask {
 
 /** Next-character prediction on a text: the input is a character, the target the one after it. */
 function textTask(text: string, unroll: number): SequenceTask {
+  // A character is at most a few dozen UTF-16 units (a long emoji sequence): a longer text is not segmented at all.
+  if (text.length > MAX_TEXT * 32) throw new NnKitError(`text is longer than ${MAX_TEXT} characters; at most ${MAX_TEXT} are accepted.`);
   const chars = characters(text);
   if (chars.length < 2) {
     throw new NnKitError(

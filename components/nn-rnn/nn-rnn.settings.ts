@@ -1,4 +1,4 @@
-import { CELLS, SEQUENCE_DEFAULTS, SEQUENCE_TASKS, optimizers } from '../../src/index.js';
+import { CELLS, SEQUENCE_TASKS, optimizers } from '../../src/index.js';
 import { defineSettings } from '../shared/settings.js';
 
 /** What `show` may list: the parts drawn besides the unrolled network. */
@@ -8,6 +8,8 @@ export const CONTROL_NAMES = ['play', 'step', 'reset', 'time', 'task', 'cell', '
 /** The largest hidden state and unroll the element offers (the core allows more; a view of more is unreadable). */
 export const MAX_HIDDEN = 32;
 export const MAX_UNROLL = 32;
+// The defaults below are written out (the manifest and the docs read them as text); they are
+// the core's SEQUENCE_DEFAULTS, which test/components/nn-rnn.test.ts checks.
 
 /**
  * `<nn-rnn>`'s settings: one row per attribute (components/shared/settings.ts). 'rebuild'
@@ -25,24 +27,23 @@ export const RNN_SETTINGS = defineSettings({
   },
   text: {
     kind: 'text',
-    default: '',
     applies: 'rebuild',
-    description: 'A short text to learn character by character (task "text"): 2 to 20 000 characters, at most 128 different ones. Shown as text, never as HTML.',
+    description: 'A short text to learn character by character (task "text"; an empty one says so): 2 to 20 000 characters, at most 128 different ones. Shown as text, never as HTML.',
   },
   hiddenSize: {
     attribute: 'hidden-size',
     kind: 'number',
-    default: SEQUENCE_DEFAULTS.hidden,
+    default: 8,
     min: 1,
     max: MAX_HIDDEN,
     integer: true,
     applies: 'rebuild',
     label: 'Hidden units',
-    description: `Size of the hidden state h_t, 1 to ${MAX_HIDDEN} (default ${SEQUENCE_DEFAULTS.hidden}). Not \`hidden\`: that is HTML's attribute for hiding an element.`,
+    description: "Size of the hidden state h_t, 1 to 32 (default 8). Not `hidden`: that is HTML's attribute for hiding an element.",
   },
   cell: {
     kind: 'choice',
-    default: SEQUENCE_DEFAULTS.cell,
+    default: 'rnn',
     choices: CELLS,
     applies: 'rebuild',
     label: 'Cell',
@@ -50,37 +51,37 @@ export const RNN_SETTINGS = defineSettings({
   },
   unroll: {
     kind: 'number',
-    default: SEQUENCE_DEFAULTS.unroll,
+    default: 8,
     min: 1,
     max: MAX_UNROLL,
     integer: true,
     applies: 'rebuild',
     label: 'Unroll (steps)',
-    description: `Time steps of each sequence, 1 to ${MAX_UNROLL} (default ${SEQUENCE_DEFAULTS.unroll}): the bits of parity and count, a text's window.`,
+    description: "Time steps of each sequence, 1 to 32 (default 8): the bits of parity and count, a text's window.",
   },
   learningRate: {
     attribute: 'learning-rate',
     kind: 'number',
-    default: SEQUENCE_DEFAULTS.learningRate,
+    default: 0.01,
     min: 0,
     max: 10,
     applies: 'rebuild',
-    description: `The optimizer's step size, 0 to 10 (default ${SEQUENCE_DEFAULTS.learningRate}).`,
+    description: "The optimizer's step size, 0 to 10 (default 0.01).",
   },
   optimizer: {
     kind: 'choice',
-    default: SEQUENCE_DEFAULTS.optimizer,
+    default: 'adam',
     choices: () => Object.keys(optimizers),
     applies: 'rebuild',
     description: 'sgd, momentum or adam (default).',
   },
   clip: {
     kind: 'number',
-    default: SEQUENCE_DEFAULTS.clip,
+    default: 5,
     min: 0,
     max: 1e6,
     applies: 'rebuild',
-    description: `Gradient clipping: each step's gradient is scaled down to this norm when larger, 0 to 1e6 (default ${SEQUENCE_DEFAULTS.clip}); 0 for none, and exploding gradients may then diverge.`,
+    description: "Gradient clipping: each step's gradient is scaled down to this norm when larger, 0 to 1e6 (default 5); 0 for none, and exploding gradients may then diverge.",
   },
   temperature: {
     kind: 'number',
@@ -92,20 +93,20 @@ export const RNN_SETTINGS = defineSettings({
   },
   seed: {
     kind: 'number',
-    default: SEQUENCE_DEFAULTS.seed,
+    default: 1,
     applies: 'rebuild',
     description: 'Seed of the initial weights, the sequences drawn and the text sampled: the same seed, the same run.',
   },
   show: {
     kind: 'choices',
-    default: [...SHOW_NAMES],
+    default: ['formula', 'states', 'predictions', 'gradients'],
     choices: [...SHOW_NAMES, 'none'],
     description:
       'What is drawn besides the unrolled network: formula (the step written out with its numbers), states (the hidden state as a colour strip), predictions, gradients (‖∂L/∂h_t‖ per step); "none" for none. Default all.',
   },
   controls: {
     kind: 'choices',
-    default: [...CONTROL_NAMES],
+    default: ['play', 'step', 'reset', 'time', 'task', 'cell', 'unroll', 'sample'],
     choices: [...CONTROL_NAMES, 'none'],
     description: 'Controls the reader sees: play, step, reset, time (step through the sequence), task, cell, unroll, sample (with the temperature; task "text"); "none" for none. Default all.',
   },

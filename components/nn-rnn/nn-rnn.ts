@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { DIVERGENCE, Random, type SequenceTrainer } from '../../src/index.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { formatNumber, percent } from '../shared/format.js';
@@ -75,10 +75,10 @@ const SPEAK_EVERY_MS = 3000;
 export class NnRnn extends NnElement<RnnEvents> {
   static override styles = [themeStyles, controlStyles, chartStyles, rnnStyles];
 
-  static override properties = { ...propertiesOf(RNN_SETTINGS), time: { state: true } };
+  static override properties = propertiesOf(RNN_SETTINGS);
 
   declare task?: string;
-  declare text: string;
+  declare text?: string;
   declare hiddenSize: number;
   declare cell: string;
   declare unroll: number;
@@ -93,7 +93,7 @@ export class NnRnn extends NnElement<RnnEvents> {
   /** The words readers see, over the English (RNN_STRINGS): JSON text or an object. */
   declare strings?: string | Partial<RnnStrings>;
   /** The step the formula shows and the drawing highlights (1 … the sequence's steps). */
-  declare protected time: number;
+  @state() private time = 1;
 
   private settings?: Settings;
   private trainer?: SequenceTrainer;
@@ -109,7 +109,6 @@ export class NnRnn extends NnElement<RnnEvents> {
 
   constructor() {
     super();
-    this.time = 1;
     restoreDefaults(this, RNN_SETTINGS);
   }
 

@@ -28,9 +28,12 @@ export type SettingsSource = { [K in keyof typeof RNN_SETTINGS]?: unknown };
 export function readSettings(host: SettingsSource, written: (attribute: string) => string | null): Settings {
   const check = <T>(name: keyof typeof RNN_SETTINGS, attribute: string = name) => checkSetting<T>(RNN_SETTINGS, name, host[name], written(attribute));
   if (host.text != null && typeof host.text !== 'string') throw new NnKitError('text must be text.');
+  for (const [name, example] of [['task', 'parity'], ['cell', 'gru'], ['optimizer', 'adam']] as const) {
+    if (host[name] != null && typeof host[name] !== 'string') throw new NnKitError(`${name} must be a name, such as "${example}".`);
+  }
   const text = String(host.text ?? '');
   // A text attribute, even an empty one, asks for the text task (an empty text then says so).
-  const task = host.task == null ? (text || written('text') !== null ? 'text' : 'parity') : check<SequenceTaskName>('task');
+  const task = host.task == null ? (host.text != null ? 'text' : 'parity') : check<SequenceTaskName>('task');
   return {
     task,
     text,

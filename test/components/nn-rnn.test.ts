@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/nn-rnn/nn-rnn.js';
+import { RNN_SETTINGS } from '../../components/nn-rnn/nn-rnn.js';
 import type { NnRnn } from '../../components/nn-rnn/nn-rnn.js';
+import { SEQUENCE_DEFAULTS } from '../../src/index.js';
 import { captureConsole, drawingProblems } from '../shared/finite.js';
 import { captureWarnings, nextFrame, settleWidth } from './helpers.js';
 
@@ -45,6 +47,19 @@ describe('<nn-rnn>', () => {
     expect($(wild, '.message.diverged')!.textContent).to.match(/^Training diverged at epoch \d+: the loss stayed above 4 times/);
     expect($<HTMLButtonElement>(wild, 'button.play')!.disabled).to.equal(true);
     await expect(wild).to.be.accessible();
+  });
+
+  it('the settings table’s defaults are the core’s', () => {
+    const { hiddenSize, cell, unroll, learningRate, optimizer, clip, seed } = RNN_SETTINGS;
+    expect([hiddenSize.default, cell.default, unroll.default, learningRate.default, optimizer.default, clip.default, seed.default]).to.deep.equal([
+      SEQUENCE_DEFAULTS.hidden,
+      SEQUENCE_DEFAULTS.cell,
+      SEQUENCE_DEFAULTS.unroll,
+      SEQUENCE_DEFAULTS.learningRate,
+      SEQUENCE_DEFAULTS.optimizer,
+      SEQUENCE_DEFAULTS.clip,
+      SEQUENCE_DEFAULTS.seed,
+    ]);
   });
 
   it('defaults: parity of 8 bits, a plain cell of 8 units, every part shown, and the numbers are the network’s', async () => {
