@@ -41,6 +41,9 @@ describe('<nn-rnn>', () => {
     await settle(gru);
     await expect(gru).to.be.accessible();
     const wild = await fixture<NnRnn>(html`<nn-rnn learning-rate="10" optimizer="sgd" clip="0" task="count"></nn-rnn>`);
+    // Below three tall cards: brought into view, so it draws in full rather than a placeholder.
+    wild.scrollIntoView();
+    await settle(wild);
     for (let i = 0; i < 400 && !wild.diverged; i++) wild.step();
     await wild.updateComplete;
     expect(wild.diverged).to.equal(true);
