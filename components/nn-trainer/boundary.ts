@@ -18,6 +18,8 @@ const PLAYING_MIN = 32;
 const PLAYING_FRAMES = 8;
 /** Each chunk of cells takes about this long, so a frame's budget is overrun by at most that. */
 const CHUNK_MS = 0.5;
+/** How many runs' costs per cell the estimate is the median of. */
+const COSTS_KEPT = 7;
 
 /**
  * The decision boundary of one session, sampled within a time budget: from a frozen copy of
@@ -31,7 +33,10 @@ export class BoundaryJob {
   readonly finished: OffscreenCanvas;
   /** Milliseconds one cell costs (sampling and colouring), measured as the job runs. */
   private costPerCell = 0;
-  private measured = { ms: 0, cells: 0 };
+  /** The cost per cell of the last runs (0 where none yet), and a scratch copy to take their median in. */
+  private readonly costs = new Float64Array(COSTS_KEPT);
+  private readonly sorted = new Float64Array(COSTS_KEPT);
+  private runs = 0;
   private readonly snapshot: Network;
   private pass?: { sampler: GridSampler; image: ImageData };
 
@@ -40,10 +45,10 @@ export class BoundaryJob {
     readonly palette: Palette,
     readonly extent: Extent,
   ) {
-    this.snapshot = session.network.clone();
+    this.snapshot = frozenCopy(session.network);
     this.finished = new OffscreenCanvas(1, 1);
     // A first measure on a small grid; every run afterwards refines it.
-    const probe = this.start(8);
+    const probe = this.start(4);
     this.run(probe, Number.POSITIVE_INFINITY);
     this.pass = undefined;
   }
@@ -58,29 +63,39 @@ export class BoundaryJob {
     return this.finished.width > 1 ? this.finished.width : 0;
   }
 
-  /** Samples the boundary of the network as it is now, all at once, on the finest grid that fits the settled budget. */
-  paintNow(): void {
-    const resolution = this.largest(SETTLED_BUDGET_MS, SETTLED_MAX) ?? RESOLUTIONS[0];
-    const pass = this.start(resolution);
+  /**
+   * Samples the boundary of the network as it is now, all at once, on the finest grid that
+   * fits the settled budget, and returns true. When not even the coarsest grid fits and a
+   * boundary is on screen already, it starts a repaint for settle() to finish instead, and returns false.
+   */
+  paintNow(): boolean {
+    const fits = this.largest(SETTLED_BUDGET_MS, SETTLED_MAX);
+    const pass = this.start(fits ?? RESOLUTIONS[0]);
+    if (fits === undefined && this.resolution > 0) {
+      this.pass = pass;
+      return false;
+    }
     this.run(pass, Number.POSITIVE_INFINITY);
     this.show(pass);
+    return true;
   }
 
   /**
-   * Refines a settled boundary: samples a finer grid a frame's budget at a time. Returns true
-   * when a finer boundary is finished (draw it), false while it is under way or there is none to make.
+   * While paused: a frame's budget of work on the repaint under way, or else on a finer grid
+   * than the one shown. 'drawn' when a boundary is finished (draw it), 'busy' while one is
+   * under way, 'done' when there is nothing finer to make.
    */
-  refine(): boolean {
+  settle(): 'drawn' | 'busy' | 'done' {
     if (!this.pass) {
-      const target = this.largest(REFINE_BUDGET_MS, RESOLUTIONS.at(-1)!);
-      if (!target || target <= this.resolution) return false;
-      this.pass = this.start(target);
+      if (!this.refinable) return 'done';
+      this.pass = this.start(this.largest(REFINE_BUDGET_MS, RESOLUTIONS.at(-1)!)!);
     }
-    return this.advance();
+    return this.advance() ? 'drawn' : 'busy';
   }
 
-  /** True when a finer grid than the one shown is worth sampling. */
+  /** True when a repaint is under way, or a finer grid than the one shown is worth sampling. */
   get refinable(): boolean {
+    if (this.pass) return true;
     const target = this.largest(REFINE_BUDGET_MS, RESOLUTIONS.at(-1)!);
     return !!target && target > this.resolution;
   }
@@ -139,9 +154,13 @@ export class BoundaryJob {
       sampler.sample(Math.max(4, Math.min(64, Math.floor(CHUNK_MS / this.costPerCell))));
       now = performance.now();
     }
-    // Timers are coarse (0.1 ms, or 1 ms in some browsers): time and cells add up over runs, older ones fading.
-    this.measured = { ms: this.measured.ms / 2 + (now - begin), cells: this.measured.cells / 2 + (sampler.next - first) };
-    this.costPerCell = this.measured.ms / this.measured.cells;
+    // The median of the last runs: timers are coarse (0.1 ms, or 1 ms in some browsers), and a
+    // run the system paused for a while says nothing about what a cell costs.
+    this.costs[this.runs++ % COSTS_KEPT] = (now - begin) / Math.max(1, sampler.next - first);
+    const kept = Math.min(this.runs, COSTS_KEPT);
+    this.sorted.set(this.costs);
+    this.sorted.subarray(0, kept).sort();
+    this.costPerCell = kept % 2 ? this.sorted[kept >> 1] : (this.sorted[kept / 2 - 1] + this.sorted[kept / 2]) / 2;
   }
 
   private show({ image }: { image: ImageData }): void {
@@ -151,4 +170,17 @@ export class BoundaryJob {
     }
     this.finished.getContext('2d')?.putImageData(image, 0, 0);
   }
+}
+
+/**
+ * A copy of the network to freeze weights in: its own, when the copy computes what the
+ * network does (same layers and activations); else the network itself (a repaint spread
+ * over frames may then show bands of several networks, but every cell is the network's).
+ */
+function frozenCopy(network: Network): Network {
+  const copy = network.clone();
+  for (let k = 0; k < network.depth; k++) {
+    if (copy.layers[k + 1] !== network.layers[k + 1] || copy.activationOf(k) !== network.activationOf(k)) return network;
+  }
+  return copy;
 }

@@ -44,8 +44,9 @@ export class CanvasPainter implements ReactiveController {
     this.refining = 0;
     const job = this.boundary;
     if (!job || this.options.playing() || !this.host.isConnected) return;
-    if (job.refine()) this.drawBoundary(job);
-    else this.refining = requestAnimationFrame(this.refineFrame);
+    const state = job.settle();
+    if (state === 'drawn') this.drawBoundary(job);
+    if (state !== 'done') this.refining = requestAnimationFrame(this.refineFrame);
   };
   /** The canvases' colours come from the theme: read them again when the reader's scheme changes. */
   private readonly schemeQueries =
@@ -135,8 +136,7 @@ export class CanvasPainter implements ReactiveController {
       return;
     }
     job.cancel();
-    job.paintNow();
-    this.drawBoundary(job);
+    if (job.paintNow() || !this.isDrawn(job, canvas)) this.drawBoundary(job);
     // A removed element schedules nothing (an update can still run after removal).
     if (job.refinable && this.host.isConnected) this.refining = requestAnimationFrame(this.refineFrame);
   }
