@@ -1,7 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { DIGIT_SIZE, DRAWING_SIZE, type DigitSet, type Network, NnKitError, digitToDrawing, drawingToDigit, parseDigits } from '../../src/index.js';
-import { loadDigits, loadMnistDigits } from '../shared/digits-data.js';
+import { DIGIT_SIZE, DRAWING_SIZE, type Network, NnKitError, digitToDrawing, drawingToDigit } from '../../src/index.js';
 import { DrawingPad, drawingPadStyles } from '../shared/drawing-pad.js';
 import { NETWORK_UPDATE, type NetworkSource } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
@@ -15,7 +14,8 @@ import type { DigitsEvents } from './nn-digits.events.js';
 import { DIGITS_SETTINGS } from './nn-digits.settings.js';
 import { DIGITS_STRINGS, type DigitsStrings } from './nn-digits.strings.js';
 import { digitsStyles } from './nn-digits.styles.js';
-import { DigitsSession } from './session.js';
+import { type Load, loadDigitsFor, loadModelFor } from './data-loader.js';
+import { DigitsSession, type PreparedDigits } from './session.js';
 import { renderCell, renderConfusion, renderInput, renderLoss, renderProbabilities, renderStats } from './views.js';
 
 export { DIGITS_SETTINGS } from './nn-digits.settings.js';
@@ -26,15 +26,6 @@ const NETWORK_UPDATE_MS = 250;
 /** Names of the 64 inputs and the 10 outputs, for the network view. */
 const INPUT_NAMES = Array.from({ length: 64 }, (_, i) => `(${Math.floor(i / 8) + 1},${(i % 8) + 1})`);
 const OUTPUT_NAMES = Array.from({ length: 10 }, (_, i) => String(i));
-
-/** Loaded digits (and model) for one `src` and `model`. */
-interface Loaded {
-  key: string;
-  digits?: DigitSet;
-  extra?: DigitSet;
-  model?: unknown;
-  error?: string;
-}
 
 /**
  * Handwritten digits read by a network the reader trains: draw a digit on a 28 × 28 pad
@@ -98,7 +89,10 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   declare strings?: string | Partial<DigitsStrings>;
 
   private session?: DigitsSession;
-  private loaded?: Loaded;
+  private digits?: Load<PreparedDigits>;
+  private modelLoad?: Load<unknown>;
+  /** What the session was built from. */
+  private builtFrom: unknown[] = [];
   private words: DigitsStrings = DIGITS_STRINGS;
   private settings = checkSettings(DIGITS_SETTINGS, {}, () => null);
   private input = new Float64Array(DIGIT_SIZE * DIGIT_SIZE);
@@ -175,12 +169,10 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     return Array.from(this.input);
   }
 
-  /** A promise that settles once the digits (and any model) have loaded or failed to. */
+  /** A promise that settles once the digits (and any model) have loaded or failed to, and the element has drawn them. */
   get ready(): Promise<void> {
-    return this.loading ?? Promise.resolve();
+    return Promise.all([this.digits?.promise, this.modelLoad?.promise]).then(() => this.updateComplete.then(() => undefined));
   }
-
-  private loading?: Promise<void>;
 
   /** Trains, about a sixth of each frame, until `epochs` are done (starts over if they are). */
   play(): void {
@@ -201,7 +193,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   /** Pauses and builds the network again from the seed (or the model). */
   reset(): void {
     this.loop.pause();
-    this.build();
+    if (this.digits?.value && this.modelLoad?.done) this.build(this.digits.value, this.modelLoad.value);
     this.requestUpdate();
   }
 
@@ -229,14 +221,22 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const settings = checkSettings(DIGITS_SETTINGS, this, (attribute) => this.writtenText(attribute));
     const words = localize(DIGITS_STRINGS, this.strings);
     this.takeImage();
-    const key = `${settings.src.trim()}\n${settings.model.trim()}`;
-    if (this.loaded?.key !== key) this.load(key, settings.src.trim(), settings.model.trim());
     this.settings = settings;
     this.words = words;
-    const loaded = this.loaded;
-    if (loaded?.error) throw new NnKitError(loaded.error);
-    if (!loaded?.digits) return;
-    if (!this.session || rebuilds(DIGITS_SETTINGS, changed) || changed.has('src' as never) || !this.sessionFor(loaded)) this.build();
+    const src = settings.src.trim();
+    const model = settings.model.trim();
+    const explain = (what: string, reason: string) => format(words.loadFailed, { what, reason });
+    if (this.digits?.key !== src) this.digits = loadDigitsFor(src, explain, (load) => this.loaded(load));
+    if (this.modelLoad?.key !== model) this.modelLoad = loadModelFor(model, explain, (load) => this.loaded(load));
+    const { digits, modelLoad } = this;
+    const error = digits.error ?? modelLoad.error;
+    if (error) throw new NnKitError(error);
+    if (!digits.value || !modelLoad.done) {
+      // The last network stays in view until the new digits or model arrive.
+      this.loop.pause();
+      return;
+    }
+    if (!this.session || rebuilds(DIGITS_SETTINGS, changed) || this.builtFrom[0] !== digits.value || this.builtFrom[1] !== modelLoad.value) this.build(digits.value, modelLoad.value);
     const { trainer } = this.session!;
     trainer.learningRate = settings.learningRate;
     trainer.batchSize = settings.batchSize;
@@ -263,51 +263,23 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     if (this.imageError) throw new NnKitError(this.imageError);
   }
 
-  /** True when the session was built from these digits. */
-  private sessionFor(loaded: Loaded): boolean {
-    return this.builtFrom === loaded;
-  }
-
-  private builtFrom?: Loaded;
-
   /** Builds the session from the loaded digits and the settings. */
-  private build(): void {
-    const loaded = this.loaded;
-    if (!loaded?.digits) return;
+  private build(digits: PreparedDigits, model: unknown): void {
     const s = this.settings;
-    this.session = new DigitsSession({ ...s, hidden: s.hiddenLayers, digits: loaded.digits, extra: loaded.extra, model: loaded.model });
-    this.builtFrom = loaded;
+    this.builtFrom = [digits, model];
+    this.session = new DigitsSession({ ...s, hidden: s.hiddenLayers, digits, model });
     this.selected = undefined;
     this.spoken = '';
     this.read(false);
     this.emit(NETWORK_UPDATE, { network: this.session.network });
   }
 
-  /** Loads the digits (the shipped ones, or `src`'s) and the model, then updates. */
-  private load(key: string, src: string, model: string): void {
-    const entry: Loaded = { key };
-    this.loaded = entry;
-    this.loop.pause();
-    this.session = undefined;
-    const text = (url: string, what: string) =>
-      fetch(new URL(url, document.baseURI)).then((response) => {
-        if (!response.ok) throw new Error(`${what} answered ${response.status}`);
-        return response.text();
-      });
-    const digits = src ? text(src, src).then(parseDigits) : loadDigits();
-    const extra = src ? Promise.resolve(undefined) : loadMnistDigits();
-    const weights = model ? text(model, model).then((json) => JSON.parse(json) as unknown) : Promise.resolve(undefined);
-    this.loading = Promise.all([digits, extra, weights])
-      .then(([d, e, m]) => {
-        Object.assign(entry, { digits: d, extra: e, model: m });
-        if (this.loaded === entry) this.emit('nn-load', { count: d.count + (e?.count ?? 0) });
-      })
-      .catch((error: unknown) => {
-        entry.error = format(this.words.loadFailed, { what: src || model || 'digits', reason: error instanceof Error ? error.message : String(error) }).slice(0, 300);
-      })
-      .finally(() => {
-        if (this.loaded === entry) this.requestUpdate();
-      });
+  /** A load finished: say so when the digits came, and update if it is still the one wanted. */
+  private loaded(load: Load<unknown>): void {
+    if (load !== this.digits && load !== this.modelLoad) return;
+    const digits = load === this.digits ? (load.value as PreparedDigits | undefined) : undefined;
+    if (digits) this.emit('nn-load', { count: digits.rows.length + (digits.extra?.inputs.length ?? 0) });
+    this.requestUpdate();
   }
 
   private onFrame(budget: number): void {
@@ -368,7 +340,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const chartWidth = Math.max(200, Math.min(420, this.size.width - 40));
     return html`<div class="card" part="card">
       ${this.renderProblem()}
-      ${!session && !this.problem ? html`<p class="note" role="status">${words.loading}</p>` : nothing}
+      ${!this.problem && !(this.digits?.done && this.modelLoad?.done) ? html`<p class="note" role="status">${words.loading}</p>` : nothing}
       ${session && (controls.has('play') || controls.has('reset'))
         ? html`<div class="toolbar" part="controls">
             ${controls.has('play') ? html`<button type="button" class="play" aria-pressed=${playing ? 'true' : 'false'} ?disabled=${!playing && session.done(settings.epochs)} @click=${() => (playing ? this.pause() : this.play())}>${playing ? words.pause : words.play}</button>` : nothing}

@@ -8,7 +8,20 @@ export interface EpochRecord {
   accuracy: number;
 }
 
-/** What a session is built from: checked settings and loaded data. */
+/**
+ * Digits ready to train on, prepared once per data set (a session picks from them): each
+ * digit as a row, its one-hot target, and its copies (padCopies).
+ */
+export interface PreparedDigits {
+  readonly set: DigitSet;
+  readonly rows: readonly (readonly number[])[];
+  readonly targets: readonly (readonly number[])[];
+  readonly copies: readonly (readonly (readonly number[])[])[];
+  /** More digits to learn from, never held out (the MNIST digits through the drawing preprocessing). */
+  readonly extra?: Data;
+}
+
+/** What a session is built from: checked settings and prepared data. */
 export interface SessionOptions {
   hidden: readonly number[];
   activation: string;
@@ -17,10 +30,7 @@ export interface SessionOptions {
   batchSize: number;
   seed: number;
   trainSplit: number;
-  /** The digits split into training and held-out ones. */
-  digits: DigitSet;
-  /** More digits to learn from, never held out (the MNIST digits through the drawing preprocessing). */
-  extra?: DigitSet;
+  digits: PreparedDigits;
   /** Weights trained ahead, in the core's model format. */
   model?: unknown;
 }
@@ -28,39 +38,33 @@ export interface SessionOptions {
 const PIXELS = 64;
 const CLASSES = 10;
 
-/** Rows of a digit set, picked by index, as the core's Data. */
-function rows(set: DigitSet, indices: readonly number[]): Data {
+/** Every digit of a set as the core's Data. */
+function rowsOf(set: DigitSet): Data {
   return {
-    inputs: indices.map((i) => Array.from(set.pixels.subarray(i * PIXELS, (i + 1) * PIXELS))),
-    targets: oneHot(
-      indices.map((i) => set.labels[i]),
-      CLASSES,
-    ),
+    inputs: Array.from({ length: set.count }, (_, i) => Array.from(set.pixels.subarray(i * PIXELS, (i + 1) * PIXELS))),
+    targets: oneHot(Array.from(set.labels), CLASSES),
   };
 }
 
 /**
- * More copies of the training digits, so a digit drawn on the pad reads as it does in the
- * data: each moved half a block left and right (shiftHalfBlock), and, where it differs, the
- * digit as it comes back from the pad (drawn at 28 × 28 by digitToDrawing and read again by
- * drawingToDigit, which centres its ink).
+ * More copies of a digit, so a digit drawn on the pad reads as it does in the data: moved
+ * half a block left and right (shiftHalfBlock), and, where it differs, as it comes back from
+ * the pad (drawn at 28 × 28 by digitToDrawing and read again by drawingToDigit, which
+ * centres its ink).
  */
-function padCopies(data: Data): Data {
-  const inputs: number[][] = [];
-  const targets: (readonly number[])[] = [];
+function padCopies(input: readonly number[], drawing: Float64Array, back: Float64Array): number[][] {
+  const copies = [Array.from(shiftHalfBlock(input, -1)), Array.from(shiftHalfBlock(input, 1))];
+  drawingToDigit(digitToDrawing(input, drawing), {}, 28, back);
+  if (!back.every((v, i) => Math.abs(v - input[i]) < 1e-9)) copies.push(Array.from(back));
+  return copies;
+}
+
+/** Prepares digits (and extra ones to learn from) for sessions. */
+export function prepareDigits(set: DigitSet, extra?: DigitSet): PreparedDigits {
+  const { inputs, targets } = rowsOf(set);
   const drawing = new Float64Array(28 * 28);
   const back = new Float64Array(PIXELS);
-  data.inputs.forEach((input, row) => {
-    for (const direction of [-1, 1] as const) {
-      inputs.push(Array.from(shiftHalfBlock(input, direction)));
-      targets.push(data.targets[row]);
-    }
-    drawingToDigit(digitToDrawing(input, drawing), {}, 28, back);
-    if (back.every((v, i) => Math.abs(v - input[i]) < 1e-9)) return;
-    inputs.push(Array.from(back));
-    targets.push(data.targets[row]);
-  });
-  return { inputs, targets };
+  return { set, rows: inputs, targets, copies: inputs.map((row) => padCopies(row, drawing, back)), extra: extra && rowsOf(extra) };
 }
 
 /**
@@ -86,21 +90,33 @@ export class DigitsSession {
   private confusionCache?: { epoch: number; counts: number[][]; predicted: Uint8Array };
 
   constructor(options: SessionOptions) {
-    const { digits, extra } = options;
-    if (digits.count < 2) throw new NnKitError('The digits must hold at least two, one to learn from and one to hold out.');
+    const { digits } = options;
+    const { set } = digits;
+    if (set.count < 2) throw new NnKitError('The digits must hold at least two, one to learn from and one to hold out.');
     const random = new Random(options.seed);
-    const order = random.shuffle(Array.from({ length: digits.count }, (_, i) => i));
-    const trainCount = Math.max(1, Math.min(digits.count - 1, Math.round(digits.count * options.trainSplit)));
+    const order = random.shuffle(Array.from({ length: set.count }, (_, i) => i));
+    const trainCount = Math.max(1, Math.min(set.count - 1, Math.round(set.count * options.trainSplit)));
+    const trainIndices = order.slice(0, trainCount);
     const testIndices = order.slice(trainCount);
-    const own = rows(digits, order.slice(0, trainCount));
-    const copies = padCopies(own);
-    const parts = [own, ...(extra ? [rows(extra, Array.from({ length: extra.count }, (_, i) => i))] : []), copies];
-    this.train = { inputs: parts.flatMap((part) => part.inputs), targets: parts.flatMap((part) => part.targets) };
-    this.copies = copies.inputs.length;
-    this.test = rows(digits, testIndices);
-    this.testLabels = Uint8Array.from(testIndices, (i) => digits.labels[i]);
+    const inputs = trainIndices.map((i) => digits.rows[i]);
+    const targets = trainIndices.map((i) => digits.targets[i]);
+    if (digits.extra) {
+      inputs.push(...digits.extra.inputs);
+      targets.push(...digits.extra.targets);
+    }
+    this.copies = 0;
+    for (const i of trainIndices) {
+      for (const copy of digits.copies[i]) {
+        inputs.push(copy);
+        targets.push(digits.targets[i]);
+      }
+      this.copies += digits.copies[i].length;
+    }
+    this.train = { inputs, targets };
+    this.test = { inputs: testIndices.map((i) => digits.rows[i]), targets: testIndices.map((i) => digits.targets[i]) };
+    this.testLabels = Uint8Array.from(testIndices, (i) => set.labels[i]);
     this.testPixels = new Float64Array(testIndices.length * PIXELS);
-    testIndices.forEach((i, k) => this.testPixels.set(digits.pixels.subarray(i * PIXELS, (i + 1) * PIXELS), k * PIXELS));
+    testIndices.forEach((i, k) => this.testPixels.set(set.pixels.subarray(i * PIXELS, (i + 1) * PIXELS), k * PIXELS));
     this.network = options.model ? checkModel(Network.fromJSON(options.model)) : new Network({ layers: [PIXELS, ...options.hidden, CLASSES], activation: options.activation, outputActivation: 'softmax', seed: options.seed });
     this.trainer = new Trainer(this.network, this.train, {
       loss: 'cross-entropy',

@@ -1,0 +1,59 @@
+import { parseDigits } from '../../src/index.js';
+import { loadDigits, loadMnistDigits } from '../shared/digits-data.js';
+import { type PreparedDigits, prepareDigits } from './session.js';
+
+/** One thing being loaded for a key (a URL, or '' for the default). */
+export interface Load<T> {
+  readonly key: string;
+  /** True once it has loaded or failed. */
+  done: boolean;
+  value?: T;
+  /** What went wrong, for the inline message. */
+  error?: string;
+  readonly promise: Promise<void>;
+}
+
+/** Says why a load failed: the element's words, what was loaded and the reason. */
+export type Explain = (what: string, reason: string) => string;
+
+/** Text from a URL, relative to the page; a failed answer is an error naming its status. */
+async function text(url: string): Promise<string> {
+  const response = await fetch(new URL(url, document.baseURI));
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.text();
+}
+
+function start<T>(key: string, work: () => Promise<T>, explain: Explain, what: string, settled: (load: Load<T>) => void): Load<T> {
+  const load: Load<T> = { key, done: false, promise: Promise.resolve() };
+  (load as { promise: Promise<void> }).promise = work()
+    .then((value) => {
+      load.value = value;
+    })
+    .catch((error: unknown) => {
+      load.error = explain(what, error instanceof Error ? error.message : String(error)).slice(0, 300);
+    })
+    .finally(() => {
+      load.done = true;
+      settled(load);
+    });
+  return load;
+}
+
+/**
+ * The digits `<nn-digits>` learns from (the shipped UCI and MNIST ones, imported lazily, or
+ * `src`'s) and its model (`model`'s JSON), each loaded once per URL and prepared for
+ * sessions. A change of `model` does not load the digits again.
+ */
+export function loadDigitsFor(src: string, explain: Explain, settled: (load: Load<PreparedDigits>) => void): Load<PreparedDigits> {
+  const work = async () => {
+    if (src) return prepareDigits(parseDigits(await text(src)));
+    const [uci, mnist] = await Promise.all([loadDigits(), loadMnistDigits()]);
+    return prepareDigits(uci, mnist);
+  };
+  return start(src, work, explain, src || 'digits', settled);
+}
+
+/** The model at `url` (nothing for ''), parsed as JSON; the core checks it when the network is built. */
+export function loadModelFor(url: string, explain: Explain, settled: (load: Load<unknown>) => void): Load<unknown> {
+  return start(url, async () => (url ? (JSON.parse(await text(url)) as unknown) : undefined), explain, url, settled);
+}
