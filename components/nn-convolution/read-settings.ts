@@ -60,6 +60,11 @@ function readKernel(value: unknown, size: number | undefined): { name: string; s
 
 /** Checks every setting; throws an NnKitError naming the attribute and what it accepts. */
 export function readSettings(host: object, written: (attribute: string) => string | null, digits: DigitSet | undefined, drawing?: Picture): Settings {
+  // A name set from a script must be text: ["relu"] is not "relu".
+  for (const [name, example] of [['mode', 'explore'], ['activation', 'relu'], ['pool', 'max'], ['optimizer', 'adam']]) {
+    const value = (host as Record<string, unknown>)[name];
+    if (value != null && typeof value !== 'string') throw new NnKitError(`${name} must be a name, such as "${example}".`);
+  }
   const values = checkSettings(CONVOLUTION_SETTINGS, host, written);
   const words = localize(CONVOLUTION_STRINGS, (host as { strings?: unknown }).strings);
   const kernel = readKernel(values.kernel, values.kernelSize);
