@@ -98,7 +98,8 @@ export class SequenceTrainer {
     this.tokens = new Int32Array(o.unroll);
     this.targets = new Int32Array(o.unroll);
     this.saved = new Float64Array(this.net.params.length);
-    const sequences = this.task.name === 'text' ? Math.ceil(this.task.windows / steps) : BIT_EPOCH;
+    // An epoch: as many sequences as the text has windows of `steps` (at least BIT_EPOCH, so a short text is not scored after every step).
+    const sequences = this.task.name === 'text' ? Math.max(BIT_EPOCH, Math.ceil(this.task.windows / steps)) : BIT_EPOCH;
     this.perEpoch = Math.max(1, Math.ceil(sequences / this.batchSize));
     this.makeTests();
     this.score();

@@ -28,6 +28,8 @@ export type { RnnEpochDetail, RnnEvents, RnnStoppedDetail } from './nn-rnn.event
 const CARD_INSET = 34;
 /** Characters the Write text button asks for. */
 const SAMPLE_LENGTH = 120;
+/** While training plays, the drawing is renewed at most this often (milliseconds): training runs every frame. */
+const DRAW_EVERY_MS = 100;
 /** While training plays, the score is read out at most this often (milliseconds). */
 const SPEAK_EVERY_MS = 3000;
 
@@ -103,6 +105,7 @@ export class NnRnn extends NnElement<RnnEvents> {
   private samples = 0;
   private spoken = '';
   private spokenAt = 0;
+  private drawnAt = 0;
   private autoplayed = false;
   private readonly size = new WidthController(this, 640);
   private readonly loop = new TrainingLoop(this, (budget) => this.onFrame(budget));
@@ -242,11 +245,11 @@ export class NnRnn extends NnElement<RnnEvents> {
   }
 
   private onFrame(budget: number): void {
-    this.afterTraining(() => this.trainer?.trainFor(budget));
+    this.afterTraining(() => this.trainer?.trainFor(budget), performance.now() - this.drawnAt < DRAW_EVERY_MS);
   }
 
-  /** Runs some training, then reports epochs and divergence and redraws. */
-  private afterTraining(train: () => void): void {
+  /** Runs some training, then reports epochs and divergence, and redraws unless `quiet` (a frame soon after the last drawing). */
+  private afterTraining(train: () => void, quiet = false): void {
     const trainer = this.trainer;
     if (!trainer) return;
     const before = trainer.epochs;
@@ -256,7 +259,9 @@ export class NnRnn extends NnElement<RnnEvents> {
       this.loop.pause();
       this.emit('nn-diverged', { epoch: trainer.epochs });
       this.emit('nn-stopped', { epoch: trainer.epochs, reason: 'diverged' });
-    } else this.snapshot = takeSnapshot(trainer);
+    } else if (quiet) return;
+    else this.snapshot = takeSnapshot(trainer);
+    this.drawnAt = performance.now();
     this.requestUpdate();
   }
 
