@@ -41,6 +41,7 @@ export function parseAttentionWeights(given: unknown, model: number, where = 'Th
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new NnKitError(`${where} must be a JSON object with any of embeddings, wq, wk, wv, wo and positions.`);
   const known = new Set(['embeddings', ...MATRICES, 'positions']);
   for (const key of Object.keys(json)) if (!known.has(key)) throw new NnKitError(`${where} has "${key.slice(0, 40)}"; use embeddings, wq, wk, wv, wo or positions.`);
+  if (Object.keys(json).length === 0) throw new NnKitError(`${where} sets nothing: give any of embeddings, wq, wk, wv, wo and positions.`);
   const record = json as Record<string, unknown>;
   const vector = (value: unknown, name: string): Float64Array => {
     if (!Array.isArray(value) || value.length !== model) throw new NnKitError(`${where}: ${name} must list ${model} numbers (d-model); got ${Array.isArray(value) ? value.length : typeof value}.`);
@@ -65,6 +66,9 @@ export function parseAttentionWeights(given: unknown, model: number, where = 'Th
   if (record.positions !== undefined && typeof record.positions !== 'boolean') throw new NnKitError(`${where}: positions must be true or false.`);
   return { embeddings, matrices, positions: record.positions !== false };
 }
+
+/** Tokens the explorer first makes room for. */
+const FIRST_ROOM = 16;
 
 /** How much larger than 𝒩(0, 1/model) the explorer draws Wq and Wk. */
 const EXPLORE_QK_SCALE = 2;
@@ -98,11 +102,12 @@ export interface AttentionExplorerOptions {
  * weights are the writer's or drawn from the seed.
  */
 export class AttentionExplorer {
-  readonly layer: AttentionLayer;
+  /** The layer: room for the longest sentence run so far (it grows, keeping its weights, when a longer one comes). */
+  layer: AttentionLayer;
   readonly model: number;
   readonly positions: boolean;
   /** The embedded tokens of the last run (tokens × model). */
-  readonly x: Float64Array;
+  x: Float64Array;
   private readonly seed: number;
   private readonly given: Map<string, Float64Array>;
   private readonly encoding: Float64Array;
@@ -112,7 +117,7 @@ export class AttentionExplorer {
     const heads = options.heads ?? 1;
     checkAttentionShape(model, heads, ATTENTION_LIMITS.tokens);
     this.seed = options.seed ?? 1;
-    this.layer = new AttentionLayer(model, heads, ATTENTION_LIMITS.tokens);
+    this.layer = new AttentionLayer(model, heads, FIRST_ROOM);
     const random = new Random(this.seed);
     this.layer.initialize(() => random.normal());
     // Queries and keys twice the usual size: rows of weights with a visible preference, not near uniform.
@@ -125,15 +130,17 @@ export class AttentionExplorer {
     });
     this.given = weights?.embeddings ?? new Map();
     this.positions = weights?.positions ?? true;
-    this.x = new Float64Array(ATTENTION_LIMITS.tokens * model);
+    this.x = new Float64Array(FIRST_ROOM * model);
     this.encoding = new Float64Array(model);
   }
 
   /** Runs the layer on `words` (1 to ATTENTION_LIMITS.tokens of them). */
   run(words: readonly string[], causal = false, temperature = 1): void {
-    const { model, x } = this;
+    const model = this.model;
     const n = words.length;
     if (n < 1 || n > ATTENTION_LIMITS.tokens) throw new NnKitError(`Type 1 to ${ATTENTION_LIMITS.tokens} words; got ${n}.`);
+    if (n > this.layer.maxTokens) this.grow(n);
+    const x = this.x;
     words.forEach((word, p) => {
       const given = this.given.get(word);
       if (given) x.set(given, p * model);
@@ -146,5 +153,14 @@ export class AttentionExplorer {
       for (let c = 0; c < model; c++) x[p * model + c] += this.encoding[c];
     });
     this.layer.forward(x, n, causal, temperature);
+  }
+
+  /** Makes room for `tokens` (doubling, up to the limit), with the same weights. */
+  private grow(tokens: number): void {
+    const room = Math.min(ATTENTION_LIMITS.tokens, Math.max(tokens, 2 * this.layer.maxTokens));
+    const layer = new AttentionLayer(this.model, this.layer.heads, room);
+    layer.params.set(this.layer.params);
+    this.layer = layer;
+    this.x = new Float64Array(room * this.model);
   }
 }

@@ -25,6 +25,8 @@ export const ATTENTION_STRINGS = defineStrings({
   copy: 'copy',
   /** The head select's options: {head} from 1. */
   headOption: 'Head {head}',
+  /** While model JSON downloads. */
+  loading: 'Loading the model JSON…',
   /** Explore mode with no words. */
   empty: 'Type a sentence: words separated by spaces.',
   /** Over the token buttons. */

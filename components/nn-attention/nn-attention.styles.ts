@@ -245,20 +245,13 @@ export const attentionStyles = css`
     min-width: 12rem;
   }
 
-  /* Positioned, so the numbers hidden inside stay within a scrolling panel. */
+  /* Positioned, so the numbers hidden inside stay within a scrolling panel. The cells are a stepped gradient (vectors-view.ts). */
   .strip {
     position: relative;
-    display: inline-flex;
-    gap: 1px;
-    vertical-align: middle;
-  }
-
-  .strip .cell {
     display: inline-block;
-    width: 0.7rem;
     height: 0.9rem;
+    vertical-align: middle;
     border-radius: 2px;
-    background: color-mix(in srgb, var(--_sign) calc(var(--m) * 100%), var(--_neutral));
   }
 
   .vectors table {
@@ -293,7 +286,8 @@ export const attentionStyles = css`
   }
 
   @media (forced-colors: active) {
-    .strip .cell {
+    .strip {
+      forced-color-adjust: none;
       border: 1px solid CanvasText;
     }
   }

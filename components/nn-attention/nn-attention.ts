@@ -107,6 +107,8 @@ export class NnAttention extends NnElement<AttentionEvents> {
   private finished = false;
   private palette?: Palette;
   private focusToken = -1;
+  /** The heatmaps' side in CSS pixels, as last rendered. */
+  private side = 1;
   private readonly size = new WidthController(this, 560);
   private readonly loop = new TrainingLoop(this, (budget) => this.onFrame(budget));
   private readonly source = new SourceController<unknown>(this, {
@@ -323,6 +325,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
     const select = settings.select < tokens.length ? settings.select : -1;
     const both = show.has('scores') && show.has('weights');
     const { side, labelled } = this.matrixSide(Math.max(1, tokens.length), both);
+    this.side = side;
     const weights = layer ? headMatrix(layer.weights, layer, head) : [];
     const scores = layer ? headMatrix(layer.scores, layer, head) : [];
     const values = layer ? headRows(layer.v, layer, head) : [];
@@ -352,6 +355,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
           },
         },
       )}
+      ${this.source.loading ? html`<p class="note loading" role="status">${words.loading}</p>` : nothing}
       ${model ? this.renderStatus(model, settings) : nothing}
       ${!layer
         ? html`<p class="note empty" role="status">${words.empty}</p>`
@@ -421,7 +425,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
     const select = settings.select < n ? settings.select : -1;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas')) {
       const kind = canvas.classList.contains('scores') ? 'scores' : 'weights';
-      paintMatrix(canvas, canvas.clientWidth || parseFloat(canvas.style.width) || 1, {
+      paintMatrix(canvas, this.side, {
         values: kind === 'scores' ? layer.scores : layer.weights,
         offset: settings.head * n * n,
         n,

@@ -10,12 +10,21 @@ export const VECTOR_ROWS = 12;
 /** Terms of the mix listed one by one (the heaviest); the rest are summed in one line. */
 export const MIX_TERMS = 5;
 
-/** A vector as a strip of cells, blue for positive and orange for negative, as strong as |v| / `scale`; its numbers as text for screen readers. */
+/** The CSS colour of a number: blue for positive, orange for negative, mixed into neutral by |v| / `scale`. */
+const cellColor = (v: number, scale: number) =>
+  `color-mix(in srgb, var(${v < 0 ? '--_negative' : '--_positive'}) ${Math.round(Math.min(1, Math.abs(v) / scale) * 100)}%, var(--_neutral))`;
+
+/**
+ * A vector as a strip of cells, blue for positive and orange for negative, as strong as
+ * |v| / `scale` (one element painted by a stepped gradient, so long tables stay light); its
+ * numbers as text for screen readers.
+ */
 export function renderStrip(values: readonly number[], scale: number) {
-  return html`<span class="strip" title=${values.map((v) => formatNumber(v)).join(', ')}
-    >${values.map(
-      (v) => html`<span class="cell ${v < 0 ? 'negative' : 'positive'}" style=${styleMap({ '--m': String(Math.min(1, Math.abs(v) / scale)) })}></span>`,
-    )}<span class="visually-hidden">${values.map((v) => formatNumber(v)).join(', ')}</span></span
+  const n = values.length;
+  const stops = values.map((v, i) => `${cellColor(v, scale)} ${((i / n) * 100).toFixed(2)}% ${(((i + 1) / n) * 100).toFixed(2)}%`).join(', ');
+  const numbers = values.map((v) => formatNumber(v)).join(', ');
+  return html`<span class="strip" title=${numbers} style=${styleMap({ width: `${n * 0.75}rem`, backgroundImage: `linear-gradient(to right, ${stops})` })}
+    ><span class="visually-hidden">${numbers}</span></span
   >`;
 }
 

@@ -160,6 +160,7 @@ describe('attention explorer', () => {
   it('refuses bad model JSON with a message', () => {
     expectNnKitError(() => parseAttentionWeights('{', 4), 'must be JSON');
     expectNnKitError(() => parseAttentionWeights('[]', 4), 'object');
+    expectNnKitError(() => parseAttentionWeights('{}', 4), 'sets nothing');
     expectNnKitError(() => parseAttentionWeights({ wq: [[1, 2]] }, 4), 'wq must have 4 rows');
     expectNnKitError(() => parseAttentionWeights({ embeddings: { a: [1, 2, 3, 'x'] } }, 4), 'numbers');
     expectNnKitError(() => parseAttentionWeights({ embeddings: { a: [1, 2, 3, 1e300] } }, 4), 'within');
