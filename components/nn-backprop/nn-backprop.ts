@@ -202,6 +202,11 @@ export class NnBackprop extends NnElement<BackpropEvents> {
     const id = String(this.htmlFor ?? '').trim();
     this.watch.reference.setId(id);
     const source = this.source(settings, id);
+    // While a model loads, the last one stays (with a note); while a trainer is awaited, there is none.
+    if (source === 'loading') {
+      this.settings = settings;
+      return;
+    }
     if (!source) {
       this.settings = settings;
       this.walk = undefined;
@@ -227,7 +232,7 @@ export class NnBackprop extends NnElement<BackpropEvents> {
   }
 
   /** The model and sample: a followed trainer's, the writer's model, or one built from the settings; undefined while waiting. */
-  private source(settings: Settings, id: string): { given: ModelJSON; key: string; sample: Sample } | undefined {
+  private source(settings: Settings, id: string): { given: ModelJSON; key: string; sample: Sample } | 'loading' | undefined {
     const rate = settings.learningRate;
     if (id) {
       const target = this.watch.reference.target;
@@ -253,7 +258,7 @@ export class NnBackprop extends NnElement<BackpropEvents> {
     }
     if (this.models.loading) {
       this.note = settings.words.loading;
-      return undefined;
+      return 'loading';
     }
     if (this.modelProblem) throw new NnKitError(this.modelProblem);
     let given: ModelJSON;

@@ -305,6 +305,22 @@ describe('<nn-backprop>', () => {
     expect(warnings).to.have.length(1);
   });
 
+  it('loads a model from src, and says so when a URL does not answer', async () => {
+    const el = await fixture<NnBackprop>(html`<nn-backprop src="/test/fixtures/hostile/subnormal-model.json" target="1"></nn-backprop>`);
+    for (let i = 0; i < 50 && el.toJSON()?.layers.join() !== '2,2,1'; i++) await el.updateComplete.then(nextFrame);
+    expect(alertText(el)).to.equal('');
+    const model = await (await fetch('/test/fixtures/hostile/subnormal-model.json')).json();
+    expect(el.toJSON()).to.deep.equal(model);
+    expect(el.stage.count, '3 neurons forward, the loss, 3 neurons and 2 + 4 edges back, the update').to.equal(3 + 1 + 3 + 6 + 1);
+    const warnings = await captureWarnings(async () => {
+      el.src = '/test/fixtures/hostile/no-such-model.json';
+      for (let i = 0; i < 50 && !alertText(el); i++) await el.updateComplete.then(nextFrame);
+    });
+    expect(alertText(el)).to.include('Could not load the model from "/test/fixtures/hostile/no-such-model.json"');
+    expect(warnings).to.have.length(1);
+    expect(el.toJSON(), 'the last good model is kept').to.deep.equal(model);
+  });
+
   it('takes its words from strings', async () => {
     const el = await fromHtml(`<nn-backprop strings='{"step": "Weiter", "back": "Zurück"}'></nn-backprop>`);
     expect($$(el, '.toolbar button').map((b) => b.textContent!.trim()).slice(0, 2)).to.deep.equal(['Zurück', 'Weiter']);
