@@ -16,11 +16,16 @@ export function headMatrix(values: Float64Array, layer: AttentionLayer, head: nu
 export const perHead = (layer: AttentionLayer | undefined, read: (layer: AttentionLayer, head: number) => number[][]): number[][][] =>
   layer && layer.tokens > 0 ? Array.from({ length: layer.heads }, (_, h) => read(layer, h)) : [];
 
-/** The largest |value| among a head's entries of a tokens × model array (1 when all are 0). */
+/** The largest finite |value| among a head's entries of a tokens × model array (1 when all are 0). */
 export function largest(values: Float64Array, layer: AttentionLayer, head: number): number {
   let max = 0;
   const { model, headSize, tokens } = layer;
-  for (let i = 0; i < tokens; i++) for (let c = 0; c < headSize; c++) max = Math.max(max, Math.abs(values[i * model + head * headSize + c]));
+  for (let i = 0; i < tokens; i++) {
+    for (let c = 0; c < headSize; c++) {
+      const size = Math.abs(values[i * model + head * headSize + c]);
+      if (size > max && Number.isFinite(size)) max = size;
+    }
+  }
   return max || 1;
 }
 
@@ -33,6 +38,9 @@ export function fullRows(values: Float64Array, layer: AttentionLayer): number[][
 /** The largest |value| of a tokens × model array's rows in use (1 when all are 0). */
 export function largestOfAll(values: Float64Array, layer: AttentionLayer): number {
   let max = 0;
-  for (let i = 0; i < layer.tokens * layer.model; i++) max = Math.max(max, Math.abs(values[i]));
+  for (let i = 0; i < layer.tokens * layer.model; i++) {
+    const size = Math.abs(values[i]);
+    if (size > max && Number.isFinite(size)) max = size;
+  }
   return max || 1;
 }

@@ -197,6 +197,9 @@ export const attentionStyles = css`
     padding: 0.6rem 0.75rem;
     border-radius: 6px;
     background: var(--_surface);
+  }
+
+  .vectors {
     overflow-x: auto;
   }
 
@@ -249,6 +252,7 @@ export const attentionStyles = css`
   .strip {
     position: relative;
     display: inline-block;
+    max-width: 100%;
     height: 0.9rem;
     vertical-align: middle;
     border-radius: 2px;

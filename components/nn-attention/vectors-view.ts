@@ -11,8 +11,11 @@ export const VECTOR_ROWS = 12;
 export const MIX_TERMS = 5;
 
 /** The CSS colour of a number: blue for positive, orange for negative, mixed into neutral by |v| / `scale`. */
-const cellColor = (v: number, scale: number) =>
-  `color-mix(in srgb, var(${v < 0 ? '--_negative' : '--_positive'}) ${Math.round(Math.min(1, Math.abs(v) / scale) * 100)}%, var(--_neutral))`;
+const cellColor = (v: number, scale: number) => {
+  const strength = Math.abs(v) / scale;
+  // A number that is not finite (a diverged model) is drawn as neutral, never as "NaN%".
+  return `color-mix(in srgb, var(${v < 0 ? '--_negative' : '--_positive'}) ${Number.isFinite(strength) ? Math.round(Math.min(1, strength) * 100) : 0}%, var(--_neutral))`;
+};
 
 /**
  * A vector as a strip of cells, blue for positive and orange for negative, as strong as
@@ -43,9 +46,11 @@ export interface VectorTable {
 export function renderVectors(table: VectorTable) {
   const { tokens, words, scale } = table;
   const shown = Math.min(tokens.length, VECTOR_ROWS);
-  return html`<div class="vectors" part="vectors">
+  const caption = format(words.vectorsTitle, { head: table.head + 1 });
+  // Wide vectors scroll sideways: the panel is a focusable region, so keys scroll it too.
+  return html`<div class="vectors" part="vectors" tabindex="0" role="region" aria-label=${caption}>
     <table>
-      <caption>${format(words.vectorsTitle, { head: table.head + 1 })}</caption>
+      <caption>${caption}</caption>
       <thead><tr><th scope="col"><span class="visually-hidden">${words.queryColumn}</span></th><th scope="col">${words.embedding}</th><th scope="col">${words.query}</th><th scope="col">${words.key}</th><th scope="col">${words.value}</th></tr></thead>
       <tbody>
         ${tokens.slice(0, shown).map(
