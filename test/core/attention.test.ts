@@ -234,7 +234,7 @@ describe('attention model', () => {
   it('refuses bad options with a message', () => {
     expectNnKitError(() => new AttentionModel({ task: 'shuffle' }), 'Unknown task', '"reverse"');
     expectNnKitError(() => new AttentionModel({ length: 1 }), 'length');
-    expectNnKitError(() => new AttentionModel({ length: 9 }), 'length');
+    expectNnKitError(() => new AttentionModel({ length: 7 }), 'length');
     expectNnKitError(() => new AttentionModel({ optimizer: 'lbfgs' }), 'optimizer');
     expectNnKitError(() => new AttentionModel({ learningRate: Number.NaN }), 'learning-rate');
   });
