@@ -174,6 +174,11 @@ export const digitsStyles = css`
     margin-top: 1rem;
   }
 
+  .confusion {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+
   .confusion table {
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
@@ -212,6 +217,17 @@ export const digitsStyles = css`
   .confusion .cell[aria-pressed='true'] {
     outline: 2px solid var(--_text);
     outline-offset: 1px;
+  }
+
+  @container (max-width: 420px) {
+    .confusion .cell {
+      width: 1.45rem;
+      min-height: 1.6rem;
+      font-size: 0.7rem;
+    }
+    .confusion th {
+      padding: 0 0.1rem;
+    }
   }
 
   .cell-digits p {

@@ -16,7 +16,7 @@ import { DIGITS_STRINGS, type DigitsStrings } from './nn-digits.strings.js';
 import { digitsStyles } from './nn-digits.styles.js';
 import { type Load, loadDigitsFor, loadModelFor } from './data-loader.js';
 import { DigitsSession, type PreparedDigits } from './session.js';
-import { renderCell, renderConfusion, renderInput, renderLoss, renderProbabilities, renderStats } from './views.js';
+import { describeStatus, renderCell, renderConfusion, renderInput, renderLoss, renderProbabilities, renderSamples, renderStats } from './views.js';
 
 export { DIGITS_SETTINGS } from './nn-digits.settings.js';
 export type { DigitsEpochDetail, DigitsEvents, DigitsStoppedDetail, PredictDetail } from './nn-digits.events.js';
@@ -174,7 +174,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     return Promise.all([this.digits?.promise, this.modelLoad?.promise]).then(() => this.updateComplete.then(() => undefined));
   }
 
-  /** Trains, about a sixth of each frame, until `epochs` are done (starts over if they are). */
+  /** Trains, for a slice of each frame while on screen, until `epochs` are done (reset() starts over). */
   play(): void {
     const session = this.session;
     if (!session || this.loop.playing || session.trainer.diverged) return;
@@ -335,7 +335,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const controls = new Set(settings.controls);
     const last = session?.last;
     const playing = this.loop.playing;
-    if (!playing || !this.spoken) this.spoken = last ? this.status(last) : '';
+    if (!playing || !this.spoken) this.spoken = session ? describeStatus(words, session, settings.epochs) : '';
     const confusion = show.has('confusion') && session && session.trainer.epochs > 0 ? session.confusion().counts : undefined;
     const chartWidth = Math.max(200, Math.min(420, this.size.width - 40));
     return html`<div class="card" part="card">
@@ -368,12 +368,8 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   private renderDrawing(controls: Set<string>) {
     const { words } = this;
     return html`<div class="drawing">
-      ${controls.has('draw') ? html`<p class="hint">${words.drawHint}</p>${this.pad.render({ label: words.padLabel, clear: words.clear, undo: words.undo })}` : nothing}
-      ${controls.has('samples') && this.session
-        ? html`<fieldset class="samples" part="samples"><legend>${words.samples}</legend>
-            ${OUTPUT_NAMES.map((digit) => html`<button type="button" aria-label=${format(words.sampleLabel, { digit })} @click=${() => this.drawSample(Number(digit))}>${digit}</button>`)}
-          </fieldset>`
-        : nothing}
+      ${controls.has('draw') ? html`<p class="hint">${words.drawHint}</p>${this.pad.renderPad({ label: words.padLabel, clear: words.clear, undo: words.undo })}` : nothing}
+      ${controls.has('samples') && this.session ? renderSamples(words, (digit) => this.drawSample(digit)) : nothing}
     </div>`;
   }
 
@@ -390,22 +386,10 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     this.requestUpdate();
   }
 
-  private status(last: { epoch: number; trainLoss: number; testLoss: number; accuracy: number }): string {
-    const session = this.session!;
-    if (last.epoch === 0) return format(this.words.statusStart, { train: session.train.inputs.length - session.copies, copies: session.copies, test: session.test.inputs.length });
-    return renderStatus(this.words, last, this.settings.epochs);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.pad.paint(this.renderRoot as ShadowRoot);
   }
-}
-
-/** The numbers said politely after training stops. */
-function renderStatus(words: DigitsStrings, last: { epoch: number; trainLoss: number; testLoss: number; accuracy: number }, epochs: number): string {
-  const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
-  return format(words.status, { epoch: last.epoch, epochs, trainLoss: fixed(last.trainLoss), testLoss: fixed(last.testLoss), accuracy: `${(last.accuracy * 100).toFixed(1)}%` });
 }
 
 declare global {

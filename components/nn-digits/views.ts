@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { formatNumber, percent } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { styleMap } from '../shared/style-map.js';
-import type { EpochRecord } from './session.js';
+import type { DigitsSession, EpochRecord } from './session.js';
 import type { DigitsStrings } from './nn-digits.strings.js';
 
 /** Most digits a confusion cell lists. */
@@ -129,4 +129,18 @@ export function renderCell(words: DigitsStrings, truth: number, read: number, pi
     </ul>
     ${indices.length > shown.length ? html`<p class="note">+${indices.length - shown.length}</p>` : nothing}
   </div>`;
+}
+
+/** Buttons that draw a held-out handwritten digit: the keyboard's way to give the network a digit. */
+export function renderSamples(words: DigitsStrings, pick: (digit: number) => void) {
+  return html`<fieldset class="samples" part="samples"><legend>${words.samples}</legend>
+    ${Array.from({ length: 10 }, (_, digit) => html`<button type="button" aria-label=${format(words.sampleLabel, { digit })} @click=${() => pick(digit)}>${digit}</button>`)}
+  </fieldset>`;
+}
+
+/** The run in words, read out politely when training stops. */
+export function describeStatus(words: DigitsStrings, session: DigitsSession, epochs: number): string {
+  const last = session.last;
+  if (last.epoch === 0) return format(words.statusStart, { train: session.train.inputs.length - session.copies, copies: session.copies, test: session.test.inputs.length });
+  return format(words.status, { epoch: last.epoch, epochs, trainLoss: formatNumber(last.trainLoss, 3), testLoss: formatNumber(last.testLoss, 3), accuracy: percent(last.accuracy) });
 }
