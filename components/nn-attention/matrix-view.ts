@@ -27,7 +27,7 @@ export function renderMatrix(figure: MatrixFigure) {
     const row = Math.floor(((event.clientY - box.top) / box.height) * n);
     if (row >= 0 && row < n) figure.pick(row);
   };
-  return html`<figure class="matrix ${kind}" part=${kind}>
+  return html`<figure class="matrix ${kind}" part=${kind === 'scores' ? 'scores' : 'weights'}>
     <figcaption>${title}</figcaption>
     <div class="matrix-grid ${labelled ? 'labelled' : ''}">
       ${labelled

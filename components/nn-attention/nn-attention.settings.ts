@@ -24,7 +24,7 @@ export const ATTENTION_SETTINGS = defineSettings({
     kind: 'text',
     default: DEFAULT_TOKENS,
     label: 'Sentence',
-    description: `Explore mode: the sentence, split into tokens at spaces (1 to ${ATTENTION_LIMITS.tokens}); a token is shown as text, never as HTML. Readers edit it.`,
+    description: 'Explore mode: the sentence, split into tokens at spaces (1 to 256); a token is shown as text, never as HTML. Readers edit it.',
   },
   dModel: {
     attribute: 'd-model',
@@ -34,7 +34,7 @@ export const ATTENTION_SETTINGS = defineSettings({
     max: ATTENTION_LIMITS.model,
     integer: true,
     applies: 'rebuild',
-    description: `Width of the embeddings, 1 to ${ATTENTION_LIMITS.model} (default 8); a multiple of heads. Model JSON must match it.`,
+    description: 'Width of the embeddings, 1 to 64 (default 8); a multiple of heads. Model JSON must match it.',
   },
   heads: {
     kind: 'number',
@@ -43,7 +43,7 @@ export const ATTENTION_SETTINGS = defineSettings({
     max: ATTENTION_LIMITS.heads,
     integer: true,
     applies: 'rebuild',
-    description: `Attention heads, 1 to ${ATTENTION_LIMITS.heads} (default 1): each has d-model / heads numbers per query, key and value.`,
+    description: 'Attention heads, 1 to 8 (default 1): each has d-model / heads numbers per query, key and value.',
   },
   head: {
     kind: 'number',
@@ -96,7 +96,7 @@ export const ATTENTION_SETTINGS = defineSettings({
     max: ATTENTION_LENGTHS.max,
     integer: true,
     applies: 'rebuild',
-    description: `Train mode: letters in a sequence, ${ATTENTION_LENGTHS.min} to ${ATTENTION_LENGTHS.max} (default 4).`,
+    description: 'Train mode: letters in a sequence, 2 to 6 (default 4).',
   },
   learningRate: {
     attribute: 'learning-rate',
