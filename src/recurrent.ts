@@ -194,24 +194,29 @@ export class RecurrentNet {
     }
   }
 
-  private gatedStep(t: number): void {
-    const { inputs, hidden, params, states, inputsSeen, update, reset, candidate } = this;
+  /** Row `row`'s sum at step t: its bias, W_x·x_t, and with `withState` its W_h·h_{t−1}. */
+  private gateSum(t: number, row: number, withState: boolean): number {
+    const { inputs, hidden, params, states, inputsSeen } = this;
     const { wx, wh, b } = this.layout;
     const xo = t * inputs;
     const ho = t * hidden;
-    const gate = (row: number, withState: boolean) => {
-      let sum = params[b + row];
-      for (let i = 0, w = wx + row * inputs; i < inputs; i++) sum += params[w + i] * inputsSeen[xo + i];
-      if (withState) for (let k = 0, w = wh + row * hidden; k < hidden; k++) sum += params[w + k] * states[ho + k];
-      return sum;
-    };
+    let sum = params[b + row];
+    for (let i = 0, w = wx + row * inputs; i < inputs; i++) sum += params[w + i] * inputsSeen[xo + i];
+    if (withState) for (let k = 0, w = wh + row * hidden; k < hidden; k++) sum += params[w + k] * states[ho + k];
+    return sum;
+  }
+
+  private gatedStep(t: number): void {
+    const { hidden, params, states, update, reset, candidate } = this;
+    const { wh } = this.layout;
+    const ho = t * hidden;
     for (let j = 0; j < hidden; j++) {
-      update[ho + j] = sigmoid(gate(j, true));
-      reset[ho + j] = sigmoid(gate(hidden + j, true));
+      update[ho + j] = sigmoid(this.gateSum(t, j, true));
+      reset[ho + j] = sigmoid(this.gateSum(t, hidden + j, true));
     }
     for (let j = 0; j < hidden; j++) {
       const row = 2 * hidden + j;
-      let sum = gate(row, false);
+      let sum = this.gateSum(t, row, false);
       for (let k = 0, w = wh + row * hidden; k < hidden; k++) sum += params[w + k] * reset[ho + k] * states[ho + k];
       const c = Math.tanh(sum);
       candidate[ho + j] = c;

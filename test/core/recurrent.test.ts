@@ -207,6 +207,15 @@ describe('sequence tasks and their trainer (src/recurrent-tasks.ts, src/recurren
     expect(growing.divergence?.kind).to.equal('growth');
   });
 
+  it('a frame trains at most the steps it is allowed, and at least one however short its time', () => {
+    const trainer = new SequenceTrainer({ task: 'parity' });
+    expect(trainer.trainFor(10_000, 4)).to.equal(4);
+    expect(trainer.steps).to.equal(4);
+    let now = 0;
+    expect(trainer.trainFor(0, 4, () => (now += 1))).to.equal(1);
+    expect(trainer.steps).to.equal(5);
+  });
+
   it('gradients of the last step fade back through time in the plain cell', () => {
     const trainer = new SequenceTrainer({ task: 'parity', unroll: 32, seed: 2 });
     trainer.show();
