@@ -28,6 +28,8 @@ import { keyMove, mapCellUnder, windowUnder } from './window-input.js';
 export { CONVOLUTION_SETTINGS } from './nn-convolution.settings.js';
 export type { ConvolutionEpochDetail, ConvolutionEvents, ConvolutionStoppedDetail, ConvolutionWindowDetail } from './nn-convolution.events.js';
 
+/** While training plays, the view is redrawn at most this often (and at each epoch's end). */
+const REDRAW_MS = 200;
 /** The card's padding and border, left and right. */
 const CARD_INSET = 34;
 
@@ -105,6 +107,8 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   private session?: Session;
   private digits?: DigitSet;
   private loading?: Promise<void>;
+  /** Why the digits could not be loaded, once they could not. */
+  private loadError = '';
   /** The reader's drawing pad and their last drawing. */
   private readonly pad = new ReaderPad(
     () => this.renderRoot,
@@ -119,6 +123,8 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   /** Which held-out digit train mode shows. */
   private shown = 0;
   private pointing = false;
+  /** When train mode last asked to be drawn while playing. */
+  private drawn = 0;
   private autoplayed = false;
   private spoken = '';
   private readonly size = new WidthController(this, 600);
@@ -218,6 +224,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     const train = settings.mode === 'train';
     const needsDigits = train || (!settings.picture && settings.imageName.startsWith('digit-'));
     if (needsDigits && !this.digits) {
+      if (this.loadError) throw new NnKitError(this.loadError);
       this.settings = settings;
       this.view = undefined;
       this.fetchDigits();
@@ -257,7 +264,10 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
         this.digits = digits;
         this.requestUpdate();
       },
-      (error: unknown) => this.report(new NnKitError(`The handwritten digits could not be loaded (${error instanceof Error ? error.message : String(error)}).`)),
+      (error: unknown) => {
+        this.loadError = `The handwritten digits could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
+        this.requestUpdate();
+      },
     );
   }
 
@@ -278,12 +288,21 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     const s = this.session;
     const settings = this.settings;
     if (!s || !settings) return;
-    s.train(budget, settings.epochs, () => this.emit('nn-epoch', { epoch: s.epoch, accuracy: s.accuracy, loss: s.trainer.loss }));
+    let ended = false;
+    s.train(budget, settings.epochs, () => {
+      ended = true;
+      this.emit('nn-epoch', { epoch: s.epoch, accuracy: s.accuracy, loss: s.trainer.loss });
+    });
     if (s.finished(settings.epochs)) {
       this.loop.pause();
       this.emit('nn-stopped', { epoch: s.epoch, reason: s.diverged ? 'diverged' : 'epochs' });
     }
-    this.requestUpdate();
+    // The filters and maps are redrawn a few times a second, and at each epoch's end: a frame's time goes to training.
+    const now = performance.now();
+    if (ended || !this.loop.playing || now - this.drawn >= REDRAW_MS) {
+      this.drawn = now;
+      this.requestUpdate();
+    }
   }
 
   /** Sets a property for the reader and says so with `change`. */
@@ -357,7 +376,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     const ready = s.mode === 'train' ? !!this.session : !!this.view;
     return html`<div class="card ${s.mode}" part="card">
       ${this.renderProblem()}
-      ${ready ? nothing : html`<p class="message" role="status">${words.loading}</p>`}
+      ${ready || this.loadError ? nothing : html`<p class="message" role="status">${words.loading}</p>`}
       ${s.mode === 'train' ? this.renderTrain(s) : this.renderExplore(s)}
       <p class="status" part="status" aria-live="polite">${this.spoken}</p>
     </div>`;

@@ -6,8 +6,8 @@ import type { Settings } from './read-settings.js';
 export class Session {
   readonly trainer: CnnTrainer;
   /** Held-out accuracy and confusion counts, as of the last epoch (or the start). */
-  accuracy: number;
-  confusion: Int32Array;
+  accuracy = 0;
+  confusion: Int32Array = new Int32Array(100);
   diverged = false;
 
   constructor(
@@ -27,8 +27,7 @@ export class Session {
         seed: settings.seed,
       },
     );
-    this.accuracy = this.trainer.accuracy();
-    this.confusion = this.trainer.confusion();
+    this.count();
   }
 
   get epoch(): number {
@@ -57,9 +56,16 @@ export class Session {
   }
 
   private measure(onEpoch: () => void): void {
-    this.accuracy = this.trainer.accuracy();
-    this.confusion = this.trainer.confusion();
+    this.count();
     onEpoch();
+  }
+
+  /** The confusion counts of the held-out digits, and the accuracy read off their diagonal: one pass over them. */
+  private count(): void {
+    this.confusion = this.trainer.confusion();
+    let right = 0;
+    for (let k = 0; k < 10; k++) right += this.confusion[k * 11];
+    this.accuracy = right / Math.max(1, this.trainer.test.length);
   }
 
   /** Runs an image (64 values) through the network: each filter's feature map after the activation, and the class probabilities. */
@@ -72,7 +78,6 @@ export class Session {
   reset(): void {
     this.trainer.reset();
     this.diverged = false;
-    this.accuracy = this.trainer.accuracy();
-    this.confusion = this.trainer.confusion();
+    this.count();
   }
 }
