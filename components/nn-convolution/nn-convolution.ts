@@ -404,7 +404,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
 
   private renderExplore(s: Settings) {
     const view = this.view;
-    const controls = html`${renderExploreControls(s, this.pad.open, this.handlers())}${this.pad.render(s.words)}`;
+    const controls = html`${renderExploreControls(s, this.pad.open, this.handlers())}${this.pad.renderPad(s.words)}`;
     if (!view) {
       this.spoken = '';
       return controls;
@@ -429,7 +429,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     const session = this.session;
     const words = s.words;
     const playing = this.loop.playing;
-    const controls = html`${renderTrainControls(s, { playing, finished: !!session?.finished(s.epochs), ready: !!session, padOpen: this.pad.open }, this.handlers())}${this.pad.render(words)}`;
+    const controls = html`${renderTrainControls(s, { playing, finished: !!session?.finished(s.epochs), ready: !!session, padOpen: this.pad.open }, this.handlers())}${this.pad.renderPad(words)}`;
     if (!session) return controls;
     const image = this.picture()!.pixels;
     const { maps, probabilities } = session.look(image);
