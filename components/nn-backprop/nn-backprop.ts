@@ -335,7 +335,7 @@ export class NnBackprop extends NnElement<BackpropEvents> {
       <p class="key">${words.key}</p>
       <p class="stage" part="stage" aria-live="polite">${this.spoken}</p>
       ${show.has('chain')
-        ? html`<section class="chain-panel" part="chain">
+        ? html`<section class="chain-panel" part="chain" tabindex="0" aria-label=${format(words.chainTitle, { name: placeName(this.place) })}>
             <h3>${format(words.chainTitle, { name: placeName(this.place) })}</h3>
             ${renderChain(walk, this.place, backwardReached, fmt)}
             ${backwardReached ? nothing : html`<p class="waiting">${words.chainWaiting}</p>`}
@@ -343,7 +343,9 @@ export class NnBackprop extends NnElement<BackpropEvents> {
           </section>`
         : nothing}
       ${show.has('nudge') ? renderNudge(walk, words) : nothing}
-      <div class="table-wrap">${renderTable(walk, words, fmt, show.has('table'))}</div>
+      ${show.has('table')
+        ? html`<div class="table-wrap" role="region" tabindex="0" aria-label=${words.tableCaption}>${renderTable(walk, words, fmt, true)}</div>`
+        : renderTable(walk, words, fmt, false)}
     </div>`;
   }
 }
