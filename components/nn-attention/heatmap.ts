@@ -1,4 +1,4 @@
-import type { Rgb } from '../shared/colors.js';
+import { type Rgb, resolveColor } from '../shared/colors.js';
 
 /** The colours a heatmap is painted with, resolved from the theme. */
 export interface Palette {
@@ -91,4 +91,10 @@ export function paintMatrix(canvas: HTMLCanvasElement, side: number, paint: Matr
     context.strokeRect(1, select * cell + 1, side - 2, Math.max(cell - 2, 1));
     context.setTransform(1, 0, 0, 1, 0, 0);
   }
+}
+
+/** The heatmaps' colours, read from the element's theme tokens. */
+export function resolvePalette(root: ShadowRoot): Palette {
+  const color = (name: string) => resolveColor(root, `var(--_${name})`);
+  return { background: color('background'), accent: color('accent'), negative: color('negative'), neutral: color('neutral'), positive: color('positive'), grid: color('grid'), text: color('text') };
 }

@@ -1,9 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { type AttentionLayer, AttentionExplorer, AttentionModel, NnKitError, parseAttentionWeights } from '../../src/index.js';
-import { resolveColor } from '../shared/colors.js';
 import { parseJson } from '../shared/data-source.js';
-import { formatNumber, percent } from '../shared/format.js';
 import { NnElement } from '../shared/nn-element.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { propertiesOf, restoreDefaults } from '../shared/settings.js';
@@ -12,16 +10,15 @@ import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop } from '../shared/training-loop.js';
 import { renderToolbar } from './controls.js';
-import { type Palette, paintMatrix, scoreRange } from './heatmap.js';
-import { fullRows, headMatrix, headRows, largest, largestOfAll, perHead } from './matrices.js';
-import { renderMatrix, renderWeightsTable } from './matrix-view.js';
+import { renderBody } from './body-view.js';
+import { type Palette, paintMatrix, resolvePalette } from './heatmap.js';
+import { headMatrix, headRows, perHead } from './matrices.js';
 import type { AttentionEvents } from './nn-attention.events.js';
 import { ATTENTION_SETTINGS } from './nn-attention.settings.js';
 import { attentionStyles } from './nn-attention.styles.js';
 import { type Settings, readSettings } from './read-settings.js';
-import { LEARNED_ACCURACY, MAX_EPOCHS, STEPS_PER_FRAME } from './schedule.js';
-import { renderTokens, shortToken } from './tokens-view.js';
-import { renderMix, renderVectors } from './vectors-view.js';
+import { DRAW_INTERVAL_MS, LEARNED_ACCURACY, MAX_EPOCHS, STEPS_PER_FRAME } from './schedule.js';
+import { describeSelection, renderStatus, statusText } from './status-view.js';
 
 export { ATTENTION_SETTINGS } from './nn-attention.settings.js';
 export { ATTENTION_STRINGS, type AttentionStrings } from './nn-attention.strings.js';
@@ -107,6 +104,10 @@ export class NnAttention extends NnElement<AttentionEvents> {
   private finished = false;
   private palette?: Palette;
   private focusToken = -1;
+  /** Train mode's status as last read out. */
+  private spoken = '';
+  /** When the view was last drawn while training. */
+  private lastDraw = 0;
   /** The heatmaps' side in CSS pixels, as last rendered. */
   private side = 1;
   private readonly size = new WidthController(this, 560);
@@ -278,13 +279,17 @@ export class NnAttention extends NnElement<AttentionEvents> {
       model.step();
       if (model.epoch !== epoch) this.emit('nn-epoch', { epoch: model.epoch, loss: model.loss, accuracy: model.accuracy });
     }
-    model.showExample();
     const reason = model.diverged ? 'diverged' : model.accuracy >= LEARNED_ACCURACY || model.epoch >= MAX_EPOCHS ? 'learned' : undefined;
     if (reason) {
       this.finished = true;
       this.loop.pause();
       this.emit('nn-stopped', { epoch: model.epoch, reason });
     }
+    model.showExample();
+    // Playing, the view follows ten times a second (drawing every frame would cost more than the training).
+    const now = performance.now();
+    if (budget !== Infinity && !reason && now - this.lastDraw < DRAW_INTERVAL_MS) return;
+    this.lastDraw = now;
     this.requestUpdate();
   }
 
@@ -326,14 +331,9 @@ export class NnAttention extends NnElement<AttentionEvents> {
     const both = show.has('scores') && show.has('weights');
     const { side, labelled } = this.matrixSide(Math.max(1, tokens.length), both);
     this.side = side;
-    const weights = layer ? headMatrix(layer.weights, layer, head) : [];
-    const scores = layer ? headMatrix(layer.scores, layer, head) : [];
-    const values = layer ? headRows(layer.v, layer, head) : [];
     const title = model ? format(words.trainTitle, { task: words[settings.task as 'reverse'] ?? settings.task }) : words.title;
-    const summary = layer && select >= 0 ? this.describeSelection(tokens, weights[select], select) : '';
+    const summary = layer && select >= 0 ? describeSelection(words, tokens, headMatrix(layer.weights, layer, head)[select], select) : '';
     const embedded = model ? model.x : (this.explorer?.x ?? new Float64Array(0));
-    const range = layer ? scoreRange({ values: layer.scores, offset: head * tokens.length ** 2, n: tokens.length, causal: layer.causal }) : 1;
-    const scoresLabel = format(words.scoresLabel, { head: head + 1, count: tokens.length, low: formatNumber(-range), high: formatNumber(range), masked: layer?.causal ? words.maskedNote : '' });
     return html`<div class="card" part="card">
       ${this.renderProblem()}
       <div class="header"><span class="title">${title}</span><span class="formula">${words.formula}</span></div>
@@ -356,56 +356,18 @@ export class NnAttention extends NnElement<AttentionEvents> {
         },
       )}
       ${this.source.loading ? html`<p class="note loading" role="status">${words.loading}</p>` : nothing}
-      ${model ? this.renderStatus(model, settings) : nothing}
+      ${model ? renderStatus(model, words, this.finished, this.spokenStatus(model, settings)) : nothing}
       ${!layer
         ? html`<p class="note empty" role="status">${words.empty}</p>`
-        : html`
-            ${renderTokens(tokens, select, words, (index, focus) => this.pick(index, focus))}
-            <div class="matrices ${labelled ? 'labelled' : ''}">
-              ${show.has('scores')
-                ? renderMatrix({ kind: 'scores', title: words.scoresTitle, tokens, side, labelled, pick: (i) => this.pick(i, false), label: scoresLabel })
-                : nothing}
-              ${show.has('weights')
-                ? renderMatrix({ kind: 'weights', title: words.weightsTitle, tokens, side, labelled, pick: (i) => this.pick(i, false), label: format(words.weightsLabel, { head: head + 1, count: tokens.length }) })
-                : nothing}
-            </div>
-            ${show.has('weights') ? renderWeightsTable(tokens, weights, scores, head, words) : nothing}
-            ${show.has('mix') ? renderMix({ tokens, select, weights, values, output: headRows(layer.mixed, layer, head), scale: largest(layer.v, layer, head), words }) : nothing}
-            ${show.has('vectors')
-              ? renderVectors({
-                  tokens,
-                  head,
-                  words,
-                  embeddings: fullRows(embedded, layer),
-                  queries: headRows(layer.q, layer, head),
-                  keys: headRows(layer.k, layer, head),
-                  values,
-                  scale: { embeddings: largestOfAll(embedded, layer), queries: largest(layer.q, layer, head), keys: largest(layer.k, layer, head), values: largest(layer.v, layer, head) },
-                })
-              : nothing}
-          `}
+        : renderBody({ layer, embedded, tokens, head, select, show, words, side, labelled, pick: (index, focus) => this.pick(index, focus) })}
       <p class="summary visually-hidden" aria-live="polite">${summary}</p>
     </div>`;
   }
 
-  /** In words: where the selected query puts most weight. */
-  private describeSelection(tokens: readonly string[], row: readonly number[], select: number): string {
-    let most = 0;
-    for (let j = 1; j < row.length; j++) if (row[j] > row[most]) most = j;
-    return format(this.settings!.words.selectedSummary, { token: shortToken(tokens[select]), position: select + 1, weight: percent(row[most]), key: shortToken(tokens[most]), keyPosition: most + 1 });
-  }
-
-  private renderStatus(model: AttentionModel, settings: Settings) {
-    const { words } = settings;
-    const name = (letters: number[]) => letters.map((token) => model.tokenName(token)).join(' ');
-    const status = model.diverged
-      ? words.diverged
-      : model.epoch === 0
-        ? words.untrained
-        : `${format(words.trainStatus, { epoch: model.epoch, loss: formatNumber(model.loss, 3), accuracy: percent(model.accuracy) })}${this.finished ? ` ${format(words.learned, { accuracy: percent(model.accuracy) })}` : ''}`;
-    return html`<p class="status" part="status" aria-live="polite">${status}</p>
-      <p class="note">${words.trainNote}</p>
-      <p class="example-line">${format(words.exampleLine, { input: name(Array.from(model.sequence.subarray(0, model.length))), answer: name(model.answerLetters()), predicted: name(model.predictions()) })}</p>`;
+  /** The status the live region reads: kept as it was while training plays. */
+  private spokenStatus(model: AttentionModel, settings: Settings): string {
+    if (!this.loop.playing) this.spoken = statusText(model, settings.words, this.finished);
+    return this.spoken;
   }
 
   /** The reader typed: new tokens, and no selection past their end. */
@@ -420,7 +382,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
     const settings = this.settings;
     const layer = this.layer;
     if (!settings || !layer) return;
-    this.palette ??= this.resolvePalette();
+    this.palette ??= resolvePalette(this.renderRoot as ShadowRoot);
     const n = layer.tokens;
     const select = settings.select < n ? settings.select : -1;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas')) {
@@ -439,12 +401,6 @@ export class NnAttention extends NnElement<AttentionEvents> {
       this.renderRoot.querySelector<HTMLButtonElement>(`button.token[data-index="${this.focusToken}"]`)?.focus();
       this.focusToken = -1;
     }
-  }
-
-  private resolvePalette(): Palette {
-    const root = this.renderRoot as ShadowRoot;
-    const color = (name: string) => resolveColor(root, `var(--_${name})`);
-    return { background: color('background'), accent: color('accent'), negative: color('negative'), neutral: color('neutral'), positive: color('positive'), grid: color('grid'), text: color('text') };
   }
 }
 
