@@ -34,7 +34,7 @@ export const BACKPROP_STRINGS = defineStrings({
   actualLabel: 'measured ΔL = L(w + ε) − L(w)',
   /** The chain rule's heading, and what it says before the backward pass reaches the weight. */
   chainTitle: 'The chain rule for {name}',
-  chainWaiting: 'Step on to the backward pass to see its numbers.',
+  chainWaiting: 'Its numbers appear once the backward pass reaches it.',
   /** Under the chain, when the loss and output activation pair. */
   pairedSoftmax: 'Softmax with cross-entropy: ∂L/∂z = p − y at the output.',
   pairedSigmoid: 'Sigmoid with binary cross-entropy: ∂L/∂z = (p − y)/n at the output (n outputs, the Keras mean).',
