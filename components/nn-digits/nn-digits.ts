@@ -252,10 +252,15 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
       this.pendingImage = undefined;
       this.imageError = '';
       const size = DRAWING_SIZE * DRAWING_SIZE;
-      const list = value != null && typeof value === 'object' && typeof (value as ArrayLike<unknown>).length === 'number' ? Array.from(value as ArrayLike<unknown>) : undefined;
-      if (!list || list.length !== size) this.imageError = `image must be ${size} numbers (28 × 28, row by row) from 0 to 1; got ${list ? `${list.length} values` : typeof value}.`;
-      else if (!list.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) this.imageError = 'image must hold numbers from 0 to 1 only (no text, NaN or infinity).';
+      const length = value != null && typeof value === 'object' ? (value as ArrayLike<unknown>).length : undefined;
+      // The length is checked before anything is copied: { length: 1e12 } must not be read.
+      const list = length === size ? Array.from(value as ArrayLike<unknown>) : undefined;
+      if (!list) this.imageError = `image must be ${size} numbers (28 × 28, row by row) from 0 to 1; got ${typeof length === 'number' ? `${String(length).slice(0, 20)} values` : typeof value}.`;
       else {
+        const bad = list.findIndex((v) => !(typeof v === 'number' && v >= 0 && v <= 1));
+        if (bad >= 0) this.imageError = `image must hold numbers from 0 to 1 only; value ${bad + 1} is not one.`;
+      }
+      if (!this.imageError) {
         this.pad.show(list as number[], true);
         this.read(true);
       }
