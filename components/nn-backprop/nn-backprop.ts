@@ -152,7 +152,7 @@ export class NnBackprop extends NnElement<BackpropEvents> {
     this.goTo(walk.stages.start(this.settings?.phase ?? 'forward'));
   }
 
-  /** w ← w − α ∂L/∂w on every weight and bias, then the pass again: the sample's loss falls for a small enough α. */
+  /** w ← w − α ∂L/∂w on every weight and bias, then the pass again: the sample's loss falls for a small enough α. With `for`, on the walkthrough's copy (the trainer is not changed). */
   applyUpdate(): void {
     const walk = this.walk;
     if (!walk) return;
