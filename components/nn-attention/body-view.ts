@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { AttentionLayer } from '../../src/index.js';
 import { formatNumber } from '../shared/format.js';
 import { format } from '../shared/strings.js';
@@ -22,6 +23,8 @@ export interface Body {
   side: number;
   labelled: boolean;
   pick(index: number, focus: boolean): void;
+  /** The vectors are drawn again only when this changes (the element slows it while training plays: they are the costliest part). */
+  vectorsVersion: number;
 }
 
 /** The tokens, the heatmaps of scores and weights (with the weights' table), the selected query's mix, and every token's vectors. */
@@ -53,7 +56,7 @@ export function renderBody(body: Body) {
     ${show.has('weights') ? renderWeightsTable(tokens, weights, headMatrix(layer.scores, layer, head), head, words) : nothing}
     ${show.has('mix') ? renderMix({ tokens, select, weights, values, output: headRows(layer.mixed, layer, head), scale: largest(layer.v, layer, head), words }) : nothing}
     ${show.has('vectors')
-      ? renderVectors({
+      ? guard([body.vectorsVersion, layer, head, tokens.length], () => renderVectors({
           tokens,
           head,
           words,
@@ -62,7 +65,7 @@ export function renderBody(body: Body) {
           keys: headRows(layer.k, layer, head),
           values,
           scale: { embeddings: largestOfAll(embedded, layer), queries: largest(layer.q, layer, head), keys: largest(layer.k, layer, head), values: largest(layer.v, layer, head) },
-        })
+        }))
       : nothing}
   `;
 }

@@ -44,53 +44,70 @@ function cellColor(paint: MatrixPaint, value: number, range: number): Rgb {
 }
 
 /**
- * Paints a matrix into a canvas (its own pixels: `side` CSS pixels times the device's ratio):
- * weights from the background (0) to the accent (1), by √w, so the small weights of a long
- * row still show; scores from orange (most negative) through neutral to blue (most
- * positive), scaled by the largest |score|; masked cells in the grid's colour, hatched;
- * thin gaps between cells while they are large; the selected row outlined. Cells are
- * written as pixels (one pass), the outline drawn over them.
+ * Paints a matrix into a canvas of `side` CSS pixels: weights from the background (0) to
+ * the accent (1), by √w, so the small weights of a long row still show; scores from orange
+ * (most negative) through neutral to blue (most positive), scaled by the largest |score|;
+ * masked cells in the grid's colour, hatched while they are large; thin gaps between large
+ * cells; the selected row outlined. The cells are written as one pixel each into an n × n
+ * image, drawn scaled up without smoothing, then the lines over them.
  */
 export function paintMatrix(canvas: HTMLCanvasElement, side: number, paint: MatrixPaint): void {
   const context = canvas.getContext('2d');
-  const { width, height } = canvas;
-  if (!context || width === 0 || height === 0) return;
+  if (!context || canvas.width === 0 || !canvas.ownerDocument) return;
   const { values, offset, n, causal, select, palette } = paint;
   const range = paint.kind === 'scores' ? scoreRange(paint) : 1;
-  const colors: Rgb[] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) colors.push(causal && j > i ? palette.grid : cellColor(paint, values[offset + i * n + j], range));
-  const image = context.createImageData(width, height);
-  const data = image.data;
-  const cellX = width / n;
-  const cellY = height / n;
-  const gaps = side / n >= 8;
-  const hatch = { r: (palette.background.r + palette.grid.r * 2) / 3, g: (palette.background.g + palette.grid.g * 2) / 3, b: (palette.background.b + palette.grid.b * 2) / 3 };
-  for (let y = 0; y < height; y++) {
-    const i = Math.min(n - 1, Math.floor(y / cellY));
-    const inY = y - i * cellY;
-    for (let x = 0; x < width; x++) {
-      const j = Math.min(n - 1, Math.floor(x / cellX));
-      const inX = x - j * cellX;
-      let color = colors[i * n + j];
-      if (gaps && (inX < 1 || inY < 1)) color = palette.background;
-      else if (causal && j > i && Math.abs(inX + inY - cellX) < 1) color = hatch;
-      const at = (y * width + x) * 4;
-      data[at] = color.r;
-      data[at + 1] = color.g;
-      data[at + 2] = color.b;
-      data[at + 3] = 255;
+  const cells = canvas.ownerDocument.createElement('canvas');
+  cells.width = cells.height = n;
+  const small = cells.getContext('2d');
+  if (!small) return;
+  const image = small.createImageData(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const color = causal && j > i ? palette.grid : cellColor(paint, values[offset + i * n + j], range);
+      const at = (i * n + j) * 4;
+      image.data[at] = color.r;
+      image.data[at + 1] = color.g;
+      image.data[at + 2] = color.b;
+      image.data[at + 3] = 255;
     }
   }
-  context.putImageData(image, 0, 0);
-  if (select >= 0 && select < n) {
-    const ratio = width / side || 1;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.strokeStyle = `rgb(${palette.text.r},${palette.text.g},${palette.text.b})`;
-    context.lineWidth = 2;
-    const cell = side / n;
-    context.strokeRect(1, select * cell + 1, side - 2, Math.max(cell - 2, 1));
-    context.setTransform(1, 0, 0, 1, 0, 0);
+  small.putImageData(image, 0, 0);
+  const ratio = canvas.width / side || 1;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.imageSmoothingEnabled = false;
+  context.drawImage(cells, 0, 0, canvas.width, canvas.height);
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const cell = side / n;
+  const rgb = (c: Rgb) => `rgb(${Math.round(c.r)},${Math.round(c.g)},${Math.round(c.b)})`;
+  context.lineWidth = 1;
+  if (cell >= 8) {
+    context.strokeStyle = rgb(palette.background);
+    context.beginPath();
+    for (let k = 1; k < n; k++) {
+      context.moveTo(k * cell, 0);
+      context.lineTo(k * cell, side);
+      context.moveTo(0, k * cell);
+      context.lineTo(side, k * cell);
+    }
+    context.stroke();
   }
+  if (causal && cell >= 6) {
+    context.strokeStyle = rgb({ r: (palette.background.r + 2 * palette.grid.r) / 3, g: (palette.background.g + 2 * palette.grid.g) / 3, b: (palette.background.b + 2 * palette.grid.b) / 3 });
+    context.beginPath();
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        context.moveTo(j * cell + 2, (i + 1) * cell - 2);
+        context.lineTo((j + 1) * cell - 2, i * cell + 2);
+      }
+    }
+    context.stroke();
+  }
+  if (select >= 0 && select < n) {
+    context.strokeStyle = rgb(palette.text);
+    context.lineWidth = 2;
+    context.strokeRect(1, select * cell + 1, side - 2, Math.max(cell - 2, 1));
+  }
+  context.setTransform(1, 0, 0, 1, 0, 0);
 }
 
 /** The heatmaps' colours, read from the element's theme tokens. */

@@ -17,7 +17,7 @@ import type { AttentionEvents } from './nn-attention.events.js';
 import { ATTENTION_SETTINGS } from './nn-attention.settings.js';
 import { attentionStyles } from './nn-attention.styles.js';
 import { type Settings, readSettings } from './read-settings.js';
-import { DRAW_INTERVAL_MS, LEARNED_ACCURACY, MAX_EPOCHS, STEPS_PER_FRAME } from './schedule.js';
+import { DRAW_INTERVAL_MS, LEARNED_ACCURACY, MAX_EPOCHS, STEPS_PER_FRAME, VECTORS_INTERVAL_MS } from './schedule.js';
 import { describeSelection, renderStatus, statusText } from './status-view.js';
 
 export { ATTENTION_SETTINGS } from './nn-attention.settings.js';
@@ -106,6 +106,8 @@ export class NnAttention extends NnElement<AttentionEvents> {
   private focusToken = -1;
   /** Train mode's status as last read out. */
   private spoken = '';
+  /** When the vectors were last drawn. */
+  private vectorsDrawn = 0;
   /** When the view was last drawn while training. */
   private lastDraw = 0;
   /** The heatmaps' side in CSS pixels, as last rendered. */
@@ -359,9 +361,16 @@ export class NnAttention extends NnElement<AttentionEvents> {
       ${model ? renderStatus(model, words, this.finished, this.spokenStatus(model, settings)) : nothing}
       ${!layer
         ? html`<p class="note empty" role="status">${words.empty}</p>`
-        : renderBody({ layer, embedded, tokens, head, select, show, words, side, labelled, pick: (index, focus) => this.pick(index, focus) })}
+        : renderBody({ layer, embedded, tokens, head, select, show, words, side, labelled, pick: (index, focus) => this.pick(index, focus), vectorsVersion: this.vectorsVersion() })}
       <p class="summary visually-hidden" aria-live="polite">${summary}</p>
     </div>`;
+  }
+
+  /** Changes on every drawing, but while training plays only once a second (see renderBody). */
+  private vectorsVersion(): number {
+    const now = performance.now();
+    if (!this.loop.playing || now - this.vectorsDrawn >= VECTORS_INTERVAL_MS) this.vectorsDrawn = now;
+    return this.vectorsDrawn;
   }
 
   /** The status the live region reads: kept as it was while training plays. */

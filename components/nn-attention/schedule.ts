@@ -5,3 +5,5 @@ export const LEARNED_ACCURACY = 0.99;
 export const MAX_EPOCHS = 500;
 /** While training plays, the view is drawn again at most this often (ms): training runs every frame, drawing ten times a second. */
 export const DRAW_INTERVAL_MS = 100;
+/** While training plays, each token's vectors (the costliest part to draw) follow once a second. */
+export const VECTORS_INTERVAL_MS = 1000;
