@@ -74,7 +74,7 @@ export class SequenceTrainer {
   private readonly targets: Int32Array;
   private readonly saved: Float64Array;
   private readonly perEpoch: number;
-  private readonly tests: { tokens: Int32Array; targets: Int32Array }[] = [];
+  private readonly testSet: { tokens: Int32Array; targets: Int32Array }[] = [];
   private optimizerSteps = 0;
   private epochLoss = 0;
   private startLoss = Number.NaN;
@@ -106,6 +106,11 @@ export class SequenceTrainer {
     this.startLoss = this.loss;
   }
 
+  /** How many held-out sequences (a text's windows) `loss` and `accuracy` are scored on. */
+  get scoredSequences(): number {
+    return this.testSet.length;
+  }
+
   /** Fraction of the current epoch done, in [0, 1). */
   get epochProgress(): number {
     return (this.steps % this.perEpoch) / this.perEpoch;
@@ -120,7 +125,7 @@ export class SequenceTrainer {
       const targets = new Int32Array(task.steps);
       const at = count > 1 ? Math.round((i * (task.windows - 1)) / (count - 1)) : 0;
       task.draw(random, tokens, targets, task.name === 'text' ? at : undefined);
-      this.tests.push({ tokens, targets });
+      this.testSet.push({ tokens, targets });
     }
   }
 
@@ -190,7 +195,7 @@ export class SequenceTrainer {
 
   /** Scores the held-out sequences: mean loss per step and accuracy. */
   score(): { loss: number; accuracy: number } {
-    const { net, tests } = this;
+    const { net, testSet: tests } = this;
     let loss = 0;
     let right = 0;
     let count = 0;

@@ -28,8 +28,8 @@ export type { RnnEpochDetail, RnnEvents, RnnStoppedDetail } from './nn-rnn.event
 const CARD_INSET = 34;
 /** Characters the Write text button asks for. */
 const SAMPLE_LENGTH = 120;
-/** While training plays, the drawing is renewed at most this often (milliseconds): training runs every frame. */
-const DRAW_EVERY_MS = 100;
+/** While training plays, the drawing is renewed at most this often (milliseconds, five times a second): training runs every frame. */
+const DRAW_EVERY_MS = 200;
 /** While training plays, the score is read out at most this often (milliseconds). */
 const SPEAK_EVERY_MS = 3000;
 
@@ -284,8 +284,7 @@ export class NnRnn extends NnElement<RnnEvents> {
 
   /** Epoch, loss and accuracy in words; while playing, renewed only every few seconds for screen readers. */
   private score(words: RnnStrings, trainer: SequenceTrainer): string {
-    const tests = trainer.task.name === 'text' ? Math.min(32, trainer.task.windows) : 128;
-    const values = { epoch: trainer.epochs, loss: formatNumber(trainer.loss, 3), accuracy: percent(trainer.accuracy), tests };
+    const values = { epoch: trainer.epochs, loss: formatNumber(trainer.loss, 3), accuracy: percent(trainer.accuracy), tests: trainer.scoredSequences };
     return format(trainer.epochs ? words.score : words.scoreStart, values);
   }
 
@@ -301,7 +300,7 @@ export class NnRnn extends NnElement<RnnEvents> {
     if (!settings || !trainer || !snapshot) return html`<div class="card" part="card">${this.renderProblem()}</div>`;
     const { words, show, controls } = settings;
     const width = Math.max(240, this.size.width - CARD_INSET);
-    const wide = width >= 720;
+    const wide = width >= 960;
     const panel = wide ? Math.floor((width - 16) / 2) : width;
     const time = Math.max(1, Math.min(this.time, snapshot.steps));
     const now = performance.now();

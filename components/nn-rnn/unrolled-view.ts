@@ -1,12 +1,11 @@
 import { html, nothing, svg } from 'lit';
 import { percent } from '../shared/format.js';
 import { format } from '../shared/strings.js';
-import { styleMap } from '../shared/style-map.js';
 import type { RnnStrings } from './nn-rnn.strings.js';
 import { type Snapshot, tokenLabel } from './snapshot.js';
 
 /** Narrowest and widest column per time step, in CSS pixels. */
-const COLUMN = { min: 46, max: 84 };
+const COLUMN = { min: 40, max: 84 };
 /** Rows of the drawing, top to bottom. */
 const Y = { prediction: 18, probability: 34, target: 50, cellTop: 78, cellHeight: 72, input: 196, time: 226 };
 export const UNROLLED_HEIGHT = 238;
@@ -21,11 +20,13 @@ export interface UnrolledInput {
   pick(t: number): void;
 }
 
-/** The fill of a hidden value in [−1, 1]: the theme's negative through neutral to positive. */
-export function stateFill(value: number): string {
+/** Shades of the hidden-state strip on each side of 0 (the styles define one class per shade). */
+export const STATE_SHADES = 10;
+
+/** The class of a hidden value in [−1, 1]: "s-10" (most negative) … "s0" … "s10" (most positive), a shade in the styles. */
+export function stateClass(value: number): string {
   const v = Number.isFinite(value) ? Math.max(-1, Math.min(1, value)) : 0;
-  const end = v < 0 ? 'var(--_negative)' : 'var(--_positive)';
-  return `color-mix(in srgb, ${end} ${Math.round(Math.abs(v) * 100)}%, var(--_neutral))`;
+  return `state s${Math.round(v * STATE_SHADES)}`;
 }
 
 /** Column width and the drawing's width for T steps in `width` pixels (wider than that scrolls). */
@@ -79,7 +80,7 @@ export function renderUnrolled({ snapshot, words, time, width, show, pick }: Unr
           ${show.has('states')
             ? snapshot.states[i].map(
                 (value, j) =>
-                  svg`<rect class="state" x=${x - boxWidth / 2 + 4} y=${Y.cellTop + 4 + j * stripHeight} width=${boxWidth - 8} height=${Math.max(0.5, stripHeight - (stripHeight > 3 ? 1 : 0))} style=${styleMap({ fill: stateFill(value) })}></rect>`,
+                  svg`<rect class=${stateClass(value)} x=${x - boxWidth / 2 + 4} y=${Y.cellTop + 4 + j * stripHeight} width=${boxWidth - 8} height=${Math.max(0.5, stripHeight - (stripHeight > 3 ? 1 : 0))}></rect>`,
               )
             : svg`<text class="cell-name" x=${x} y=${Y.cellTop + Y.cellHeight / 2 + 4}>h</text>`}
           <text class="input" x=${x} y=${Y.input}>${tokenLabel(snapshot.inputs[i], words)}</text>
