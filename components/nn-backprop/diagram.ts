@@ -7,6 +7,9 @@ import type { Walk } from './walk.js';
 
 /** Room left of the inputs, right of the outputs (targets and the loss), above and below. */
 const MARGIN = { left: 28, right: 70, top: 26, bottom: 30 };
+/** Below this width, the targets sit above the outputs (not beside them) and the loss at the top left, so the columns keep their room. */
+const NARROW = 440;
+const rightMargin = (width: number) => (width < NARROW ? 14 : MARGIN.right);
 const RADIUS = 21;
 /** Vertical room per neuron. */
 const ROW = 68;
@@ -24,15 +27,18 @@ export interface DiagramOptions {
   fmt: (value: number) => string;
 }
 
-/** The diagram's height for a network's layers. */
-export const diagramHeight = (layers: readonly number[]) => MARGIN.top + MARGIN.bottom + Math.max(...layers) * ROW;
+/** Vertical room per neuron: more when narrow, where each output's target sits above it. */
+const rowOf = (width: number) => (width < NARROW ? ROW + 14 : ROW);
+
+/** The diagram's height for a network's layers at a width. */
+export const diagramHeight = (layers: readonly number[], width: number) => MARGIN.top + MARGIN.bottom + Math.max(...layers) * rowOf(width);
 
 /** Where neuron `j` of layer `l` sits. */
 function spot(layers: readonly number[], width: number, l: number, j: number) {
-  const height = diagramHeight(layers);
+  const height = diagramHeight(layers, width);
   const columns = layers.length - 1;
-  const x = MARGIN.left + RADIUS + ((width - MARGIN.left - MARGIN.right - 2 * RADIUS) * l) / columns;
-  const y = MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2 + (j - (layers[l] - 1) / 2) * ROW;
+  const x = MARGIN.left + RADIUS + ((width - MARGIN.left - rightMargin(width) - 2 * RADIUS) * l) / columns;
+  const y = MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2 + (j - (layers[l] - 1) / 2) * rowOf(width);
   return { x, y };
 }
 
@@ -86,14 +92,18 @@ export function renderDiagram({ walk, width, select, show, words, fmt }: Diagram
   const lossReached = walk.reached(stages.loss);
   const targets = walk.sample.target.map((t, j) => {
     const { x, y } = at(last, j);
-    return svg`<text class="target number" x=${x + RADIUS + 6} y=${y + 4}>${format(words.targetLabel, { value: fmt(t) })}</text>`;
+    const text = format(words.targetLabel, { value: fmt(t) });
+    return width < NARROW
+      ? svg`<text class="target number" x=${x} y=${y - RADIUS - 5} text-anchor="middle">${text}</text>`
+      : svg`<text class="target number" x=${x + RADIUS + 6} y=${y + 4}>${text}</text>`;
   });
-  return svg`<svg class="diagram" width=${width} height=${diagramHeight(layers)} viewBox="0 0 ${width} ${diagramHeight(layers)}" aria-hidden="true">
+  const lossAt = width < NARROW ? { x: MARGIN.left - 20, anchor: 'start' } : { x: at(last, 0).x, anchor: 'middle' };
+  return svg`<svg class="diagram" width=${width} height=${diagramHeight(layers, width)} viewBox="0 0 ${width} ${diagramHeight(layers, width)}" aria-hidden="true">
     ${edgeMarks}
     ${nodeMarks}
     ${targets}
     <g class="loss ${lossReached ? 'reached' : ''} ${stage.phase === 'loss' ? 'current' : ''}">
-      <text x=${at(last, 0).x} y=${MARGIN.top - 10} text-anchor="middle">${lossReached ? `L = ${fmt(result.loss)}` : 'L = ?'}</text>
+      <text x=${lossAt.x} y=${MARGIN.top - 10} text-anchor=${lossAt.anchor}>${lossReached ? `L = ${fmt(result.loss)}` : 'L = ?'}</text>
     </g>
   </svg>`;
 }
