@@ -50,7 +50,7 @@ export const CONVOLUTION_SETTINGS = defineSettings({
     max: LIMITS.stride,
     integer: true,
     label: 'Stride',
-    description: 'How many pixels the window moves at a time, 1 to 8 (default 1).',
+    description: 'How many pixels the window moves at a time, 1 to 8 (default 1). Explore mode (the trained network moves one pixel).',
   },
   padding: {
     kind: 'number',
@@ -59,7 +59,7 @@ export const CONVOLUTION_SETTINGS = defineSettings({
     max: LIMITS.padding,
     integer: true,
     label: 'Padding',
-    description: 'Zeros added on every side of the image, 0 to 8 (default 0). The output is ⌊(n + 2·padding − kernel-size)/stride⌋ + 1 pixels a side.',
+    description: 'Zeros added on every side of the image, 0 to 8 (default 0). The output is ⌊(n + 2·padding − kernel-size)/stride⌋ + 1 pixels a side. Explore mode (the trained network pads to keep the size).',
   },
   bias: {
     kind: 'number',
@@ -67,7 +67,7 @@ export const CONVOLUTION_SETTINGS = defineSettings({
     min: -100,
     max: 100,
     label: 'Bias',
-    description: 'Added to every sum of products, −100 to 100 (default 0).',
+    description: 'Added to every sum of products, −100 to 100 (default 0). Explore mode (the trained network learns its own).',
   },
   activation: {
     kind: 'choice',
