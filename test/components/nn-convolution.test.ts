@@ -336,6 +336,15 @@ describe('<nn-convolution mode="train">', function () {
     expect(drawingProblems(root(el))).to.deep.equal([]);
   });
 
+  it('is accessible in the dark scheme too, explore and train', async () => {
+    const explore = await fixture<NnConvolution>(html`<nn-convolution style="color-scheme: dark" image="digit-5" padding="1" pool="average"></nn-convolution>`);
+    await until(explore, () => explore.input.length === 8);
+    await expect(explore).to.be.accessible();
+    const train = await fixture<NnConvolution>(html`<nn-convolution style="color-scheme: dark" mode="train" epochs="1"></nn-convolution>`);
+    await until(train, () => !!$(train, '.confusion'));
+    await expect(train).to.be.accessible();
+  });
+
   it('pauses with nn-stopped, resets to the seed, and shows the next digit', async () => {
     const el = await fixture<NnConvolution>(html`<nn-convolution mode="train" filters="3" optimizer="momentum" learning-rate="0.02"></nn-convolution>`);
     await until(el, () => !!$(el, '.confusion'));
