@@ -336,6 +336,21 @@ describe('<nn-convolution mode="train">', function () {
     expect(drawingProblems(root(el))).to.deep.equal([]);
   });
 
+  it('shows a writer\'s own 8 × 8 digit and refuses an image of another size', async () => {
+    const rows = Array.from({ length: 8 }, (_, y) => Array.from({ length: 8 }, (_, x) => (x === 4 && y > 0 ? 1 : 0)));
+    const el = await fixture<NnConvolution>(html`<nn-convolution mode="train" image=${rows.map((row) => row.join(' ')).join('; ')}></nn-convolution>`);
+    await until(el, () => !!$(el, '.confusion'));
+    expect(el.input).to.deep.equal(rows);
+    expect($<HTMLSelectElement>(el, 'select[name="image"]')!.selectedOptions[0].textContent!.trim()).to.equal('Your image');
+    const warnings = await captureWarnings(async () => {
+      el.image = '0 1 0; 1 1 1; 0 1 0';
+      await el.updateComplete;
+    });
+    expect(alertText(el)).to.equal('In train mode the image must be a digit of 8 × 8 pixels; this one is 3 × 3.');
+    expect(warnings).to.have.length(1);
+    expect(el.input, 'the last good digit stays').to.deep.equal(rows);
+  });
+
   it('is accessible in the dark scheme too, explore and train', async () => {
     const explore = await fixture<NnConvolution>(html`<nn-convolution style="color-scheme: dark" image="digit-5" padding="1" pool="average"></nn-convolution>`);
     await until(explore, () => explore.input.length === 8);
