@@ -15,6 +15,7 @@ import { DIGITS_SETTINGS } from './nn-digits.settings.js';
 import { DIGITS_STRINGS, type DigitsStrings } from './nn-digits.strings.js';
 import { digitsStyles } from './nn-digits.styles.js';
 import { type Load, loadDigitsFor, loadModelFor } from './data-loader.js';
+import { checkImage } from './image.js';
 import { DigitsSession, type PreparedDigits } from './session.js';
 import { describeStatus, renderCell, renderConfusion, renderInput, renderLoss, renderProbabilities, renderSamples, renderStats } from './views.js';
 
@@ -23,6 +24,8 @@ export type { DigitsEpochDetail, DigitsEvents, DigitsStoppedDetail, PredictDetai
 
 /** Most often, in milliseconds, a playing element tells a network view its weights changed. */
 const NETWORK_UPDATE_MS = 250;
+/** Most often, in milliseconds, a playing element redraws its views. */
+const REDRAW_MS = 100;
 /** Names of the 64 inputs and the 10 outputs, for the network view. */
 const INPUT_NAMES = Array.from({ length: 64 }, (_, i) => `(${Math.floor(i / 8) + 1},${(i % 8) + 1})`);
 const OUTPUT_NAMES = Array.from({ length: 10 }, (_, i) => String(i));
@@ -103,6 +106,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   private sampleTurn = 0;
   private spoken = '';
   private lastNetworkUpdate = 0;
+  private lastRedraw = 0;
   private autoplayed = false;
   private readonly size = new WidthController(this, 560);
   private readonly loop = new TrainingLoop(this, (budget) => this.onFrame(budget));
@@ -251,18 +255,11 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
       const value = this.pendingImage;
       this.pendingImage = undefined;
       this.imageError = '';
-      const size = DRAWING_SIZE * DRAWING_SIZE;
-      const length = value != null && typeof value === 'object' ? (value as ArrayLike<unknown>).length : undefined;
-      // The length is checked before anything is copied: { length: 1e12 } must not be read.
-      const list = length === size ? Array.from(value as ArrayLike<unknown>) : undefined;
-      if (!list) this.imageError = `image must be ${size} numbers (28 × 28, row by row) from 0 to 1; got ${typeof length === 'number' ? `${String(length).slice(0, 20)} values` : typeof value}.`;
-      else {
-        const bad = list.findIndex((v) => !(typeof v === 'number' && v >= 0 && v <= 1));
-        if (bad >= 0) this.imageError = `image must hold numbers from 0 to 1 only; value ${bad + 1} is not one.`;
-      }
-      if (!this.imageError) {
-        this.pad.show(list as number[], true);
+      try {
+        this.pad.show(checkImage(value), true);
         this.read(true);
+      } catch (error) {
+        this.imageError = error instanceof Error ? error.message : String(error);
       }
     }
     if (this.imageError) throw new NnKitError(this.imageError);
@@ -291,19 +288,24 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const session = this.session;
     if (!session) return this.loop.pause();
     const { epochs } = this.settings;
-    for (const record of session.advance(budget, epochs)) this.emit('nn-epoch', { ...record });
+    const finished = session.advance(budget, epochs);
+    for (const record of finished) this.emit('nn-epoch', { ...record });
     const now = performance.now();
     const done = session.done(epochs);
     if (done || now - this.lastNetworkUpdate >= NETWORK_UPDATE_MS) {
       this.lastNetworkUpdate = now;
       this.emit(NETWORK_UPDATE, { network: session.network });
     }
-    this.read(false);
     if (done) {
       this.loop.pause();
       this.stopped(session.trainer.diverged ? 'diverged' : 'epochs');
     }
-    this.requestUpdate();
+    // The views follow the weights ten times a second, and at each epoch's end: not every frame.
+    if (done || finished.length || now - this.lastRedraw >= REDRAW_MS) {
+      this.lastRedraw = now;
+      this.read(false);
+      this.requestUpdate();
+    }
   }
 
   private stopped(reason: 'paused' | 'epochs' | 'diverged'): void {
