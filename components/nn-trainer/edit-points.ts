@@ -1,13 +1,15 @@
+import { html } from 'lit';
 import { type Data, Trainer, applyFeatures } from '../../src/index.js';
+import { formatNumber } from '../shared/format.js';
+import { format } from '../shared/strings.js';
+import type { PointEditor } from './point-editor.js';
 import type { Point, Session } from './session.js';
+
+/** A point is removed when within this share of the picture's side of the probe. */
+const REACH = 1 / 40;
 
 /** The fewest points left in the training or the test data: a reader cannot remove the last. */
 const FEWEST = 1;
-
-/** True when a reader can add and remove points on this session's picture: two inputs, classes. */
-export function canEditPoints(session: Session): boolean {
-  return session.dimensions === 2 && session.kind === 'classification';
-}
 
 /**
  * A trainer for new data that carries on the run: the same network and weights, the same
@@ -74,4 +76,47 @@ export function withoutPoint(session: Session, x: number, y: number, reach: numb
   const left = points.filter((_, i) => i !== index);
   if (test) return { session: { ...session, test: kept, testPoints: left }, test };
   return { session: { ...session, train: kept, trainPoints: left, trainer: carryOn(session, kept) }, test };
+}
+
+/** Adds a training point at (x, y): of the editor's chosen class, or the next one with `other`; says so. */
+export function addPoint(editor: PointEditor, x: number, y: number, other: boolean): void {
+  const { options } = editor;
+  const run = options.run();
+  const session = run.session;
+  if (!session) return;
+  const chosen = Math.min(editor.chosen, session.classes - 1);
+  const c = other ? (chosen + 1) % session.classes : chosen;
+  const edited = withPoint(session, x, y, c);
+  const name = options.classNames(session.classes)[c];
+  const count = edited.trainPoints.length;
+  run.replace(edited, format(options.words().pointAdded, { class: name, x: formatNumber(x, 2), y: formatNumber(y, 2), count }));
+}
+
+/** Removes the data point under (x, y), if there is one and it is not the last of its kind; says what happened. */
+export function removePoint(editor: PointEditor, x: number, y: number): void {
+  const { options } = editor;
+  const run = options.run();
+  const words = options.words();
+  const session = run.session;
+  if (!session) return;
+  const removed = withoutPoint(session, x, y, options.extent()[1] * (2 * REACH));
+  if (!removed) return run.announce(words.pointNone);
+  const { session: edited, test } = removed;
+  const count = test ? edited.testPoints.length : edited.trainPoints.length;
+  run.replace(edited, format(test ? words.pointRemovedTest : words.pointRemovedTrain, { count }));
+}
+
+/** The class a click adds, and how to edit, under the picture. */
+export function renderClassSwitch(editor: PointEditor) {
+  const { options } = editor;
+  const session = options.run().session;
+  const words = options.words();
+  const names = options.classNames(session?.classes ?? 2);
+  return html`<div class="point-editor">
+    <label for="point-class">${words.pointsLabel}</label>
+    <select id="point-class" aria-describedby="points-hint" @change=${(event: Event) => (editor.chosen = Number((event.target as HTMLSelectElement).value))}>
+      ${names.map((name, c) => html`<option value=${c} ?selected=${c === editor.chosen}>${name}</option>`)}
+    </select>
+    <small id="points-hint">${words.pointsHint}</small>
+  </div>`;
 }

@@ -1,9 +1,57 @@
-import { html, svg } from 'lit';
+import { css, html, svg } from 'lit';
 import { type Histogram, Inspector, type LayerInspection } from '../../src/index.js';
 import { formatNumber, formatPower } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
 import type { Session } from './session.js';
+
+/** The histograms' styles, added to the element's once this module has loaded. */
+export const histogramStyles = css`
+  .histogram-scroll {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+
+  .histograms table {
+    border-collapse: collapse;
+    font-size: 0.75rem;
+  }
+
+  .histograms th,
+  .histograms td {
+    padding: 0.2rem 0.4rem;
+    text-align: left;
+    vertical-align: top;
+  }
+
+  .histograms th[scope='row'] {
+    color: var(--_muted);
+    font-weight: 500;
+    max-width: 9rem;
+  }
+
+  .histograms svg {
+    display: block;
+  }
+
+  .histogram.weights path {
+    fill: var(--_series-1);
+  }
+
+  .histogram.activations path {
+    fill: var(--_series-3);
+  }
+
+  .histogram.gradients path {
+    fill: var(--_series-2);
+  }
+
+  .histograms .range {
+    display: block;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+`;
 
 /** The least time between two looks inside a playing network: a few a second, never every frame. */
 const INTERVAL_MS = 250;

@@ -14,7 +14,7 @@ export const TRAINER_STRINGS = defineStrings({
   reset: 'Reset',
   share: 'Share',
   /** The share panel's field: HTML that restores the run. */
-  shareLabel: 'Paste this into a page to restore this run (settings and seed):',
+  shareLabel: 'HTML that restores this run (settings and seed):',
   shareCopy: 'Copy',
   shareCopied: 'Copied.',
   /** When the browser refuses the clipboard: the field is selected. */
@@ -40,8 +40,8 @@ export const TRAINER_STRINGS = defineStrings({
   boundaryLabel: 'Decision boundary over the input plane with {train} training and {test} test points.',
   boundaryLabelAccuracy: 'Decision boundary over the input plane with {train} training and {test} test points; test accuracy {accuracy}.',
   /** The probe on the decision boundary. */
-  probeLabel: 'Decision boundary: point at it, or use the arrow keys here, to read the output and a point\'s loss',
-  probeHint: 'Point at the picture (or focus it and use the arrow keys) to read the network\'s output there and the loss of a data point.',
+  probeLabel: 'Decision boundary: point at it, or use the arrow keys, to read it',
+  probeHint: 'Point at the picture, or focus it and use the arrow keys, to read the output and a point\'s loss.',
   /** {x}, {y}: where; {output}: the network's output there. */
   probeOutput: 'At x₁ = {x}, x₂ = {y}: output {output}.',
   probeClass: 'At x₁ = {x}, x₂ = {y}: most likely {class} ({probability}).',
@@ -50,7 +50,7 @@ export const TRAINER_STRINGS = defineStrings({
   probeTestPoint: 'Test point of {target} here: loss {loss}.',
   /** controls="points": adding and removing points by hand. */
   pointsLabel: 'Click adds a point of',
-  pointsHint: 'Shift-click adds the next class. With the picture focused: Enter adds a point at the probe (Shift+Enter the next class), Delete removes the point under it. Reset restores the data.',
+  pointsHint: 'Shift-click: the next class. Focused: Enter adds a point at the probe (Shift+Enter: the next class), Delete removes one. Reset restores the data.',
   pointAdded: 'Added a training point of {class} at x₁ = {x}, x₂ = {y}; {count} training points.',
   pointRemovedTrain: 'Removed a training point; {count} training points left.',
   pointRemovedTest: 'Removed a test point; {count} test points left.',
@@ -67,7 +67,7 @@ export const TRAINER_STRINGS = defineStrings({
   lossCaption: 'Loss per epoch: {train} training {test} test',
   lossChartLabel: 'Loss chart over {epochs} epochs: training loss {train}, test loss {test}.',
   lossChartEmpty: 'Loss chart: no training yet.',
-  ghostsCaption: 'Faint lines: the training loss of earlier runs, numbered at their ends, with what set them apart from this run:',
+  ghostsCaption: 'Faint lines: earlier runs\' training loss, numbered, with what set each apart:',
   /** One earlier run: {number} as on the chart, {label} what differed, e.g. "Learning rate 0.3". */
   ghostItem: '{number}. {label}: training loss {loss} at epoch {epoch}',
   /** An earlier run with this run's settings. */
@@ -76,7 +76,7 @@ export const TRAINER_STRINGS = defineStrings({
   ghostInferred: 'inferred',
   /** show="histograms": what to look for, and the table's parts. */
   histogramsCaption:
-    'Inside the network, per layer, on up to 200 training samples. What to look for: activations of a ReLU layer piled at 0, with dead neurons, are units that never fire and no longer learn; gradient sizes that shrink layer by layer towards the input are vanishing (those layers barely learn); sizes that grow towards the input, or jump up as training goes on, are exploding (lower the learning rate).',
+    'Per layer, on up to 200 training samples. Look for ReLU activations piled at 0 with dead neurons (they no longer learn), and gradients that shrink towards the input (vanishing) or grow (exploding: lower the learning rate).',
   histogramsLabel: 'Histograms of weights, activations and gradients per layer',
   histogramWeights: 'Weights',
   histogramActivations: 'Activations',

@@ -108,17 +108,6 @@ export const trainerStyles = [
       text-anchor: end;
     }
 
-    .ghosts-caption,
-    .ghosts {
-      margin: 0.25rem 0 0;
-      color: var(--_muted);
-      font-size: 0.8rem;
-    }
-
-    .ghosts {
-      padding-left: 1.25rem;
-    }
-
     .boundary-frame {
       position: relative;
       width: min-content;
@@ -144,87 +133,6 @@ export const trainerStyles = [
     .probe-readout {
       min-height: 2.6em;
       margin: 0.35rem 0 0;
-      font-size: 0.8rem;
-    }
-
-    .histogram-scroll {
-      max-width: 100%;
-      overflow-x: auto;
-    }
-
-    .histograms table {
-      border-collapse: collapse;
-      font-size: 0.75rem;
-    }
-
-    .histograms th,
-    .histograms td {
-      padding: 0.2rem 0.4rem;
-      text-align: left;
-      vertical-align: top;
-    }
-
-    .histograms th[scope='row'] {
-      color: var(--_muted);
-      font-weight: 500;
-      max-width: 9rem;
-    }
-
-    .histograms svg {
-      display: block;
-    }
-
-    .histogram.weights path {
-      fill: var(--_series-1);
-    }
-
-    .histogram.activations path {
-      fill: var(--_series-3);
-    }
-
-    .histogram.gradients path {
-      fill: var(--_series-2);
-    }
-
-    .histograms .range {
-      display: block;
-      color: var(--_muted);
-      white-space: nowrap;
-    }
-
-    .share-panel {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.35rem 0.5rem;
-      margin-bottom: 0.75rem;
-      padding: 0.5rem 0.75rem;
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
-
-    .share-panel label {
-      flex-basis: 100%;
-      font-size: 0.85rem;
-    }
-
-    .share-panel textarea {
-      flex: 1 1 16rem;
-      min-width: 0;
-      font-family: var(--_mono);
-      font-size: 0.8rem;
-      color: var(--_text);
-      background: var(--_background);
-      border: 1px solid var(--_border);
-      border-radius: 4px;
-      resize: vertical;
-    }
-
-    .share-status {
-      flex-basis: 100%;
-      margin: 0;
-      min-height: 1.2em;
-      color: var(--_muted);
       font-size: 0.8rem;
     }
 

@@ -1,17 +1,13 @@
 import { type ReactiveControllerHost, html, nothing } from 'lit';
-import { applyFeatures } from '../../src/index.js';
-import { formatNumber } from '../shared/format.js';
-import { format } from '../shared/strings.js';
 import { styleMap } from '../shared/style-map.js';
 import type { Extent } from './grid.js';
+import { Lazy } from './lazy.js';
 import type { PointEditor } from './point-editor.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
 import type { Session } from './session.js';
 
 /** Arrow keys move the probe by this share of the picture (Shift: five times as far). */
 const KEY_STEP = 1 / 40;
-/** A data point counts as under the probe within this share of the picture. */
-const NEAR = 1 / 40;
 
 /** What the probe is told by its host. */
 export interface ProbeOptions {
@@ -33,10 +29,15 @@ export class Probe {
   /** Where the probe is, in input space; undefined while it is off the picture. */
   at?: { x: number; y: number };
 
+  /** What the network says there: its code, loaded once the probe is first used. */
+  private readonly reading: Lazy<typeof import('./probe-reading.js')>;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: ProbeOptions,
-  ) {}
+  ) {
+    this.reading = new Lazy(host, () => import('./probe-reading.js'));
+  }
 
   /** Half the picture's side: the extent is −edge to edge (computed so that even ±1e308 stays finite). */
   private get edge(): number {
@@ -115,59 +116,12 @@ export class Probe {
     </div>`;
   }
 
-  /** What the network says at the probe, in words (aria-live). */
+  /** What the network says at the probe, in words (aria-live); its code loads the first time the probe is used. */
   renderReadout() {
-    return html`<p class="probe-readout" id="probe-readout" aria-live="polite">${this.describe()}</p>`;
-  }
-
-  /** "At x₁ = 1.20, x₂ = −0.40: output 0.73. A training point of class 1 is here: its loss is 0.31." */
-  describe(): string {
     const session = this.options.run().session;
-    const at = this.at;
     const words = this.options.words();
-    if (!session || !at || session.dimensions !== 2) return words.probeHint;
-    const inputs = session.features.length > 0 ? applyFeatures([[at.x, at.y]], session.features)[0] : [at.x, at.y];
-    // Features of coordinates near the ends of the doubles can overflow: the network takes no such input.
-    if (!inputs.every(Number.isFinite)) return format(words.probeOutput, { x: formatNumber(at.x, 2), y: formatNumber(at.y, 2), output: '—' });
-    const output = session.network.predict(inputs);
-    const where = { x: formatNumber(at.x, 2), y: formatNumber(at.y, 2) };
-    const names = this.options.classNames(session.classes);
-    const said =
-      output.length > 1
-        ? format(words.probeClass, { ...where, class: names[largest(output)], probability: formatNumber(output[largest(output)], 2) })
-        : format(words.probeOutput, { ...where, output: formatNumber(output[0], 2) });
-    const near = this.nearest(session);
-    if (!near) return said;
-    const { data, index, test } = near;
-    const loss = session.trainer.evaluate({ inputs: [data.inputs[index]], targets: [data.targets[index]] }).loss;
-    const point = (test ? session.testPoints : session.trainPoints)[index];
-    const target = session.kind === 'classification' ? names[Math.round(point.target)] ?? String(point.target) : formatNumber(point.target, 2);
-    return `${said} ${format(test ? words.probeTestPoint : words.probeTrainPoint, { target, loss: formatNumber(loss, 3) })}`;
+    const reading = this.at && session ? this.reading.get() : undefined;
+    const text = reading && this.at && session ? reading.describe(session, this.at, this.edge, words, this.options.classNames) : words.probeHint;
+    return html`<p class="probe-readout" id="probe-readout" aria-live="polite">${text}</p>`;
   }
-
-  /** The data point nearest the probe, if one is within NEAR of it. */
-  private nearest(session: Session) {
-    const edge = this.edge;
-    const at = this.at!;
-    let best: { data: Session['train']; index: number; test: boolean } | undefined;
-    // In units of the half side, so the distances stay finite however large the data.
-    let bestDistance = (2 * NEAR) ** 2;
-    for (const test of [false, true]) {
-      const points = test ? session.testPoints : session.trainPoints;
-      points.forEach((point, index) => {
-        const distance = (point.x / edge - at.x / edge) ** 2 + (point.y / edge - at.y / edge) ** 2;
-        if (distance <= bestDistance) {
-          bestDistance = distance;
-          best = { data: test ? session.test : session.train, index, test };
-        }
-      });
-    }
-    return best;
-  }
-}
-
-function largest(values: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
 }

@@ -1,9 +1,11 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { LayerInspection, Network } from '../../src/index.js';
+import { nothing } from 'lit';
+import type { Network } from '../../src/index.js';
 import { percent } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
-import { HistogramSource } from './histograms.js';
+import type { HistogramSource } from './histograms.js';
+import { Lazy } from './lazy.js';
 import { type EpochRecord, formatLoss, thinHistory } from './loss-chart.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
 import { type Session, describeDivergence } from './session.js';
@@ -47,13 +49,16 @@ export class TrainingRun {
   private autoplayed = false;
   /** The test data's confusion matrix, counted for the epoch record it belongs to. */
   private counted?: { record: EpochRecord; counts: number[][] };
-  private readonly histograms = new HistogramSource();
+  /** The histograms' code, loaded the first time they are shown, and what they show. */
+  private readonly histograms: Lazy<typeof import('./histograms.js')>;
+  private inspected?: HistogramSource;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: RunOptions,
   ) {
     this.loop = new TrainingLoop(host, (budget) => this.trainFor(budget));
+    this.histograms = new Lazy(host, () => import('./histograms.js'), (module) => module.histogramStyles);
   }
 
   /** True while training is playing. */
@@ -83,9 +88,12 @@ export class TrainingRun {
     return this.counted.counts;
   }
 
-  /** A look inside the network (show="histograms"): taken again a few times a second at most while playing. */
-  inspection(): readonly LayerInspection[] {
-    return this.session ? this.histograms.get(this.session, this.playing) : [];
+  /** The histograms view (show="histograms"), once its code has loaded: looked at again a few times a second at most while playing. */
+  renderHistograms(words: TrainerWords) {
+    const module = this.histograms.get();
+    if (!module || !this.session) return nothing;
+    this.inspected ??= new module.HistogramSource();
+    return module.renderHistograms(this.inspected.get(this.session, this.playing), this.session.network.depth - 1, words);
   }
 
   /** True when the run can go no further: its epochs are done or it diverged. */

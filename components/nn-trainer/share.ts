@@ -1,4 +1,5 @@
 import { type ReactiveController, type ReactiveControllerHost, html, nothing } from 'lit';
+import { Lazy } from './lazy.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
 
 /** What the share panel is told by its host. */
@@ -18,32 +19,27 @@ export class SharePanel implements ReactiveController {
   open = false;
   /** What the last Copy did, for readers (aria-live). */
   status = '';
+  private readonly panel: Lazy<typeof import('./share-panel.js')>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: ShareOptions,
   ) {
     host.addController(this);
+    this.panel = new Lazy(host, () => import('./share-panel.js'), (module) => module.sharePanelStyles);
   }
 
   hostUpdate(): void {}
 
-  toggle(): void {
-    this.open = !this.open;
-    this.status = '';
+  /** Says what the last Copy did. */
+  report(status: string): void {
+    this.status = status;
     this.host.requestUpdate();
   }
 
-  /** Copies the snippet to the clipboard, or selects it when the browser will not. */
-  async copy(field: HTMLTextAreaElement | null): Promise<void> {
-    const words = this.options.words();
-    try {
-      await navigator.clipboard.writeText(this.options.snippet());
-      this.status = words.shareCopied;
-    } catch {
-      field?.select();
-      this.status = words.shareSelect;
-    }
+  toggle(): void {
+    this.open = !this.open;
+    this.status = '';
     this.host.requestUpdate();
   }
 
@@ -55,15 +51,9 @@ export class SharePanel implements ReactiveController {
     </button>`;
   }
 
-  /** The panel under the toolbar, while open. */
+  /** The panel under the toolbar, while open (its code loads the first time it opens). */
   renderPanel(root: ParentNode) {
-    if (!this.open) return nothing;
-    const words = this.options.words();
-    return html`<div class="share-panel" id="share" part="share">
-      <label for="share-snippet">${words.shareLabel}</label>
-      <textarea id="share-snippet" class="number" readonly rows="2" spellcheck="false" .value=${this.options.snippet()}></textarea>
-      <button class="copy" @click=${() => this.copy(root.querySelector('#share-snippet'))}>${words.shareCopy}</button>
-      <p class="share-status" aria-live="polite">${this.status}</p>
-    </div>`;
+    const panel = this.open ? this.panel.get() : undefined;
+    return panel ? panel.renderSharePanel(this, this.options.snippet(), this.options.words(), root) : nothing;
   }
 }

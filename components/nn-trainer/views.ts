@@ -5,9 +5,6 @@ import { styleMap } from '../shared/style-map.js';
 import { format } from '../shared/strings.js';
 import { renderConfusion } from './confusion-view.js';
 import { renderCurveView } from './curve-view.js';
-import type { LayerInspection } from '../../src/index.js';
-import { type DrawnGhost, describeGhost } from './ghosts.js';
-import { renderHistograms } from './histograms.js';
 import type { PointEditor } from './point-editor.js';
 import type { Probe } from './probe.js';
 import type { Extent } from './grid.js';
@@ -74,9 +71,11 @@ export interface ViewsInput {
   /** The element whose network the embedded diagram follows. */
   readonly source: NetworkSource;
   /** Earlier runs, newest first, drawn faint in the loss chart. */
-  readonly ghosts: readonly DrawnGhost[];
+  readonly ghosts: readonly (readonly EpochRecord[])[];
+  /** The earlier runs in words, under the chart. */
+  readonly ghostList: unknown;
   /** Per layer: weights, activations and gradients, looked at only when the view is shown. */
-  readonly inspection: () => readonly LayerInspection[];
+  readonly histograms: () => unknown;
   /** The point probed on the boundary, and what the network says there. */
   readonly probe: Probe;
   /** The class switch for points added by hand, when offered. */
@@ -117,14 +116,11 @@ export function renderViews(input: ViewsInput) {
       ${views.includes('loss')
         ? html`<figure class="loss-view" part="loss">
             <div class="loss-plot">
-              ${renderLossChart(history, lossWidth, lossHeight, words, input.ghosts.map((ghost) => ghost.history))}
+              ${renderLossChart(history, lossWidth, lossHeight, words, input.ghosts)}
               ${history.length < 2 ? html`<p class="loss-empty">${words.lossEmpty}</p>` : nothing}
             </div>
             <figcaption>${parts(words.lossCaption, { train: html`<span class="key train"></span>`, test: html`<span class="key test"></span>` })}</figcaption>
-            ${input.ghosts.length > 0
-              ? html`<p class="ghosts-caption">${words.ghostsCaption}</p>
-                  <ol class="ghosts">${input.ghosts.map((ghost, i) => html`<li>${describeGhost(ghost, i, words)}</li>`)}</ol>`
-              : nothing}
+            ${input.ghostList}
           </figure>`
         : nothing}
     </div>
@@ -141,7 +137,7 @@ export function renderViews(input: ViewsInput) {
           </div>
         </figure>`
       : nothing}
-    ${views.includes('histograms') ? renderHistograms(input.inspection(), session.network.depth - 1, words) : nothing}
+    ${views.includes('histograms') ? input.histograms() : nothing}
     ${views.includes('confusion') && session.kind === 'classification'
       ? html`<figure class="confusion-view" part="confusion">
           ${renderConfusion(input.confusion() ?? [], input.classNames, words.confusionCaption)}

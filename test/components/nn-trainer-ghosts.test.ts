@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/nn-trainer/nn-trainer.js';
 import type { NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
 import { formatLoss } from '../../components/nn-trainer/loss-chart.js';
+import { shownIn } from './nn-trainer-loading.js';
 
 const shadow = (el: NnTrainer) => el.shadowRoot!;
 const ghostPaths = (el: NnTrainer) => [...shadow(el).querySelectorAll('path.loss.ghost')];
@@ -37,7 +38,7 @@ describe('<nn-trainer> ghosts of earlier runs', function () {
     await el.updateComplete;
     expect(ghostPaths(el)).to.have.length(0); // a live setting: the same run goes on
     el.reset();
-    await el.updateComplete;
+    await shownIn(el, 'ol.ghosts');
     expect(el.epoch).to.equal(0);
     const [ghost] = ghostPaths(el);
     expect(ghost).to.exist;
@@ -57,7 +58,7 @@ describe('<nn-trainer> ghosts of earlier runs', function () {
       await epochs(el, 2);
     }
     el.reset();
-    await el.updateComplete;
+    await shownIn(el, 'ol.ghosts');
     // Runs with seeds 4 (reset: the same settings), 3 and 2; the first run (seed 1) has gone.
     const listed = items(el);
     expect(listed).to.have.length(3);
@@ -73,6 +74,7 @@ describe('<nn-trainer> ghosts of earlier runs', function () {
     el.setAttribute('activation', 'relu');
     await el.updateComplete;
     await epochs(el, 5);
+    await shownIn(el, 'ol.ghosts');
     const ghost = ghostPaths(el)[0];
     const current = shadow(el).querySelector('path.loss.train')!;
     // The current run's fifth epoch sits halfway along the ghost's ten.
@@ -92,7 +94,7 @@ describe('<nn-trainer> ghosts of earlier runs', function () {
     expect(el.epoch).to.equal(2);
     shadow(el).querySelector<HTMLButtonElement>('button.reset')!.focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await shownIn(el, 'ol.ghosts');
     expect(items(el)).to.have.length(1);
     await expect(el).to.be.accessible();
   });

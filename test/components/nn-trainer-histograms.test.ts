@@ -7,6 +7,7 @@ import '../../components/nn-trainer/nn-trainer.js';
 import type { NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
 import { Inspector } from '../../src/index.js';
 import { nextFrame } from './helpers.js';
+import { shownIn } from './nn-trainer-loading.js';
 
 const shadow = (el: NnTrainer) => el.shadowRoot!;
 const rowCells = (el: NnTrainer, index: number) =>
@@ -19,12 +20,14 @@ describe('<nn-trainer> histograms', function () {
     const plain = await fixture<NnTrainer>(html`<nn-trainer samples="60"></nn-trainer>`);
     expect(shadow(plain).querySelector('.histograms')).to.equal(null);
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="60" show="loss, histograms"></nn-trainer>`);
+    await shownIn(el, '.histograms');
     expect(shadow(el).querySelector('.histograms')).to.exist;
     await expect(el).to.be.accessible();
   });
 
   it('has a column per layer and a row each for weights, activations and gradients, with the caption saying what to look for', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="60" hidden-layers="4, 3" show="histograms"></nn-trainer>`);
+    await shownIn(el, '.histograms');
     const heads = [...shadow(el).querySelectorAll('.histograms thead th')].map((th) => th.textContent!.trim());
     expect(heads).to.deep.equal(['Hidden layer 1', 'Hidden layer 2', 'Output layer']);
     const rows = [...shadow(el).querySelectorAll('.histograms tbody th')].map((th) => th.textContent!.trim());
@@ -36,6 +39,7 @@ describe('<nn-trainer> histograms', function () {
 
   it('shows the core\'s figures: the weights\' range, the gradient size, the dead neurons', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="80" hidden-layers="4" activation="relu" show="histograms" seed="2"></nn-trainer>`);
+    await shownIn(el, '.histograms');
     // Kill hidden neuron 1: no input of the data can overcome this bias.
     el.network!.biases[1] = -1000;
     el.stepEpoch();
@@ -55,6 +59,7 @@ describe('<nn-trainer> histograms', function () {
 
   it('is looked at again after training moves on, a few times a second at most while playing', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="200" show="histograms" speed="0.5"></nn-trainer>`);
+    await shownIn(el, '.histograms');
     const weightsRange = () => rowCells(el, 1)[0];
     const before = weightsRange();
     el.stepEpoch();
@@ -85,6 +90,7 @@ describe('<nn-trainer> histograms', function () {
 
   it('its table scrolls by keyboard on a narrow page', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer style="width: 360px" samples="60" hidden-layers="8,8,8,8,8" show="histograms"></nn-trainer>`);
+    await shownIn(el, '.histograms');
     const scroller = shadow(el).querySelector<HTMLElement>('.histogram-scroll')!;
     expect(scroller.scrollWidth).to.be.above(scroller.clientWidth);
     expect(el.getBoundingClientRect().width).to.equal(360);

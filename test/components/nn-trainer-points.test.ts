@@ -6,6 +6,7 @@ import '../../components/nn-trainer/nn-trainer.js';
 import type { NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
 import { formatNumber } from '../../components/shared/format.js';
 import { nextFrame } from './helpers.js';
+import { shownIn } from './nn-trainer-loading.js';
 
 const shadow = (el: NnTrainer) => el.shadowRoot!;
 const frame = (el: NnTrainer) => shadow(el).querySelector<HTMLElement>('.boundary-frame')!;
@@ -35,6 +36,7 @@ describe('<nn-trainer> points added and removed by hand', function () {
 
   it('is accessible with the class switch shown', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="40" show="boundary" controls="play, reset, points"></nn-trainer>`);
+    await shownIn(el, '#point-class');
     expect(shadow(el).querySelector('#point-class')).to.exist;
     await expect(el).to.be.accessible();
   });
@@ -49,6 +51,7 @@ describe('<nn-trainer> points added and removed by hand', function () {
 
   it('a click adds a training point of the chosen class there; Shift-click one of the next class', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="40" show="boundary" controls="points" class-labels="inside, outside"></nn-trainer>`);
+    await shownIn(el, '#point-class');
     const network = el.network;
     clickAt(el, 1.5, -3);
     await el.updateComplete;
@@ -74,6 +77,7 @@ describe('<nn-trainer> points added and removed by hand', function () {
 
   it('the run carries on with the edited data: the epoch count stays, the next epoch uses every point', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="40" show="boundary, loss" controls="points"></nn-trainer>`);
+    await shownIn(el, '#point-class');
     el.stepEpoch();
     el.stepEpoch();
     await el.updateComplete;
@@ -94,6 +98,7 @@ describe('<nn-trainer> points added and removed by hand', function () {
 
   it('by keyboard: Enter adds at the probe, Shift+Enter the next class, Delete removes the point under it', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="40" show="boundary" controls="points"></nn-trainer>`);
+    await shownIn(el, '#point-class');
     frame(el).focus();
     for (let i = 0; i < 10; i++) await sendKeys({ press: 'ArrowUp' }); // to (0, 3)
     await sendKeys({ press: 'Enter' });
@@ -114,6 +119,7 @@ describe('<nn-trainer> points added and removed by hand', function () {
 
   it('Delete where no point is says so and removes nothing', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="2" train-split="0.5" show="boundary" controls="points"></nn-trainer>`);
+    await shownIn(el, '#point-class');
     frame(el).focus();
     for (let i = 0; i < 6; i++) await sendKeys({ press: 'ArrowLeft' });
     await sendKeys({ press: 'Delete' });
@@ -124,6 +130,7 @@ describe('<nn-trainer> points added and removed by hand', function () {
 
   it('draws an added point on the picture', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="2" show="boundary" controls="points"></nn-trainer>`);
+    await shownIn(el, '#point-class');
     await nextFrame();
     const canvas = shadow(el).querySelector<HTMLCanvasElement>('canvas.boundary')!;
     const pixel = () => Array.from(canvas.getContext('2d')!.getImageData(Math.round(canvas.width * (10.5 / 12)), Math.round(canvas.width * (1.5 / 12)), 1, 1).data);

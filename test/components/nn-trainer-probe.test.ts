@@ -31,6 +31,14 @@ function commonShare(el: NnTrainer, k: number): number {
   return top.reduce((a, b) => a + b, 0) / total;
 }
 
+/** Waits until the probe's reading has loaded (its code loads the first time the probe is used). */
+async function reading(el: NnTrainer): Promise<void> {
+  for (let i = 0; i < 200 && /arrow keys/.test(readout(el)); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await el.updateComplete;
+  }
+}
+
 async function painted(el: NnTrainer): Promise<void> {
   await el.updateComplete;
   await nextFrame();
@@ -51,7 +59,7 @@ describe('<nn-trainer> probe and discretized output', function () {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="60" show="boundary" seed="3"></nn-trainer>`);
     expect(readout(el)).to.match(/arrow keys/);
     frame(el).focus();
-    await el.updateComplete;
+    await reading(el);
     const at = (x: number, y: number) => formatNumber(el.network!.predict([x, y])[0], 2);
     expect(readout(el).startsWith(`At x₁ = 0.00, x₂ = 0.00: output ${at(0, 0)}.`), readout(el)).to.equal(true);
     expect(shadow(el).querySelector('.probe-mark')).to.exist;
@@ -83,7 +91,7 @@ describe('<nn-trainer> probe and discretized output', function () {
     const clientX = box.left + ((x + 6) / 12) * box.width;
     const clientY = box.top + ((6 - y) / 12) * box.height;
     frame(el).dispatchEvent(new PointerEvent('pointermove', { clientX, clientY, bubbles: true }));
-    await el.updateComplete;
+    await reading(el);
     const output = el.network!.predict([x, y]);
     const target = new Float64Array([session.data.targets[0]]);
     const loss = getLoss('binary-cross-entropy').value(output, 0, target, 0, 1);
@@ -97,7 +105,7 @@ describe('<nn-trainer> probe and discretized output', function () {
   it('reads the output through the features, and names the likeliest of several classes', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer data="spiral" classes="3" class-labels="red, green, blue" samples="60" show="boundary"></nn-trainer>`);
     frame(el).focus();
-    await el.updateComplete;
+    await reading(el);
     const [inputs] = applyFeatures([[0, 0]], parseFeatures(['x1', 'x2', 'sin-x1', 'sin-x2']));
     const output = Array.from(el.network!.predict(inputs));
     const best = output.indexOf(Math.max(...output));
@@ -113,7 +121,7 @@ describe('<nn-trainer> probe and discretized output', function () {
     await el.updateComplete;
     frame(el).focus();
     for (const key of ['ArrowRight', 'ArrowUp', 'ArrowUp']) await sendKeys({ press: key });
-    await el.updateComplete;
+    await reading(el);
     const mark = shadow(el).querySelector<HTMLElement>('.probe-mark')!;
     expect(mark.getAttribute('style')).not.to.match(/NaN|Infinity/);
     expect(readout(el)).to.match(/^At x₁ = /).and.not.to.match(/NaN|Infinity|undefined/);

@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/nn-trainer/nn-trainer.js';
 import type { NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
 import { captureWarnings } from './helpers.js';
+import { shownIn } from './nn-trainer-loading.js';
 
 const shadow = (el: NnTrainer) => el.shadowRoot!;
 const alertText = (el: NnTrainer) => shadow(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
@@ -22,7 +23,7 @@ describe('<nn-trainer> state and share', function () {
   it('is accessible with the share panel open', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer samples="60" show="loss"></nn-trainer>`);
     shadow(el).querySelector<HTMLButtonElement>('button.share')!.click();
-    await el.updateComplete;
+    await shownIn(el, '#share-snippet');
     await expect(el).to.be.accessible();
   });
 
@@ -111,11 +112,11 @@ describe('<nn-trainer> state and share', function () {
     const share = shadow(el).querySelector<HTMLButtonElement>('button.share')!;
     expect(share.getAttribute('aria-expanded')).to.equal('false');
     share.click();
-    await el.updateComplete;
+    await shownIn(el, '#share-snippet');
     expect(share.getAttribute('aria-expanded')).to.equal('true');
     const field = shadow(el).querySelector<HTMLTextAreaElement>('#share-snippet')!;
     expect(field.readOnly).to.equal(true);
-    expect(field.labels![0].textContent).to.match(/restore this run/);
+    expect(field.labels![0].textContent).to.match(/restores this run/);
     expect(field.value).to.equal('<nn-trainer data="moons" hidden-layers="none" seed="9"></nn-trainer>');
     // The snippet, put in a page, builds the same network.
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -153,7 +154,7 @@ describe('<nn-trainer> state and share', function () {
     const el = await fixture<NnTrainer>(html`<nn-trainer show="loss" controls="share"></nn-trainer>`);
     shadow(el).querySelector<HTMLButtonElement>('button.share')!.focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await shownIn(el, '#share-snippet');
     expect(shadow(el).querySelector('#share-snippet')).to.exist;
     await sendKeys({ press: 'Tab' });
     expect(shadow(el).activeElement?.id).to.equal('share-snippet');
