@@ -153,6 +153,33 @@ describe('<nn-convolution> explore', () => {
     expect($(el, '[part="window"]')!.getAttribute('aria-label'), 'it stays inside the map').to.include('row 2, column 6');
   });
 
+  it('draws the padding as a ring around the image and the window where its taps fall, stride by stride', async () => {
+    const el = await fixture<NnConvolution>(html`<nn-convolution image="ring" kernel="blur" padding="2" stride="3"></nn-convolution>`);
+    await settle(el);
+    // A 9 × 9 image padded by 2 is 13 cells a side; a 3 × 3 window moves 3 cells a step.
+    expect($(el, 'svg.image')!.getAttribute('viewBox')).to.equal('0 0 13 13');
+    expect($(el, 'svg.image rect.padding')).to.exist;
+    expect($(el, 'svg.image rect.paper')!.getAttribute('x')).to.equal('2');
+    const box = () => ['x', 'y', 'width', 'height'].map((name) => $(el, 'svg.image rect.window')!.getAttribute(name));
+    expect(box()).to.deep.equal(['0', '0', '3', '3']);
+    $<HTMLButtonElement>(el, '[part="window"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(box()).to.deep.equal(['3', '3', '3', '3']);
+    // The selected output pixel is outlined on the feature map, ⌊(9 + 4 − 3)/3⌋ + 1 = 4 a side.
+    expect($(el, 'svg.map')!.getAttribute('viewBox')).to.equal('0 0 4 4');
+    expect(['x', 'y'].map((name) => $(el, 'svg.map rect.selected')!.getAttribute(name))).to.deep.equal(['1', '1']);
+    // Taps on padding are greyed in the worked table and contribute 0.
+    const off = $$(el, '.products td.off');
+    expect(off.length).to.equal(0);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect($$(el, '.products td.off').length, 'at the corner, padded by 2, only 1 of the 9 taps is on the image').to.equal(8);
+    expect($$(el, '.products td.off').every((td) => / 0$/.test(td.textContent!.trim()))).to.equal(true);
+  });
+
   it('moves the window to where the pointer presses on the feature map or the image', async () => {
     const el = await fixture<NnConvolution>(html`<nn-convolution></nn-convolution>`);
     await settle(el);
