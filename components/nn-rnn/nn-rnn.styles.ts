@@ -2,15 +2,13 @@ import { css, unsafeCSS } from 'lit';
 import { STATE_SHADES } from './unrolled-view.js';
 
 /** One fill per shade of the hidden-state strip: the theme's negative through neutral to positive. */
-const shades = Array.from({ length: 2 * STATE_SHADES + 1 }, (_, i) => {
+export const shadeStyles = unsafeCSS(Array.from({ length: 2 * STATE_SHADES + 1 }, (_, i) => {
   const level = i - STATE_SHADES;
   const end = level < 0 ? 'var(--_negative)' : 'var(--_positive)';
   return `.unrolled-svg .s${level} { fill: color-mix(in srgb, ${end} ${Math.round((Math.abs(level) / STATE_SHADES) * 100)}%, var(--_neutral)); }`;
-}).join('\n');
+}).join('\n'));
 
 export const rnnStyles = css`
-  ${unsafeCSS(shades)}
-
   :host {
     /* The shared weights: one colour each, at every step. */
     --_wx: var(--nn-series-1, light-dark(#0072b2, #56b4e9));

@@ -14,7 +14,7 @@ import { describeUnrolled, renderTable } from './describe.js';
 import { renderGradientChart } from './gradient-chart.js';
 import type { RnnEvents } from './nn-rnn.events.js';
 import { RNN_SETTINGS } from './nn-rnn.settings.js';
-import { rnnStyles } from './nn-rnn.styles.js';
+import { rnnStyles, shadeStyles } from './nn-rnn.styles.js';
 import type { RnnStrings } from './nn-rnn.strings.js';
 import { type Settings, makeTrainer, readSettings, trainerKey } from './read-settings.js';
 import { type Snapshot, takeSnapshot } from './snapshot.js';
@@ -75,7 +75,7 @@ const SPEAK_EVERY_MS = 3000;
  */
 @customElement('nn-rnn')
 export class NnRnn extends NnElement<RnnEvents> {
-  static override styles = [themeStyles, controlStyles, chartStyles, rnnStyles];
+  static override styles = [themeStyles, controlStyles, chartStyles, rnnStyles, shadeStyles];
 
   static override properties = propertiesOf(RNN_SETTINGS);
 
