@@ -31,7 +31,7 @@ export function renderMatrix(figure: MatrixFigure) {
     <figcaption>${title}</figcaption>
     <div class="matrix-grid ${labelled ? 'labelled' : ''}">
       ${labelled
-        ? html`<div class="columns" aria-hidden="true" style=${styleMap({ gridTemplateColumns: `repeat(${n}, ${cell}px)` })}>
+        ? html`<div class="columns ${tokens.every((token) => [...token].length <= 2) ? 'upright' : ''}" aria-hidden="true" style=${styleMap({ gridTemplateColumns: `repeat(${n}, ${cell}px)` })}>
               ${tokens.map((token) => html`<span>${shortToken(token)}</span>`)}
             </div>
             <div class="rows" aria-hidden="true" style=${styleMap({ gridTemplateRows: `repeat(${n}, ${cell}px)` })}>

@@ -67,7 +67,7 @@ export const ATTENTION_STRINGS = defineStrings({
   /** Train mode's live status. */
   trainStatus: 'Epoch {epoch} · loss {loss} · accuracy {accuracy}',
   untrained: 'Not trained yet: every row of weights is near uniform.',
-  learned: 'Learned: {accuracy} of held-out letters right.',
+  learned: 'Learned: training stopped.',
   diverged: 'Training diverged (a weight stopped being a number). Try a smaller learning rate, then Reset.',
   /** The example the model is shown on: {input} letters, {answer}, and what it predicts. */
   exampleLine: 'Held-out example: {input} → right answer {answer}; the model says {predicted}.',

@@ -161,6 +161,12 @@ export const attentionStyles = css`
     justify-self: center;
   }
 
+  /* Tokens of a letter or two are written upright. */
+  .columns.upright span {
+    writing-mode: horizontal-tb;
+    transform: none;
+  }
+
   .rows {
     grid-column: 1;
     grid-row: 2;
