@@ -111,6 +111,11 @@ function renderPooled(view: Exploration, words: ConvolutionStrings, cell: number
   </figure>`;
 }
 
+/** The window's arithmetic in one sentence, for the live summary. */
+export function workedSentence(view: Exploration, at: Worked, words: ConvolutionStrings): string {
+  return format(words.worked, { row: at.row + 1, column: at.column + 1, sum: short(at.sum), bias: short(view.settings.bias), z: short(at.z), activation: view.activation.label, value: short(at.value) });
+}
+
 /** The window's products in a table, then sum + bias → activation → output pixel. */
 export function renderWorked(view: Exploration, at: Worked, words: ConvolutionStrings) {
   const { kernelHeight: kh, kernelWidth: kw, stride, padding } = view.shape;

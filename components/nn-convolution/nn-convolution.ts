@@ -3,17 +3,15 @@ import { customElement } from 'lit/decorators.js';
 import { NnKitError } from '../../src/index.js';
 import { type DigitSet, loadDigits } from '../shared/digits-data.js';
 import { drawingPadStyles } from '../shared/drawing-pad.js';
-import { percent } from '../shared/format.js';
 import { hintStyles } from '../shared/hint-styles.js';
 import { NnElement } from '../shared/nn-element.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { propertiesOf, rebuilds, restoreDefaults } from '../shared/settings.js';
-import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { renderExploreControls, renderTrainControls } from './controls.js';
 import { Exploration } from './explore.js';
-import { renderSize, renderStage, renderWorked, short } from './explore-view.js';
+import { renderSize, renderStage, renderWorked, workedSentence } from './explore-view.js';
 import type { ConvolutionEvents } from './nn-convolution.events.js';
 import { CONVOLUTION_SETTINGS } from './nn-convolution.settings.js';
 import type { ConvolutionStrings } from './nn-convolution.strings.js';
@@ -22,7 +20,7 @@ import { type Settings, readSettings } from './read-settings.js';
 import { type Picture, toRows } from './samples.js';
 import { ReaderPad } from './reader-pad.js';
 import { Session } from './session.js';
-import { renderTraining } from './train-view.js';
+import { renderTraining, trainStatus } from './train-view.js';
 import { keyMove, mapCellUnder, windowUnder } from './window-input.js';
 
 export { CONVOLUTION_SETTINGS } from './nn-convolution.settings.js';
@@ -411,7 +409,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     }
     const at = view.work(...this.at);
     const words = s.words;
-    this.spoken = format(words.worked, { row: at.row + 1, column: at.column + 1, sum: short(at.sum), bias: short(s.bias), z: short(at.z), activation: view.activation.label, value: short(at.value) });
+    this.spoken = workedSentence(view, at, words);
     return html`${controls}
       <p class="hint-row"><span class="hint keys" aria-hidden="true">${words.hintKeys}</span><span class="hint touch" aria-hidden="true">${words.hintTouch}</span></p>
       ${renderStage(view, at, words, this.cell(view.picture.width + 2 * s.padding), s.controls.has('kernel'), {
@@ -433,18 +431,9 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     if (!session) return controls;
     const image = this.picture()!.pixels;
     const { maps, probabilities } = session.look(image);
-    const count = session.trainer.test.length;
-    const right = Math.round(session.accuracy * count);
-    const status = session.diverged
-      ? format(words.diverged, { epoch: session.epoch })
-      : format(session.epoch ? words.status : words.statusUntrained, { epoch: session.epoch, epochs: s.epochs, accuracy: right, count });
-    // Read out at each epoch's end, not every frame.
-    this.spoken = status;
+    // Read out politely; the view is redrawn a few times a second, and the words change at each epoch's end.
+    this.spoken = trainStatus(session, words, s.epochs);
     return html`${controls}
-      <div class="train-status">
-        <span class="number">${format(words.epoch, { epoch: session.epoch, epochs: s.epochs })}</span>
-        <span>${words.accuracy} <strong class="number">${percent(session.accuracy)}</strong></span>
-      </div>
       ${renderTraining({ session, words, show: s.show, epochs: s.epochs, image, maps, probabilities, cell: Math.min(16, this.cell(16)) })}`;
   }
 }

@@ -26,9 +26,17 @@ function strongest(values: Float64Array, offset: number, count: number): number 
   return best;
 }
 
-/** The filters, each filter's feature map of the digit, the reading, and the confusion matrix. */
+/** The live summary: the epoch and how many held-out digits are read right (or why training stopped). */
+export function trainStatus(session: Session, words: ConvolutionStrings, epochs: number): string {
+  const count = session.trainer.test.length;
+  const right = Math.round(session.accuracy * count);
+  if (session.diverged) return format(words.diverged, { epoch: session.epoch });
+  return format(session.epoch ? words.status : words.statusUntrained, { epoch: session.epoch, epochs, accuracy: right, count });
+}
+
+/** The epoch and accuracy, the filters, each filter's feature map of the digit, the reading, and the confusion matrix. */
 export function renderTraining(state: TrainState) {
-  const { session, words, show, cell, maps, probabilities, image } = state;
+  const { session, words, show, cell, maps, probabilities, image, epochs } = state;
   const cnn = session.trainer.cnn;
   const { filters, kernelHeight: kh, kernelWidth: kw, outHeight: oh, outWidth: ow } = cnn.conv;
   const kernelScale = largest(cnn.kernels);
@@ -37,6 +45,10 @@ export function renderTraining(state: TrainState) {
   let reading = 0;
   for (let k = 1; k < probabilities.length; k++) if (probabilities[k] > probabilities[reading]) reading = k;
   return html`
+    <div class="train-status">
+      <span class="number">${format(words.epoch, { epoch: session.epoch, epochs })}</span>
+      <span>${words.accuracy} <strong class="number">${percent(session.accuracy)}</strong></span>
+    </div>
     <div class="digit-row">
       <figure class="panel">
         <figcaption>${words.image}</figcaption>
