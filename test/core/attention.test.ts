@@ -142,6 +142,18 @@ describe('attention explorer', () => {
     expect(pe[1]).to.be.closeTo(Math.cos(2), 1e-12);
   });
 
+  it('makes room for a longer sentence with the same weights: the numbers do not depend on what ran before', () => {
+    const fresh = new AttentionExplorer({ model: 8, heads: 2, seed: 5 });
+    fresh.run(['a', 'b', 'c'], true, 0.5);
+    const reused = new AttentionExplorer({ model: 8, heads: 2, seed: 5 });
+    reused.run(['x']);
+    reused.run(Array.from({ length: 200 }, (_, i) => `w${i}`));
+    expect(reused.layer.maxTokens).to.be.at.least(200);
+    reused.run(['a', 'b', 'c'], true, 0.5);
+    expect([...reused.layer.weights.subarray(0, 18)]).to.deep.equal([...fresh.layer.weights.subarray(0, 18)]);
+    expect([...reused.layer.out.subarray(0, 24)]).to.deep.equal([...fresh.layer.out.subarray(0, 24)]);
+  });
+
   it('uses hand-set weights: "it" attends to "animal"', () => {
     const one = (i: number) => Array.from({ length: 4 }, (_, c) => (c === i ? 1 : 0));
     const identity = [0, 1, 2, 3].map(one);
