@@ -34,12 +34,12 @@ describe('attention agrees with TensorFlow.js', function () {
     const weights: TF.Tensor2D[] = [];
     const mixes: TF.Tensor2D[] = [];
     for (let h = 0; h < heads; h++) {
-      const part = (t: TF.Tensor2D) => tf.slice(t, [0, h * d], [n, d]);
-      const s = tf.div(tf.matMul(part(q), part(k), false, true), Math.sqrt(d)) as TF.Tensor2D;
+      const part = (t: TF.Tensor2D) => tf.slice(t, [0, h * d], [n, d]) as TF.Tensor2D;
+      const s = tf.div(tf.matMul(part(q as TF.Tensor2D), part(k as TF.Tensor2D), false, true), Math.sqrt(d)) as TF.Tensor2D;
       const w = tf.softmax(tf.add(tf.div(s, temperature), mask)) as TF.Tensor2D;
       scores.push(s);
       weights.push(w);
-      mixes.push(tf.matMul(w, part(v)));
+      mixes.push(tf.matMul(w, part(v as TF.Tensor2D)));
     }
     const out = tf.matMul(tf.concat(mixes, 1), wo);
     return { q, k, v, scores, weights, out };
@@ -71,7 +71,10 @@ describe('attention agrees with TensorFlow.js', function () {
           close(layer.scores.subarray(h * n * n, (h + 1) * n * n), ours.scores[h].dataSync(), `scores of head ${h}`);
           const w = ours.weights[h].dataSync();
           close(layer.weights.subarray(h * n * n, (h + 1) * n * n), w, `weights of head ${h}`);
-          if (causal) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(w[i * n + j]).to.equal(layer.weights[h * n * n + i * n + j]).and.to.equal(0);
+          if (causal) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+            expect(w[i * n + j], 'TF.js').to.equal(0);
+            expect(layer.weights[h * n * n + i * n + j], 'ours').to.equal(0);
+          }
         }
         close(layer.out.subarray(0, n * model), ours.out.dataSync(), 'output');
       });
