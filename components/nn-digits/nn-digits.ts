@@ -343,7 +343,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const last = session?.last;
     const playing = this.loop.playing;
     if (!playing || !this.spoken) this.spoken = session ? describeStatus(words, session, settings.epochs) : '';
-    const confusion = show.has('confusion') && session && session.trainer.epochs > 0 ? session.confusion().counts : undefined;
+    const confusion = show.has('confusion') && session && session.trainer.epochs > 0 ? session.confusion() : undefined;
     const chartWidth = Math.max(200, Math.min(420, this.size.width - 40));
     return html`<div class="card" part="card">
       ${this.renderProblem()}

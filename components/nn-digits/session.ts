@@ -87,7 +87,8 @@ export class DigitsSession {
   readonly history: EpochRecord[] = [];
   private epochLoss = 0;
   private epochCount = 0;
-  private confusionCache?: { epoch: number; counts: number[][]; predicted: Uint8Array };
+  private confusionCache?: { epoch: number; counts: number[][] };
+  private readingsCache?: { epoch: number; predicted: Uint8Array };
 
   constructor(options: SessionOptions) {
     const { digits } = options;
@@ -125,6 +126,9 @@ export class DigitsSession {
       batchSize: options.batchSize,
       seed: options.seed,
     });
+    // The trainer measures its training loss before the first step (to tell a diverging
+    // run); measured here, on building, it is not a long first frame of play.
+    this.trainer.evaluate();
     const start = this.trainer.evaluate(this.test);
     this.history.push({ epoch: 0, trainLoss: Number.NaN, testLoss: start.loss, accuracy: start.accuracy ?? 0 });
   }
@@ -176,25 +180,27 @@ export class DigitsSession {
     return Array.from(this.network.predict(input));
   }
 
-  /** The held-out digits by true (rows) and read (columns) digit, for the latest epoch; and each digit's reading. */
-  confusion(): { counts: number[][]; predicted: Uint8Array } {
+  /** The held-out digits by true (rows) and read (columns) digit, for the latest epoch. */
+  confusion(): number[][] {
     const epoch = this.trainer.epochs;
-    if (this.confusionCache?.epoch === epoch) return this.confusionCache;
-    const counts = this.trainer.confusion(this.test);
-    const predicted = new Uint8Array(this.testLabels.length);
-    for (let k = 0; k < predicted.length; k++) {
-      const output = this.network.forwardFrom(this.testPixels, k * PIXELS);
-      let best = 0;
-      for (let c = 1; c < CLASSES; c++) if (output[c] > output[best]) best = c;
-      predicted[k] = best;
-    }
-    this.confusionCache = { epoch, counts, predicted };
-    return this.confusionCache;
+    if (this.confusionCache?.epoch !== epoch) this.confusionCache = { epoch, counts: this.trainer.confusion(this.test) };
+    return this.confusionCache.counts;
   }
 
-  /** Indices (into the held-out digits) of those that are `truth` and read as `read`. */
+  /** Indices (into the held-out digits) of those that are `truth` and read as `read`, by the latest epoch's network. */
   cell(truth: number, read: number): number[] {
-    const { predicted } = this.confusion();
+    const epoch = this.trainer.epochs;
+    if (this.readingsCache?.epoch !== epoch) {
+      const predicted = new Uint8Array(this.testLabels.length);
+      for (let k = 0; k < predicted.length; k++) {
+        const output = this.network.forwardFrom(this.testPixels, k * PIXELS);
+        let best = 0;
+        for (let c = 1; c < CLASSES; c++) if (output[c] > output[best]) best = c;
+        predicted[k] = best;
+      }
+      this.readingsCache = { epoch, predicted };
+    }
+    const { predicted } = this.readingsCache;
     const found: number[] = [];
     for (let k = 0; k < predicted.length; k++) if (this.testLabels[k] === truth && predicted[k] === read) found.push(k);
     return found;
