@@ -101,7 +101,7 @@ describe('recurrent networks agree with TensorFlow.js', function () {
         const outGrad = grads[byVar.name].dataSync();
         for (let o = 0; o < OUTPUTS; o++) close(outGrad[o], net.gradients[by + o], `${cell} ∂L/∂b_y[${o}]`);
         tf.dispose([value, ...Object.values(grads), wyVar, byVar, input, oneHot]);
-        layer.dispose?.();
+        (layer as { dispose?: () => void }).dispose?.();
       }
     });
 
