@@ -1,9 +1,27 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { type Data, Trainer, applyFeatures } from '../../src/index.js';
 import { formatNumber } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import type { PointEditor } from './point-editor.js';
 import type { Point, Session } from './session.js';
+
+/** The class switch's styles, added to the element's once this module has loaded. */
+export const pointEditorStyles = css`
+  .point-editor {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    margin-top: 0.35rem;
+    font-size: 0.85rem;
+  }
+
+  .point-editor small {
+    flex-basis: 100%;
+    color: var(--_muted);
+    font-size: 0.8rem;
+  }
+`;
 
 /** A point is removed when within this share of the picture's side of the probe. */
 const REACH = 1 / 40;

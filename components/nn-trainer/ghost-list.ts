@@ -16,7 +16,8 @@ export const ghostListStyles = css`
   }
 
   .ghosts {
-    padding-left: 1.25rem;
+    padding-left: 0;
+    list-style: none;
   }
 `;
 

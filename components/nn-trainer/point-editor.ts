@@ -32,7 +32,7 @@ export class PointEditor {
     host: ReactiveControllerHost,
     readonly options: PointEditorOptions,
   ) {
-    this.editing = new Lazy(host, () => import('./edit-points.js'));
+    this.editing = new Lazy(host, () => import('./edit-points.js'), (module) => module.pointEditorStyles);
   }
 
   /** True when points can be edited now: offered, on a picture of two inputs and classes, and its code loaded. */
