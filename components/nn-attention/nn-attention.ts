@@ -117,7 +117,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
   private readonly source = new SourceController<unknown>(this, {
     url: () => this.src,
     what: 'the model JSON from ',
-    parse: (text, origin) => parseJson(text, origin.kind === 'url' ? `The model JSON from "${origin.url}"` : 'The child <script type="application/json">'),
+    parse: (text, origin) => parseJson(text, origin.kind === 'url' ? `The model JSON at "${origin.url}"` : 'The child <script type="application/json">'),
     onResult: (value) => {
       this.json = value;
       this.sourceProblem = '';
