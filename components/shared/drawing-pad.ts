@@ -77,11 +77,6 @@ export class DrawingPad {
     if (this.history.length > HISTORY) this.history.shift();
   }
 
-  /** The pad (renderPad's), under the name its first callers used. */
-  render(words: DrawingPadWords, options: { disabled?: boolean } = {}) {
-    return this.renderPad(words, options);
-  }
-
   /** The pad: a canvas of the 28 × 28 pixels (part "pad"), and Clear and Undo. */
   renderPad(words: DrawingPadWords, options: { disabled?: boolean } = {}) {
     return html`<div class="drawing-pad">
