@@ -67,7 +67,7 @@ export const TRAINER_STRINGS = defineStrings({
   lossCaption: 'Loss per epoch: {train} training {test} test',
   lossChartLabel: 'Loss chart over {epochs} epochs: training loss {train}, test loss {test}.',
   lossChartEmpty: 'Loss chart: no training yet.',
-  ghostsCaption: 'Faint lines: earlier runs\' training loss, numbered, with what set each apart:',
+  ghostsCaption: 'Faint lines: earlier runs\' training loss, and what set each apart:',
   /** One earlier run: {number} as on the chart, {label} what differed, e.g. "Learning rate 0.3". */
   ghostItem: '{number}. {label}: training loss {loss} at epoch {epoch}',
   /** An earlier run with this run's settings. */
@@ -81,8 +81,8 @@ export const TRAINER_STRINGS = defineStrings({
   histogramWeights: 'Weights',
   histogramActivations: 'Activations',
   histogramGradients: 'Gradients',
-  histogramGradientSize: 'Gradient size (root mean square)',
-  histogramDead: 'Dead neurons (0 for every sample)',
+  histogramGradientSize: 'Gradient size (RMS)',
+  histogramDead: 'Dead neurons (always 0)',
   /** A histogram's range under its bars. */
   histogramRange: '{min} to {max}',
   histogramDeadCount: '{dead} of {neurons}',

@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
-import type { TrainerWords } from './nn-trainer.settings.js';
+import type { TrainerValues, TrainerWords } from './nn-trainer.settings.js';
+import { statePairs } from './state.js';
 
 /** The panel's styles, added to the element's once this module has loaded. */
 export const sharePanelStyles = css`
@@ -40,6 +41,15 @@ export const sharePanelStyles = css`
   }
 `;
 
+/** Characters that cannot stand as they are inside a double-quoted HTML attribute. */
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The state as a snippet of HTML a writer pastes into a page: `<nn-trainer data="spiral" seed="3"></nn-trainer>`. */
+export function stateSnippet(values: TrainerValues, tag = 'nn-trainer'): string {
+  const attributes = statePairs(values).map(([attribute, text]) => ` ${attribute}="${escapeAttribute(text)}"`);
+  return `<${tag}${attributes.join('')}></${tag}>`;
+}
+
 /** Copies `text` to the clipboard, or selects it in `field` when the browser will not; says which. */
 async function copy(text: string, field: HTMLTextAreaElement | null, words: TrainerWords, report: (status: string) => void): Promise<void> {
   try {
@@ -52,7 +62,8 @@ async function copy(text: string, field: HTMLTextAreaElement | null, words: Trai
 }
 
 /** The share panel: a read-only field holding HTML that restores the run, a Copy button, and what Copy did. */
-export function renderSharePanel(share: { status: string; report(status: string): void }, snippet: string, words: TrainerWords, root: ParentNode) {
+export function renderSharePanel(share: { status: string; report(status: string): void }, values: TrainerValues, words: TrainerWords, root: ParentNode) {
+  const snippet = stateSnippet(values, root instanceof ShadowRoot ? (root.host as HTMLElement).localName : 'nn-trainer');
   return html`<div class="share-panel" id="share" part="share">
     <label for="share-snippet">${words.shareLabel}</label>
     <textarea id="share-snippet" readonly rows="2" spellcheck="false" .value=${snippet}></textarea>

@@ -1,11 +1,11 @@
 import { type ReactiveController, type ReactiveControllerHost, html, nothing } from 'lit';
 import { Lazy } from './lazy.js';
-import type { TrainerWords } from './nn-trainer.settings.js';
+import type { TrainerValues, TrainerWords } from './nn-trainer.settings.js';
 
 /** What the share panel is told by its host. */
 export interface ShareOptions {
-  /** The HTML that restores the current run. */
-  snippet(): string;
+  /** The settings in force: the panel writes them as HTML that restores the run. */
+  values(): TrainerValues;
   words(): TrainerWords;
 }
 
@@ -54,6 +54,6 @@ export class SharePanel implements ReactiveController {
   /** The panel under the toolbar, while open (its code loads the first time it opens). */
   renderPanel(root: ParentNode) {
     const panel = this.open ? this.panel.get() : undefined;
-    return panel ? panel.renderSharePanel(this, this.options.snippet(), this.options.words(), root) : nothing;
+    return panel ? panel.renderSharePanel(this, this.options.values(), this.options.words(), root) : nothing;
   }
 }

@@ -62,15 +62,6 @@ export function stateText(values: TrainerValues): string {
     .join('; ');
 }
 
-/** Characters that cannot stand as they are inside a double-quoted HTML attribute. */
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** The state as a snippet of HTML a writer pastes into a page: `<nn-trainer data="spiral" seed="3"></nn-trainer>`. */
-export function stateSnippet(values: TrainerValues, tag = 'nn-trainer'): string {
-  const attributes = statePairs(values).map(([attribute, text]) => ` ${attribute}="${escapeAttribute(text)}"`);
-  return `<${tag}${attributes.join('')}></${tag}>`;
-}
-
 /** Quotes a piece of the writer's text back, shortened. */
 const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
 
