@@ -1,5 +1,5 @@
 import type { DataMatrix } from './data.js';
-import { addScaledRows, backpropagateFour, weightedSums, weightedSumsOfFour } from './kernels.js';
+import { addScaledRows, backpropagateFour, backpropagateOne, weightedSums, weightedSumsOfFour } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 
@@ -21,12 +21,12 @@ export class Backprop {
   private readonly stride: number;
   /** Samples in a group: a multiple of four, so the four-sample kernels never run past its buffers. */
   private readonly group: number;
-  /** Weighted sums z of the group's samples, each laid out like `network.sums`. */
-  private readonly sums: Float64Array;
+  /** Weighted sums z of the group's samples, each laid out like `network.sums`; after `accumulate`, its last group's (sample g at g × stride). */
+  readonly sums: Float64Array;
   /** Activations of the group's samples, each laid out like `network.values`. */
-  private readonly values: Float64Array;
-  /** ∂loss/∂z of the group's samples, laid out like `sums`. */
-  private readonly delta: Float64Array;
+  readonly values: Float64Array;
+  /** ∂loss/∂z (times `scale`) of the group's samples, laid out like `sums`; the input layer's slots are not written. */
+  readonly delta: Float64Array;
   /** For one neuron: where the inputs of the samples with a non-zero delta start, and those deltas. */
   private readonly activeStarts: Int32Array;
   private readonly activeDeltas: Float64Array;
@@ -120,9 +120,11 @@ export class Backprop {
       }
       if (k === 0) break;
       const activation = this.network.activationOf(k - 1);
-      // Four samples at a time; past the last sample, the slots hold stale values that nothing reads.
-      for (let g = 0; g < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
-      for (let g = 0; g < size; g++) activation.backwardLayer(sums, values, delta, g * stride + from, g * stride + from + fromSize);
+      // Four samples at a time, then the rest one at a time (the same sums in the same order either way).
+      let g = 0;
+      for (; g + 3 < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
+      for (; g < size; g++) backpropagateOne(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to);
+      for (g = 0; g < size; g++) activation.backwardLayer(sums, values, delta, g * stride + from, g * stride + from + fromSize);
     }
     return total;
   }

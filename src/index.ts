@@ -4,4 +4,11 @@
  * with no DOM: it runs in a page, a worker and Node.
  */
 export * from './dense.js';
+export * from './batch-forward.js';
 export * from './loss-surfaces.js';
+export * from './attention.js';
+export * from './walkthrough.js';
+export * from './convolution.js';
+export * from './recurrence.js';
+export * from './handwriting.js';
+export * from './inspect.js';

@@ -118,6 +118,8 @@ export class Trainer {
   private readonly matrices = new WeakMap<Data, DataMatrix>();
   /** The mean loss over the training data before the first step. */
   private startLoss = Number.NaN;
+  /** What evaluate() found on the training data before the first step, and for which weights: the first step reuses it. */
+  private evaluatedStart?: { loss: number; weights: Float64Array; biases: Float64Array };
   /** Sum of batch losses × batch sizes in the current epoch, for its mean. */
   private epochLoss = 0;
   /** Epochs in a row whose mean loss stayed above DIVERGENCE.factor × the starting loss. */
@@ -195,7 +197,7 @@ export class Trainer {
   /** Runs one mini-batch (forward, backprop, update) and returns its mean loss. */
   step(): number {
     if (this.diverged) return Number.NaN;
-    if (this.steps === 0 && Number.isNaN(this.startLoss)) this.startLoss = this.evaluate().loss;
+    if (this.steps === 0 && Number.isNaN(this.startLoss)) this.startLoss = this.lossBeforeTraining();
     const { network, data, backprop, order, loss } = this;
     const size = this.nextBatchSize;
     const scale = 1 / size;
@@ -274,7 +276,19 @@ export class Trainer {
     }
     const result: Evaluation = { loss: total / matrix.count };
     if (this.task === 'classification') result.accuracy = correct / matrix.count;
+    if (!data && this.steps === 0) {
+      this.evaluatedStart = { loss: result.loss, weights: network.weights.slice(), biases: network.biases.slice() };
+    }
     return result;
+  }
+
+  /** The mean training loss before the first step: evaluate()'s, when it ran on these very weights, else a new evaluation. */
+  private lossBeforeTraining(): number {
+    const start = this.evaluatedStart;
+    const { weights, biases } = this.network;
+    const loss = start && sameValues(start.weights, weights) && sameValues(start.biases, biases) ? start.loss : this.evaluate().loss;
+    this.evaluatedStart = undefined;
+    return loss;
   }
 
   /**
@@ -326,6 +340,13 @@ export class Trainer {
     }
     return matrix;
   }
+}
+
+/** True when the two arrays hold the same numbers (the same bits but for 0 and −0). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function checkRate(value: number, what: string): void {
