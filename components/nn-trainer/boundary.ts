@@ -44,6 +44,8 @@ export class BoundaryJob {
     readonly session: Session,
     readonly palette: Palette,
     readonly extent: Extent,
+    /** Flat regions, one per class (two for one output), instead of shades of confidence. */
+    readonly discrete = false,
   ) {
     this.snapshot = frozenCopy(session.network);
     this.finished = new OffscreenCanvas(1, 1);
@@ -141,7 +143,7 @@ export class BoundaryJob {
     const [low, high] = this.snapshot.outputActivation.range;
     const range: [number, number] =
       kind === 'regression' ? [-1, 1] : [Number.isFinite(low) ? low : 0, Number.isFinite(high) ? high : 1];
-    const visit = outputPainter(image, this.snapshot, this.palette, range);
+    const visit = outputPainter(image, this.snapshot, this.palette, range, this.discrete);
     return { sampler: new GridSampler(this.snapshot, features, this.extent, resolution, visit), image };
   }
 

@@ -95,6 +95,7 @@ export function outputPainter(
   network: Network,
   palette: Palette,
   outputRange: readonly [number, number],
+  discrete = false,
 ): (cell: number, values: Float64Array, at: number) => void {
   const { data } = image;
   const n = network.outputSize;
@@ -105,7 +106,9 @@ export function outputPainter(
     const pixel = cell * 4;
     const o = at + out;
     if (n === 1) {
-      const index = tableIndex(((values[o] - low) / span) * 2 - 1);
+      const shade = ((values[o] - low) / span) * 2 - 1;
+      // Discrete: one side of the middle of the output's range or the other, at full strength.
+      const index = tableIndex(discrete ? (shade >= 0 ? 1 : -1) : shade);
       data[pixel] = palette.background[index];
       data[pixel + 1] = palette.background[index + 1];
       data[pixel + 2] = palette.background[index + 2];
@@ -114,15 +117,26 @@ export function outputPainter(
       let g = 0;
       let b = 0;
       let best = 0;
+      let likeliest = 0;
       for (let c = 0; c < n; c++) {
         const colour = palette.classes[c % palette.classes.length];
         const p = values[o + c];
         r += p * colour.r;
         g += p * colour.g;
         b += p * colour.b;
-        if (p > best) best = p;
+        if (p > best) {
+          best = p;
+          likeliest = c;
+        }
       }
-      // Confident regions take the class colour; uncertain ones fade to neutral.
+      // Confident regions take the class colour; uncertain ones fade to neutral. Discrete: the likeliest class only.
+      if (discrete) {
+        const colour = palette.classes[likeliest % palette.classes.length];
+        r = colour.r;
+        g = colour.g;
+        b = colour.b;
+        best = 1;
+      }
       const strength = (BACKGROUND_STRENGTH * (best - 1 / n)) / (1 - 1 / n);
       data[pixel] = palette.neutral.r + (r - palette.neutral.r) * strength;
       data[pixel + 1] = palette.neutral.g + (g - palette.neutral.g) * strength;

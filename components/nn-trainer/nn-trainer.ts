@@ -19,6 +19,11 @@ import { trainerStyles } from './nn-trainer.styles.js';
 import { CanvasPainter } from './painter.js';
 import { TrainingRun } from './run.js';
 import { type Session, applyLiveSettings, buildSession, featuresAfterSwitch, hiddenLayersInForce } from './session.js';
+import { Ghosts } from './ghosts.js';
+import { PointEditor } from './point-editor.js';
+import { Probe } from './probe.js';
+import { SharePanel } from './share.js';
+import { restoreState, stateText } from './state.js';
 import { renderToolbar, renderViews } from './views.js';
 
 export type { EpochDetail, StoppedDetail, TrainerEvents } from './nn-trainer.events.js';
@@ -44,10 +49,12 @@ const DEFAULT_VALUES = defaultValues(TRAINER_SETTINGS);
  * @slot - A `<script type="application/json">` with `{ "inputs": [[…]], "targets": [[…]] }` to train on.
  *
  * @csspart toolbar - The row of play, step and reset buttons and the statistics.
+ * @csspart share - The share panel: HTML that restores the run, and its Copy button.
  * @csspart boundary - The decision-boundary canvas.
  * @csspart loss - The loss chart.
  * @csspart network - The embedded network diagram.
  * @csspart confusion - The confusion matrix of the test data (`show="confusion"`).
+ * @csspart histograms - Per-layer histograms of weights, activations and gradients (`show="histograms"`).
  * @csspart settings - The panel of hyper-parameter controls.
  * @csspart error - The inline message shown for bad input.
  *
@@ -92,12 +99,28 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   declare regularization: string;
   declare regularizationRate: number;
   declare hiddenLayers?: readonly number[];
+  declare discretize: boolean;
   declare speed: number;
   declare epochs?: number;
   declare seed: number;
   declare autoplay: boolean;
   declare controls: readonly string[];
   declare show: readonly string[];
+  /** State text set and not yet restored, or a state that could not be restored (tried again until fixed). */
+  private stateToRestore?: string;
+  private stateSet = false;
+
+  /** The run as text, e.g. "data=spiral; noise=10; seed=3": the settings that decide its numbers. Setting it restores that run. */
+  get state(): string {
+    return stateText(this.applied ?? DEFAULT_VALUES);
+  }
+
+  set state(text: string | null | undefined) {
+    this.stateToRestore = text == null || String(text).trim() === '' ? undefined : String(text);
+    this.stateSet = true; // read afresh each time it is set, even as the same text
+    this.requestUpdate();
+  }
+
   /** The words readers see, over the English (TRAINER_STRINGS and the controls' labels): JSON text or an object. */
   declare strings?: string | Partial<TrainerStrings>;
 
@@ -114,6 +137,12 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   private featuresSetAside?: readonly string[];
 
   private readonly size = new WidthController(this, 640);
+  private readonly ghosts = new Ghosts(this);
+  /** What the probe and the point editor read of the element. */
+  private readonly picture = { run: () => this.run, extent: () => this.extent, words: () => this.words, classNames: (n: number) => this.classNames(n) };
+  private readonly points = new PointEditor(this, { ...this.picture, enabled: () => (this.applied?.controls ?? []).includes('points') });
+  private readonly probe = new Probe(this, { ...this.picture, editor: this.points });
+  private readonly share = new SharePanel(this, { values: () => this.applied ?? DEFAULT_VALUES, words: () => this.words });
   private readonly run = new TrainingRun(this, {
     speed: () => this.applied?.speed ?? DEFAULT_VALUES.speed,
     epochs: () => this.applied?.epochs,
@@ -130,6 +159,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     session: () => this.run.session,
     extent: () => this.extent,
     playing: () => this.run.playing,
+    discrete: () => this.applied?.discretize ?? false,
   });
   private readonly source = new SourceController<ReadData>(this, {
     url: () => String(this.src ?? ''),
@@ -255,12 +285,16 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     this.source.sync();
     // Settings and data are read again when they change (not on each frame of a run); a failed rebuild is tried again.
     const read = [...changed.keys()].some((key) => Object.hasOwn(TRAINER_SETTINGS, key) || key === 'customData' || key === 'dataProblem');
-    if (read || !this.run.session || this.rebuildFailed) super.willUpdate(changed);
+    if (read || !this.run.session || this.rebuildFailed || this.stateSet) super.willUpdate(changed);
   }
 
   protected override apply(changed: PropertyValues<this>): void {
+    this.stateSet = false;
+    // A bad state changes nothing and is tried again, so its message stays until it is fixed.
+    const restored = this.stateToRestore != null && restoreState(this, this.stateToRestore, (values) => buildSession(values, this.customData));
+    if (restored) this.stateToRestore = undefined;
     const session = this.run.session;
-    const rebuild = !session || this.rebuildFailed || rebuilds(TRAINER_SETTINGS, changed) || changed.has('customData' as keyof NnTrainer);
+    const rebuild = restored || !session || this.rebuildFailed || rebuilds(TRAINER_SETTINGS, changed) || changed.has('customData' as keyof NnTrainer);
     if (rebuild && String(this.src ?? '').trim() && !this.customData && !this.dataProblem) {
       // Built once the data has loaded.
       this.applied = this.check();
@@ -275,7 +309,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
       return;
     }
     // A 'rebuild' setting that failed is tried again, so its message stays until it is fixed.
-    if (!session || rebuilds(TRAINER_SETTINGS, changed) || changed.has('customData' as keyof NnTrainer)) this.run.halt();
+    if (restored || !session || rebuilds(TRAINER_SETTINGS, changed) || changed.has('customData' as keyof NnTrainer)) this.run.halt();
     this.rebuildFailed = true;
     this.rebuild();
     this.rebuildFailed = false;
@@ -292,6 +326,8 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   private rebuild(): void {
     const values = this.check();
     const session = buildSession(values, this.customData);
+    const inForce = { hiddenLayers: session.network.layers.slice(1, -1), features: session.features.map((feature) => feature.name) };
+    this.ghosts.begin(this.run.history, { ...values, ...inForce });
     this.painter.forget();
     this.run.start(session, values.autoplay);
     this.applied = values;
@@ -355,7 +391,9 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
         epoch: run.epoch,
         last: run.history.at(-1),
         on: { play: () => this.play(), pause: () => this.pause(), step: () => this.step(), stepEpoch: () => this.stepEpoch(), reset: () => this.reset() },
+        share: shown.has('share') ? this.share.renderButton() : nothing,
       })}
+      ${this.share.renderPanel(this.renderRoot)}
       ${renderViews({
         session,
         words,
@@ -366,6 +404,11 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
         classNames: this.classNames(session.classes),
         confusion: () => run.confusion(),
         source: this,
+        ghosts: this.ghosts.histories(),
+        ghostList: this.ghosts.renderList(words),
+        histograms: () => run.renderHistograms(words),
+        probe: this.probe,
+        pointEditor: this.points,
       })}
     `;
   }

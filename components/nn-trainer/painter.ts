@@ -20,6 +20,8 @@ export interface PainterOptions {
   extent(): Extent;
   /** True while training plays: the neuron maps and the scheme are then read less often. */
   playing(): boolean;
+  /** The boundary as flat regions, one per class, rather than shades (`discretize`). */
+  discrete(): boolean;
 }
 
 /**
@@ -122,9 +124,10 @@ export class CanvasPainter implements ReactiveController {
     if (!session || !canvas || session.dimensions !== 2) return;
     const palette = this.resolvePalette();
     const extent = this.options.extent();
+    const discrete = this.options.discrete();
     let job = this.boundary;
-    if (!job || job.session !== session || job.palette !== palette || job.extent[0] !== extent[0] || job.extent[1] !== extent[1]) {
-      job = this.boundary = new BoundaryJob(session, palette, extent);
+    if (!job || job.session !== session || job.palette !== palette || job.extent[0] !== extent[0] || job.extent[1] !== extent[1] || job.discrete !== discrete) {
+      job = this.boundary = new BoundaryJob(session, palette, extent, discrete);
     }
     if (this.options.playing()) {
       if (job.play() || job.resolution === 0) {

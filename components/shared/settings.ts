@@ -32,9 +32,10 @@ export interface SettingControl {
    * - select: the row's `choices` (named by `optionLabel`), or the numbers in `presets`;
    * - slider: a range input over `range`, widened to reach the value within the row's min and max;
    * - list: a text field for a list of numbers (kind 'numbers'), "none" for an empty list;
-   * - checkboxes: one per choice, in a fieldset.
+   * - checkboxes: one per choice, in a fieldset;
+   * - toggle: one checkbox for a flag.
    */
-  readonly type: 'select' | 'slider' | 'list' | 'checkboxes';
+  readonly type: 'select' | 'slider' | 'list' | 'checkboxes' | 'toggle';
   /** select: the numbers offered (the current value is added when it is not one of them). */
   readonly presets?: readonly number[];
   /** slider: the range and step shown for values inside it (in the unit shown). */
