@@ -16,8 +16,13 @@
 //   4. the largest network TensorFlow Playground allows, playing on a page of its own
 //      (site/frames-playground.html, removed afterwards): the spiral, six hidden layers of 8,
 //      all seven features, the boundary, loss, network and neuron views.
+//   5. a trainer playing on a page of its own (site/frames-backprop.html, removed afterwards)
+//      with <nn-backprop for> following it, every number shown, stepped once a frame.
+//   6. the article's two <nn-rnn> (#rnn-parity and #rnn-text) in view, both training (rnn).
+//   7. the article's attention section with #attention-train learning sort on six letters (so it
+//      trains throughout the recording) in view (attention).
 // --site=DIR serves (and builds, when missing) another site directory; --only=NAME,... runs
-// only the scenarios named (spiral, rate, twenty, playground).
+// only the scenarios named (spiral, rate, convolution, digits, rnn, twenty, playground, backprop, attention).
 // Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
 // PASS or MISS against p95 ≤ 20 ms. It is a report: it exits 0 either way, 1 only on a crash.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +39,7 @@ const SITE = resolve(args.find((a) => a.startsWith('--site='))?.split('=')[1] ??
 const ONLY = args.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
 const TWENTY_PAGE = 'frames-twenty.html';
 const PLAYGROUND_PAGE = 'frames-playground.html';
+const BACKPROP_PAGE = 'frames-backprop.html';
 const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 6);
 const TARGET_P95_MS = 20;
 const DROPPED_MS = 20;
@@ -257,6 +263,119 @@ async function articleScenario(browser, origin, { trainer = '#spiral', view = tr
   };
 }
 
+/** The article's CNN (#conv-train) training in view: its training and the page's frames. */
+async function convolutionScenario(browser, origin) {
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+  await page.evaluate(() => document.querySelector('#conv-train').scrollIntoView({ block: 'start' }));
+  await page.waitForFunction(() => document.querySelector('#conv-train')?.shadowRoot?.querySelector('button.play:not([disabled])'), null, { timeout: 30000 });
+  await page.locator('#conv-train button.play').click();
+  await page.evaluate(() => document.querySelector('#conv-train').scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(1000);
+  const before = await page.evaluate(() => document.querySelector('#conv-train').steps);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#conv-train' });
+  const after = await page.evaluate(() => ({ steps: document.querySelector('#conv-train').steps, accuracy: document.querySelector('#conv-train').accuracy }));
+  await page.close();
+  const steps = after.steps - before;
+  return {
+    name: 'Article: #conv-train (<nn-convolution mode="train">) playing',
+    ...stats(result.intervals),
+    stepsPerSecond: steps / (result.elapsed / 1000),
+    training: `${Math.round(steps / (result.elapsed / 1000))} steps/s of 16 digits (${result.trainers[0].epochs} epochs in ${SECONDS} s; held-out accuracy ${(after.accuracy * 100).toFixed(1)} %)`,
+    trained: steps > 0,
+  };
+}
+
+/** The article's two recurrent networks (#rnn-parity, #rnn-text) training in view: their training and the page's frames. */
+async function rnnScenario(browser, origin) {
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+  await page.evaluate(() => document.querySelector('#rnn-parity').scrollIntoView({ block: 'start' }));
+  await page.waitForFunction(() => ['#rnn-parity', '#rnn-text'].every((id) => document.querySelector(id)?.shadowRoot?.querySelector('button.play')), null, { timeout: 30000 });
+  await page.evaluate(() => ['#rnn-parity', '#rnn-text'].forEach((id) => document.querySelector(id).play()));
+  await page.waitForTimeout(1000);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#rnn-parity, #rnn-text' });
+  const accuracy = await page.evaluate(() => ['#rnn-parity', '#rnn-text'].map((id) => document.querySelector(id).accuracy));
+  await page.close();
+  const steps = result.trainers.reduce((sum, t) => sum + t.steps, 0);
+  const onScreen = result.trainers.filter((t) => t.onScreen).length;
+  return {
+    name: 'Article: #rnn-parity and #rnn-text (<nn-rnn>) training',
+    ...stats(result.intervals),
+    stepsPerSecond: steps / (result.elapsed / 1000),
+    training: `${Math.round(steps / (result.elapsed / 1000))} steps/s of 8 sequences, ${onScreen} of 2 on screen; held-out accuracy ${accuracy.map((a) => `${(a * 100).toFixed(1)} %`).join(' and ')}`,
+    trained: steps > 0,
+  };
+}
+
+/** The article's attention model (#attention-train) learning sort on six letters in view: its training and the page's frames. */
+async function attentionScenario(browser, origin) {
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+  await page.evaluate(() => document.querySelector('#attention-train').scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => document.querySelector('#attention-train')?.shadowRoot?.querySelector('button.play'), null, { timeout: 30000 });
+  await page.evaluate(async () => {
+    const el = document.querySelector('#attention-train');
+    el.task = 'sort';
+    el.length = 6;
+    await el.updateComplete;
+    el.play();
+  });
+  await page.waitForTimeout(500);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#attention-train' });
+  const [accuracy, playing] = await page.evaluate(() => [document.querySelector('#attention-train').accuracy, document.querySelector('#attention-train').playing]);
+  await page.close();
+  const epochs = result.trainers[0]?.epochs ?? 0;
+  // An epoch is 256 sequences in batches of 16.
+  const batches = (epochs * 16) / (result.elapsed / 1000);
+  return {
+    name: 'Article: #attention-train (<nn-attention>) learning sort on six letters',
+    ...stats(result.intervals),
+    stepsPerSecond: batches,
+    training: `${epochs} epochs in ${(result.elapsed / 1000).toFixed(1)} s (${Math.round(batches)} batches/s of 16 sequences); held-out accuracy ${(accuracy * 100).toFixed(1)} %${playing ? '' : ', then it stopped (learned)'}`,
+    trained: epochs > 0,
+  };
+}
+
+/** The article's digits (#digits) training in view, the pad redrawn ten times a second: its training and the page's frames. */
+async function digitsScenario(browser, origin) {
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+  await page.evaluate(() => document.querySelector('#digits').scrollIntoView({ block: 'start' }));
+  await page.waitForFunction(() => document.querySelector('#digits')?.network, null, { timeout: 30000 });
+  // Enough epochs to train throughout; a vertical stroke moving across the pad as a reader's drawing.
+  await page.evaluate(() => {
+    const digits = document.querySelector('#digits');
+    digits.epochs = 1000;
+    digits.reset();
+    digits.play();
+    let column = 8;
+    window.__drawing = setInterval(() => {
+      column = column >= 20 ? 8 : column + 1;
+      digits.image = Array.from({ length: 784 }, (_, i) => (i % 28 === column && i > 4 * 28 && i < 24 * 28 ? 1 : 0));
+    }, 100);
+  });
+  await page.waitForTimeout(1000);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#digits' });
+  const accuracy = await page.evaluate(() => {
+    clearInterval(window.__drawing);
+    return document.querySelector('#digits').accuracy;
+  });
+  await page.close();
+  const [digits] = result.trainers;
+  return {
+    name: 'Article: #digits (<nn-digits>) training, the pad redrawn 10 times a second',
+    ...stats(result.intervals),
+    stepsPerSecond: NaN,
+    training: `${digits.epochs} epochs of 7,723 digits in ${SECONDS} s; held-out accuracy ${(accuracy * 100).toFixed(1)} %`,
+    trained: digits.epochs > 0,
+  };
+}
+
 async function twentyScenario(browser, origin) {
   writeTwentyPage();
   const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
@@ -280,6 +399,69 @@ async function twentyScenario(browser, origin) {
     trained: advanced.length > 0,
     onlyVisible: offScreenTrained.length === 0 && onScreenIdle.length === 0,
     detail: { onScreen: onScreen.map((t) => t.id), advanced: advanced.map((t) => t.id), stillPlaying: result.trainers.filter((t) => t.playing).length },
+  };
+}
+
+/**
+ * A trainer playing with an <nn-backprop> following it (for="…", every number shown), while
+ * the walkthrough is stepped once a frame, as a reader pressing Step as fast as they can: the
+ * walkthrough's redraws and its copies of the trainer's weights must fit in the frame budget.
+ */
+async function backpropScenario(browser, origin) {
+  writeFileSync(
+    join(SITE, BACKPROP_PAGE),
+    `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Backpropagation following a trainer · frame budget</title>
+    ${articleHead()}
+  </head>
+  <body>
+    <main>
+      <nn-trainer id="bp-trainer" data="spiral" hidden-layers="8, 8" features="x1, x2, x1sq, x2sq, sin-x1, sin-x2" show="loss"></nn-trainer>
+      <nn-backprop id="bp-walk" for="bp-trainer" sample="5" show="values, gradients, chain, nudge, table"></nn-backprop>
+    </main>
+  </body>
+</html>
+`,
+  );
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/${BACKPROP_PAGE}`, { waitUntil: 'load' });
+  await whenReady(page, '#bp-trainer');
+  await page.waitForFunction(() => document.querySelector('#bp-walk')?.toJSON?.(), null, { timeout: 30000 });
+  await page.locator('#bp-trainer button.play').click();
+  await page.waitForTimeout(1000);
+  const before = await page.evaluate(() => JSON.stringify(document.querySelector('#bp-walk').toJSON()));
+  const stepping = page.evaluate((ms) => {
+    const walk = document.querySelector('#bp-walk');
+    let stages = 0;
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      const tick = (now) => {
+        if (walk.stage.index >= walk.stage.count - 1) walk.reset();
+        else walk.step();
+        stages++;
+        if (now - t0 < ms) requestAnimationFrame(tick);
+        else resolve(stages);
+      };
+      requestAnimationFrame(tick);
+    });
+  }, SECONDS * 1000);
+  const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#bp-trainer' });
+  const stages = await stepping;
+  const after = await page.evaluate(() => JSON.stringify(document.querySelector('#bp-walk').toJSON()));
+  await page.close();
+  rmSync(join(SITE, BACKPROP_PAGE), { force: true });
+  const [trainer] = result.trainers;
+  return {
+    name: 'A trainer playing, followed by <nn-backprop> stepped every frame',
+    ...stats(result.intervals),
+    stepsPerSecond: trainer.steps / (result.elapsed / 1000),
+    training: `${Math.round(trainer.steps / (result.elapsed / 1000))} steps/s; the walkthrough took ${stages} stages and ${after === before ? 'did not follow' : 'followed'} the new weights`,
+    trained: trainer.steps > 0 && after !== before,
   };
 }
 
@@ -330,8 +512,13 @@ async function main() {
           learningRate: 0.3,
           name: 'Article: #rate-demo playing, followed by <nn-loss-surface>',
         }),
+      convolution: () => convolutionScenario(browser, origin),
+      digits: () => digitsScenario(browser, origin),
+      rnn: () => rnnScenario(browser, origin),
       twenty: () => twentyScenario(browser, origin),
       playground: () => playgroundScenario(browser, origin),
+      backprop: () => backpropScenario(browser, origin),
+      attention: () => attentionScenario(browser, origin),
     };
     const rows = [];
     for (const [name, run] of Object.entries(scenarios)) if (!ONLY || ONLY.includes(name)) rows.push(await run());
@@ -341,6 +528,7 @@ async function main() {
     server.close();
     rmSync(join(SITE, TWENTY_PAGE), { force: true });
     rmSync(join(SITE, PLAYGROUND_PAGE), { force: true });
+    rmSync(join(SITE, BACKPROP_PAGE), { force: true });
   }
 }
 

@@ -9,7 +9,7 @@
  */
 
 /** The tags the kit defines, each loaded from `kit/<tag>.js`. */
-export const KIT_TAGS: readonly string[] = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
+export const KIT_TAGS: readonly string[] = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface', 'nn-backprop', 'nn-convolution', 'nn-rnn', 'nn-attention', 'nn-digits'];
 
 /** Loads and defines one element; resolves when it is defined. */
 export async function load(tag: string): Promise<void> {

@@ -4,7 +4,7 @@
 // every element in one file.
 import { expect } from '@open-wc/testing';
 
-const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
+const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface', 'nn-convolution', 'nn-backprop', 'nn-rnn', 'nn-attention', 'nn-digits'];
 
 function loadPage(body: string, script = '/dist/nn-kit.js'): Promise<Window> {
   return new Promise((resolve, reject) => {

@@ -13,7 +13,7 @@ interface Violation {
 }
 type PageWindow = Window & typeof globalThis & { violations: Violation[] };
 
-const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
+const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface', 'nn-convolution', 'nn-backprop', 'nn-rnn', 'nn-attention', 'nn-digits'];
 
 function openPage(): Promise<{ frame: HTMLIFrameElement; view: PageWindow }> {
   return new Promise((resolve, reject) => {
@@ -135,6 +135,24 @@ describe('strict Content-Security-Policy (built kit)', () => {
     for (const element of doc.querySelectorAll<Kit>(TAGS.join(','))) {
       expect(element.shadowRoot!.querySelector('[role="alert"]'), `<${element.localName}> shows no error`).to.not.exist;
     }
+  });
+
+  it('loads the handwritten digits with import() and trains on them: <nn-digits>', async function () {
+    this.timeout(30000);
+    const digits = $<Kit & { ready: Promise<void>; network?: unknown; epoch: number; play(): void; image: number[]; prediction?: number }>('#digits');
+    await digits.ready;
+    expect(digits.network, 'the digits loaded and a network was built').to.exist;
+    // It trains only while on screen.
+    digits.scrollIntoView();
+    const stopped = new Promise((resolve) => digits.addEventListener('nn-stopped', resolve, { once: true }));
+    digits.play();
+    await stopped;
+    expect(digits.epoch).to.equal(1);
+    digits.image = Array.from({ length: 784 }, (_, i) => (i % 28 === 14 && i > 4 * 28 && i < 24 * 28 ? 1 : 0));
+    await digits.updateComplete;
+    expect(digits.prediction, 'a stroke is read as a digit').to.be.a('number');
+    const pad = digits.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.pad-canvas')!;
+    expect(pad.getBoundingClientRect().width, 'the pad is sized by its stylesheet').to.be.greaterThan(100);
   });
 
   it('reports no CSP violations', async () => {

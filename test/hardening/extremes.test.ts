@@ -1,6 +1,6 @@
 /**
  * Finite extremes. Every numeric attribute of <nn-activation-plot>, <nn-neuron>,
- * <nn-network> and <nn-loss-surface> gets the largest and smallest finite doubles, subnormals and the smallest
+ * <nn-network>, <nn-loss-surface>, <nn-convolution>, <nn-digits> and <nn-attention> gets the largest and smallest finite doubles, subnormals and the smallest
  * normal, and pairs of them whose span or products overflow. After each:
  * - nothing is thrown and nothing reaches console.error;
  * - a console warning comes only with an inline message, one at most;
@@ -47,6 +47,7 @@ const PLOT_BASE = { activation: 'sigmoid, tanh, relu, leaky-relu, elu, gelu, swi
 const NEURON_BASE = { 'show-plot': '', threshold: '0.5' };
 const NETWORK_BASE = { activation: 'relu', 'output-activation': 'softmax' };
 const SURFACE_BASE = { optimizer: 'sgd, momentum, adam' };
+const BACKPROP_BASE = { phase: 'update', show: 'values, gradients, chain, nudge, table' };
 
 const ELEMENTS: { tag: string; base: Record<string, string>; cases: Case[] }[] = [
   {
@@ -126,6 +127,82 @@ const ELEMENTS: { tag: string; base: Record<string, string>; cases: Case[] }[] =
       ]),
     ],
   },
+  {
+    tag: 'nn-convolution',
+    base: {},
+    cases: [
+      ...['bias', 'stride', 'padding', 'kernel-size', 'pool-size'].flatMap((name) => single(name, EXTREMES)),
+      ...single('kernel', extremeLists(9)),
+      // 3 × 3 images: rows of three.
+      ...single('image', extremeLists(9).map((list) => list.split(', ').map((v, i) => (i && i % 3 === 0 ? `; ${v}` : i ? `, ${v}` : v)).join(''))),
+      ...pairs([
+        { image: '1e6 -1e6 1e6; -1e6 1e6 -1e6; 1e6 -1e6 1e6', kernel: '1e6 1e6 1e6 1e6 1e6 1e6 1e6 1e6 1e6', bias: '100', pool: 'average', 'pool-size': '1' },
+        { image: '1e6 1e6 1e6; 1e6 1e6 1e6; 1e6 1e6 1e6', kernel: '-1e6 -1e6 -1e6 -1e6 -1e6 -1e6 -1e6 -1e6 -1e6', bias: '-100', activation: 'elu', padding: '8', stride: '8' },
+        { image: `${SUBNORMAL} ${SUBNORMAL}; ${SUBNORMAL} ${SUBNORMAL}`, kernel: SUBNORMAL, activation: 'sigmoid', pool: 'max' },
+        { image: '1', kernel: 'blur', 'kernel-size': '7', padding: '3' },
+        { mode: 'train', 'learning-rate': '10', optimizer: 'sgd', seed: MAX, epochs: '1' },
+        { mode: 'train', 'learning-rate': '0.0001', seed: `-${MAX}`, filters: '16', 'kernel-size': '7', activation: 'softplus' },
+      ]),
+    ],
+  },
+  {
+    tag: 'nn-backprop',
+    base: BACKPROP_BASE,
+    cases: [
+      ...['inputs', 'target'].flatMap((name) => single(name, extremeLists(2))),
+      ...['learning-rate', 'seed', 'precision', 'sample'].flatMap((name) => single(name, EXTREMES)),
+      ...pairs([
+        { inputs: '1e6, -1e6', target: '1e6, -1e6', 'learning-rate': '100' },
+        { inputs: '1e6, 1e6', target: '-1e6, 1e6', activation: 'relu', 'output-activation': 'linear', 'learning-rate': '100' },
+        { inputs: '1e6, -1e6', target: '1, 0', 'output-activation': 'softmax', loss: 'cross-entropy', 'learning-rate': '100' },
+        { inputs: `${SUBNORMAL}, -${SUBNORMAL}`, target: `${MIN_NORMAL}, 0`, 'learning-rate': SUBNORMAL, precision: '8' },
+        { src: '/test/fixtures/hostile/extreme-model.json', layers: '2,2,1', target: '1' },
+        { src: '/test/fixtures/hostile/subnormal-model.json', layers: '2,2,1', target: '1' },
+      ]),
+    ],
+  },
+  {
+    tag: 'nn-digits',
+    // Forty digits in the kit's text format: quick to load and train.
+    base: { src: '/test/fixtures/digits-small.txt', epochs: '3' },
+    cases: [
+      ...['learning-rate', 'batch-size', 'epochs', 'seed', 'train-split'].flatMap((name) => single(name, EXTREMES)),
+      ...single('hidden-layers', extremeLists(2)),
+      ...pairs([
+        { 'learning-rate': '10', optimizer: 'sgd', seed: MAX },
+        { 'learning-rate': '10', optimizer: 'momentum', activation: 'linear', 'batch-size': '1' },
+        { 'learning-rate': SUBNORMAL, seed: `-${MAX}`, 'train-split': '0.05', 'hidden-layers': '1' },
+      ]),
+    ],
+  },
+  {
+    tag: 'nn-attention',
+    base: { select: '3' },
+    cases: [
+      ...['d-model', 'heads', 'head', 'temperature', 'select', 'seed', 'length', 'learning-rate'].flatMap((name) => single(name, EXTREMES)),
+      ...pairs([
+        { temperature: '1e6', causal: '', heads: '8', 'd-model': '64', seed: MAX },
+        { temperature: '0.01', seed: `-${MAX}`, tokens: 'a a a a a a a a' },
+        { mode: 'train', 'learning-rate': '10', optimizer: 'sgd', seed: MAX },
+        { mode: 'train', 'learning-rate': '10', optimizer: 'momentum', task: 'sort', length: '6', temperature: '0.01' },
+        { mode: 'train', 'learning-rate': SUBNORMAL, seed: MIN_NORMAL, temperature: '1e6', heads: '2' },
+      ]),
+    ],
+  },
+  {
+    tag: 'nn-rnn',
+    base: { text: 'to be or not to be ' },
+    cases: [
+      ...['hidden-size', 'unroll', 'learning-rate', 'clip', 'temperature', 'seed'].flatMap((name) => single(name, EXTREMES)),
+      ...pairs([
+        { 'learning-rate': '10', optimizer: 'sgd', clip: '0', autoplay: '' },
+        { 'learning-rate': '10', optimizer: 'sgd', clip: '1e6', cell: 'gru', seed: MAX, autoplay: '' },
+        { 'learning-rate': '10', clip: SUBNORMAL, task: 'count', unroll: '32', autoplay: '' },
+        { 'learning-rate': SUBNORMAL, temperature: '0.05', seed: `-${MAX}`, 'hidden-size': '32', unroll: '32' },
+        { temperature: '5', seed: MIN_NORMAL, cell: 'gru', 'hidden-size': '1', unroll: '1' },
+      ]),
+    ],
+  },
 ];
 
 const NESTED = 'nn-activation-plot, nn-network, nn-neuron, nn-trainer, nn-loss-surface';
@@ -192,6 +269,23 @@ async function probeKeys(el: LitElement): Promise<string[]> {
   return problems;
 }
 
+/** Applies five updates and nudges the selected weight, checking what is drawn after each. */
+async function backpropUpdates(el: LitElement): Promise<string[]> {
+  const problems: string[] = [];
+  const walk = el as LitElement & { applyUpdate(): void; currentLoss: number };
+  for (let i = 1; i <= 5; i++) {
+    walk.applyUpdate();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.nudge')?.click();
+    await el.updateComplete;
+    problems.push(...drawingProblems(el.shadowRoot!).map((p) => `after ${i} updates: ${p}`));
+    const text = el.shadowRoot!.textContent ?? '';
+    const leaked = text.replace(alertOf(el), '').match(/.{0,30}(NaN|Infinity|∞).{0,30}/g);
+    if (leaked) problems.push(`after ${i} updates shows ${leaked.join(' | ')}`);
+    if (!alertOf(el) && !Number.isFinite(walk.currentLoss)) problems.push(`after ${i} updates the loss is ${walk.currentLoss}`);
+  }
+  return problems;
+}
+
 /** Takes fifty steps of every run of a loss surface and checks what is drawn after each tenth. */
 async function surfaceSteps(el: LitElement): Promise<string[]> {
   const problems: string[] = [];
@@ -207,6 +301,51 @@ async function surfaceSteps(el: LitElement): Promise<string[]> {
     const bad = surface.path.flat().find((p) => ![p.x, p.y, p.loss].every(Number.isFinite));
     if (bad) problems.push(`after ${i} steps a path holds ${JSON.stringify(bad)}`);
   }
+  return problems;
+}
+
+/** In train mode: takes 200 training steps and checks what is drawn after each fiftieth, whatever the learning rate did to the weights. */
+async function attentionSteps(el: LitElement): Promise<string[]> {
+  const model = el as LitElement & { mode: string; step(): void; weights: number[][][] };
+  if (model.mode !== 'train' || alertOf(el)) return [];
+  const problems: string[] = [];
+  for (let i = 1; i <= 200; i++) {
+    model.step();
+    if (i % 50) continue;
+    await el.updateComplete;
+    problems.push(...drawingProblems(el.shadowRoot!).map((p) => `after ${i} steps: ${p}`));
+    const leaked = (el.shadowRoot!.textContent ?? '').replace(alertOf(el), '').match(/.{0,30}(NaN|Infinity).{0,30}/g);
+    if (leaked) problems.push(`after ${i} steps shows ${leaked.join(' | ')}`);
+  }
+  return problems;
+}
+
+/** In train mode: trains for thirty frames and checks what is drawn, whatever the learning rate did to the weights. */
+async function convolutionTraining(el: LitElement): Promise<string[]> {
+  const cnn = el as LitElement & { mode: string; play(): void; pause(): void; filtersValues: number[][][] };
+  if (cnn.mode !== 'train' || alertOf(el)) return [];
+  cnn.play();
+  for (let i = 0; i < 30; i++) await nextFrame();
+  cnn.pause();
+  await el.updateComplete;
+  const problems = drawingProblems(el.shadowRoot!).map((p) => `after training: ${p}`);
+  const leaked = (el.shadowRoot!.textContent ?? '').replace(alertOf(el), '').match(/.{0,30}(NaN|Infinity|undefined).{0,30}/g);
+  if (leaked) problems.push(`after training shows ${leaked.join(' | ')}`);
+  return problems;
+}
+
+/** <nn-digits>: trains to its epochs (or thirty frames), with a digit drawn; everything drawn must stay finite. */
+async function digitsTraining(el: LitElement): Promise<string[]> {
+  const digits = el as LitElement & { play(): void; pause(): void; image: number[] };
+  if (alertOf(el)) return [];
+  digits.image = Array.from({ length: 784 }, (_, i) => (i % 28 > 10 && i % 28 < 16 ? 1 : 0));
+  digits.play();
+  for (let i = 0; i < 30; i++) await nextFrame();
+  digits.pause();
+  await el.updateComplete;
+  const problems = drawingProblems(el.shadowRoot!).map((p) => `after training: ${p}`);
+  const leaked = (el.shadowRoot!.textContent ?? '').replace(alertOf(el), '').match(/.{0,30}(NaN|Infinity|undefined).{0,30}/g);
+  if (leaked) problems.push(`after training shows ${leaked.join(' | ')}`);
   return problems;
 }
 
@@ -237,6 +376,10 @@ describe('finite extremes in every numeric attribute', function () {
         const found = inspect(el, warnings, errors);
         if (tag === 'nn-activation-plot') found.push(...(await probeKeys(el)));
         if (tag === 'nn-loss-surface') found.push(...(await surfaceSteps(el)));
+        if (tag === 'nn-attention') found.push(...(await attentionSteps(el)));
+        if (tag === 'nn-backprop') found.push(...(await backpropUpdates(el)));
+        if (tag === 'nn-convolution') found.push(...(await convolutionTraining(el)));
+        if (tag === 'nn-digits') found.push(...(await digitsTraining(el)));
         if (axe && !found.length) {
           try {
             await expect(el).to.be.accessible();

@@ -28,6 +28,11 @@ import { CONTROL_NAMES } from '../../components/nn-trainer/controls.js';
 import { ENGLISH as TRAINER_WORDS } from '../../components/nn-trainer/nn-trainer.settings.js';
 import { NETWORK_STRINGS } from '../../components/nn-network/nn-network.strings.js';
 import { SURFACE_STRINGS } from '../../components/nn-loss-surface/nn-loss-surface.strings.js';
+import { RNN_STRINGS } from '../../components/nn-rnn/nn-rnn.strings.js';
+import { BACKPROP_STRINGS } from '../../components/nn-backprop/nn-backprop.strings.js';
+import { CONVOLUTION_STRINGS } from '../../components/nn-convolution/nn-convolution.strings.js';
+import { ATTENTION_STRINGS } from '../../components/nn-attention/nn-attention.strings.js';
+import { DIGITS_STRINGS } from '../../components/nn-digits/nn-digits.strings.js';
 
 // ---------------------------------------------------------------------------------------
 // The corpus
@@ -333,11 +338,15 @@ const SPECS: ElementSpec[] = [
       // "none" means no limit, like no attribute.
       epochs: { accepts: (v) => v.trim().toLowerCase() === 'none' || number({ min: 1, integer: true })(v) },
       seed: { accepts: number({ min: -2147483648, max: 2147483647, integer: true }), good: '1' },
+      // Settings as name=value; name=value: no corpus value is one, and a blank state restores nothing.
+      state: { accepts: (v) => v.trim() === '' },
+      discretize: { accepts: always },
       autoplay: { accepts: always },
       speed: { accepts: number({ min: 0.01, max: 100 }), good: '1' },
       controls: {
         accepts: (v) => nameList(v).every((n) => n === 'none' || (CONTROL_NAMES as readonly string[]).includes(n)),
-        good: CONTROL_NAMES.filter((n) => n !== 'speed').join(','),
+        // The default: every control but speed and points.
+        good: CONTROL_NAMES.filter((n) => n !== 'speed' && n !== 'points').join(','),
       },
       show: { accepts: (v) => nameList(v).every((n) => ['boundary', 'loss', 'network', 'neurons'].includes(n)), good: 'boundary,loss,network,neurons' },
     },
@@ -451,6 +460,214 @@ const SPECS: ElementSpec[] = [
       const s = el as HTMLElement & { path: unknown; playing: boolean };
       return [s.path, s.playing, textOf(el, '.title'), textOf(el, '.rate output'), textOf(el, '.legend'), attrOf(el, '.map', 'aria-label'), attrOf(el, 'svg.overlay', 'width')];
     },
+  },
+  {
+    tag: 'nn-backprop',
+    rules: {
+      // 2 to 6 whole numbers from 1 to 10.
+      layers: { accepts: (v) => numList(v).length >= 2 && numList(v).length <= 6 && numList(v).every((n) => inRange(n, { min: 1, max: 10, integer: true })), good: '2,2,2' },
+      activation: { accepts: (v) => scalar(v.trim()), good: 'sigmoid' },
+      'output-activation': { accepts: (v) => own(activations, v.trim()), good: 'sigmoid' },
+      loss: { accepts: (v) => own(losses, v.trim()), good: 'mse' },
+      // One number per input and per output of the default 2-2-2 network, each within ±1e6.
+      inputs: { accepts: numbers({ length: 2, min: -1e6, max: 1e6 }) },
+      target: { accepts: numbers({ length: 2, min: -1e6, max: 1e6 }) },
+      'learning-rate': { accepts: number({ min: 0, max: 100 }), good: '0.5' },
+      seed: { accepts: number(), good: '1' },
+      // No model is served at any corpus URL; a blank one means no src.
+      src: { accepts: (v) => v.trim() === '' },
+      phase: { accepts: (v) => ['forward', 'loss', 'backward', 'update'].includes(v.trim()), good: 'forward' },
+      // Blank, or a weight "weights[l][j][i]" or a bias "biases[l][j]" (or just the brackets) of the 2-2-2 network.
+      select: {
+        accepts: (v) => {
+          if (v.trim() === '') return true;
+          const match = /^(weights|biases|w|b)?\s*((?:\[\s*\d+\s*\]\s*){2,3})$/i.exec(v.trim());
+          const indices = match ? [...match[2].matchAll(/\d+/g)].map((m) => Number(m[0])) : [];
+          const kind = match?.[1]?.toLowerCase() ?? '';
+          if (!match || (indices.length === 2 ? kind.startsWith('w') : kind.startsWith('b'))) return false;
+          return indices.every((n) => n <= 1);
+        },
+        good: '',
+      },
+      show: { accepts: (v) => nameList(v).every((n) => ['values', 'gradients', 'chain', 'nudge', 'table', 'none'].includes(n)), good: 'values,gradients,chain,nudge' },
+      controls: { accepts: (v) => nameList(v).every((n) => ['step', 'back', 'reset', 'select', 'nudge', 'update', 'none'].includes(n)), good: 'step,back,reset,select,nudge,update' },
+      precision: { accepts: number({ min: 0, max: 8, integer: true }), good: '3' },
+      // An id not there (yet) shows a "waiting" note, not an error; another kind of element is an error.
+      for: {
+        accepts: (v) => {
+          const target = v.trim() ? document.getElementById(v.trim()) : null;
+          return !target || target.localName === 'nn-trainer';
+        },
+      },
+      sample: { accepts: number({ min: 0, integer: true }), good: '0' },
+      strings: { accepts: stringsOf(BACKPROP_STRINGS) },
+    },
+    snapshot: (el) => {
+      const b = el as HTMLElement & { currentLoss: number; stage: unknown; gradients: unknown };
+      return [b.currentLoss, b.stage, b.gradients, textOf(el, '.stage'), textOf(el, '.progress'), attrOf(el, '[part="diagram"]', 'aria-label'), attrOf(el, 'svg.diagram', 'width')];
+    },
+    busy: (el) => /Loading/.test(textOf(el, '.note')),
+  },
+  {
+    tag: 'nn-convolution',
+    rules: {
+      mode: { accepts: (v) => ['explore', 'train'].includes(v.trim()), good: 'explore' },
+      // A sample's name (any case), or rows of numbers ("0 1; 1 0"), rows by ";" or new lines, values by
+      // commas or spaces, all rows as long, 1 to 32 a side, each within ±1e6; the default 3 × 3 kernel
+      // without padding needs at least 3 × 3.
+      image: {
+        accepts: (v) => {
+          const t = v.trim();
+          if (/^[a-z][a-z0-9-]*$/i.test(t)) return ['square', 'cross', 'diagonal', 'ring', 'stripes', ...Array.from({ length: 10 }, (_, d) => `digit-${d}`)].includes(t.toLowerCase());
+          const rows = t.split(/[;\n|]+/).map((row) => row.trim()).filter((row) => row !== '').map((row) => row.split(/[,\s]+/).filter((x) => x !== '').map(num));
+          return rows.length >= 3 && rows.length <= 32 && rows[0].length >= 3 && rows[0].length <= 32 && rows.every((row) => row.length === rows[0].length && row.every((x) => Number.isFinite(x) && Math.abs(x) <= 1e6));
+        },
+        good: 'square',
+      },
+      // A name of the kernels (any case), or a square count of numbers within ±1e6 (1, 4, 9 … 49).
+      kernel: {
+        accepts: (v) => {
+          const t = v.trim();
+          if (/^[a-z-]+$/i.test(t)) return ['edge-x', 'edge-y', 'blur', 'sharpen', 'identity'].includes(t.toLowerCase());
+          const list = t.split(/[,;\s]+/).filter((x) => x !== '').map(num);
+          const side = Math.round(Math.sqrt(list.length));
+          return side >= 1 && side <= 7 && list.length === side * side && list.every((x) => Number.isFinite(x) && Math.abs(x) <= 1e6);
+        },
+        good: 'edge-x',
+      },
+      'kernel-size': { accepts: number({ min: 1, max: 7, integer: true }) },
+      stride: { accepts: number({ min: 1, max: 8, integer: true }), good: '1' },
+      padding: { accepts: number({ min: 0, max: 8, integer: true }), good: '0' },
+      bias: { accepts: number({ min: -100, max: 100 }), good: '0' },
+      activation: { accepts: (v) => scalar(v.trim()) && v.trim() !== 'step', good: 'relu' },
+      pool: { accepts: (v) => ['none', 'max', 'average'].includes(v.trim()), good: 'none' },
+      'pool-size': { accepts: number({ min: 1, max: 8, integer: true }), good: '2' },
+      filters: { accepts: number({ min: 1, max: 16, integer: true }), good: '6' },
+      'learning-rate': { accepts: number({ min: 0.0001, max: 10 }), good: '0.01' },
+      optimizer: { accepts: (v) => own(optimizers, v.trim()), good: 'adam' },
+      epochs: { accepts: number({ min: 1, max: 100, integer: true }), good: '10' },
+      seed: { accepts: number(), good: '1' },
+      show: { accepts: (v) => nameList(v).every((n) => ['products', 'size', 'pool', 'filters', 'maps', 'confusion', 'none'].includes(n)), good: 'products,size,pool,filters,maps,confusion' },
+      controls: {
+        accepts: (v) => nameList(v).every((n) => ['image', 'draw', 'kernel', 'kernel-size', 'stride', 'padding', 'bias', 'activation', 'pool', 'play', 'reset', 'learning-rate', 'optimizer', 'none'].includes(n)),
+        good: 'image,draw,kernel,kernel-size,stride,padding,bias,activation,pool,play,reset,learning-rate,optimizer',
+      },
+      autoplay: { accepts: always },
+      strings: { accepts: stringsOf(CONVOLUTION_STRINGS) },
+    },
+    snapshot: (el) => {
+      const c = el as HTMLElement & { output: unknown; pooled: unknown };
+      return [c.output, c.pooled, textOf(el, '.size'), textOf(el, '.status'), attrOf(el, 'svg.image', 'aria-label')];
+    },
+    busy: (el) => /Loading/.test(textOf(el, '.message')),
+  },
+  {
+    tag: 'nn-attention',
+    rules: {
+      mode: { accepts: (v) => ['explore', 'train'].includes(v.trim()), good: 'explore' },
+      // Any text, split into tokens at white space: at most 256 tokens; each shown as text (the first, cut to 24 characters).
+      tokens: {
+        accepts: (v) => v.split(/\s+/).filter((t) => t !== '').length <= 256,
+        text: (v) => {
+          const first = [...(v.split(/\s+/).filter((t) => t !== '')[0] ?? '')];
+          return first.length > 24 ? `${first.slice(0, 23).join('')}…` : first.join('');
+        },
+      },
+      // 1 to 64 whole, a multiple of heads (default 1).
+      'd-model': { accepts: number({ min: 1, max: 64, integer: true }), good: '8' },
+      // 1 to 8 whole, dividing d-model (default 8).
+      heads: { accepts: (v) => inRange(num(v), { min: 1, max: 8, integer: true }) && 8 % num(v) === 0, good: '1' },
+      // The head drawn, 1 to heads (default 1).
+      head: { accepts: (v) => num(v) === 1, good: '1' },
+      causal: { accepts: always },
+      temperature: { accepts: number({ min: 0.01, max: 1e6 }), good: '1' },
+      // A token's position, 1 to the 12 tokens of the default sentence, or 0 for none.
+      select: { accepts: number({ min: 0, max: 12, integer: true }), good: '0' },
+      seed: { accepts: number(), good: '1' },
+      task: { accepts: (v) => ['reverse', 'sort', 'copy'].includes(v.trim()), good: 'reverse' },
+      length: { accepts: number({ min: 2, max: 6, integer: true }), good: '4' },
+      'learning-rate': { accepts: number({ min: 0, max: 10 }), good: '0.01' },
+      optimizer: { accepts: (v) => own(optimizers, v.trim()), good: 'adam' },
+      show: { accepts: (v) => nameList(v).every((n) => ['vectors', 'scores', 'weights', 'mix', 'none'].includes(n)), good: 'vectors,scores,weights,mix' },
+      controls: {
+        accepts: (v) => nameList(v).every((n) => ['text', 'causal', 'head', 'temperature', 'play', 'step', 'reset', 'task', 'example', 'none'].includes(n)),
+        good: 'text,causal,head,temperature,play,step,reset,task,example',
+      },
+      // No model JSON is served at any corpus URL; a blank one means no src.
+      src: { accepts: (v) => v.trim() === '' },
+      strings: { accepts: stringsOf(ATTENTION_STRINGS) },
+    },
+    snapshot: (el) => {
+      const a = el as HTMLElement & { weights: unknown; playing: boolean };
+      return [a.weights, a.playing, textOf(el, '.title'), textOf(el, '.tokens'), attrOf(el, 'canvas.weights', 'aria-label')];
+    },
+    busy: (el) => /Loading/.test(textOf(el, '.loading')),
+  },
+  {
+    tag: 'nn-rnn',
+    rules: {
+      // parity or count, spaces around allowed; "text" needs a text (the element has none here).
+      task: { accepts: (v) => ['parity', 'count'].includes(v.trim()) },
+      // Any text of 2 to 20 000 characters (graphemes), with 2 to 128 different ones; a written text asks for task "text".
+      text: {
+        accepts: (v) => {
+          if (v.length > 20_000 * 32) return false;
+          const chars = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(v), (part) => part.segment);
+          const different = new Set(chars).size;
+          return chars.length >= 2 && chars.length <= 20_000 && different >= 2 && different <= 128;
+        },
+      },
+      'hidden-size': { accepts: number({ min: 1, max: 32, integer: true }), good: '8' },
+      cell: { accepts: (v) => ['rnn', 'gru'].includes(v.trim()), good: 'rnn' },
+      unroll: { accepts: number({ min: 1, max: 32, integer: true }), good: '8' },
+      'learning-rate': { accepts: number({ min: 0, max: 10 }), good: '0.01' },
+      optimizer: { accepts: (v) => own(optimizers, v.trim()), good: 'adam' },
+      clip: { accepts: number({ min: 0, max: 1e6 }), good: '5' },
+      temperature: { accepts: number({ min: 0.05, max: 5 }), good: '0.7' },
+      seed: { accepts: number(), good: '1' },
+      show: { accepts: (v) => nameList(v).every((n) => ['formula', 'states', 'predictions', 'gradients', 'none'].includes(n)), good: 'formula,states,predictions,gradients' },
+      controls: {
+        accepts: (v) => nameList(v).every((n) => ['play', 'step', 'reset', 'time', 'task', 'cell', 'unroll', 'sample', 'none'].includes(n)),
+        good: 'play,step,reset,time,task,cell,unroll,sample',
+      },
+      autoplay: { accepts: always },
+      strings: { accepts: stringsOf(RNN_STRINGS) },
+    },
+    snapshot: (el) => {
+      const r = el as HTMLElement & { sequence: string[]; hiddenStates: number[][]; epoch: number; playing: boolean };
+      return [r.sequence, r.hiddenStates, r.epoch, r.playing, textOf(el, '.title'), textOf(el, '.score'), attrOf(el, '.unrolled', 'aria-label')];
+    },
+    width: 700,
+  },
+  {
+    tag: 'nn-digits',
+    // Forty digits in the kit's text format: a reused element rebuilds in a moment. The
+    // network view is swept with `show` like the rest.
+    base: { src: `${location.origin}/test/fixtures/digits-small.txt`, show: 'input,probabilities,confusion,loss' },
+    rules: {
+      // Whole numbers from 1 to 4096 between the 64 inputs and the 10 outputs, within the core's limits.
+      'hidden-layers': { accepts: (v) => numList(v).length > 0 && numList(v).every((n) => inRange(n, { min: 1, max: 4096, integer: true })) && layerList([64, ...numList(v), 10]), good: '64' },
+      activation: { accepts: (v) => scalar(v.trim()) && trainable(v.trim()), good: 'relu' },
+      'learning-rate': { accepts: number({ min: 0, max: 10 }), good: '0.005' },
+      optimizer: { accepts: (v) => own(optimizers, v.trim()), good: 'adam' },
+      'batch-size': { accepts: number({ min: 1, max: 10000, integer: true }), good: '16' },
+      epochs: { accepts: number({ min: 1, max: 1000, integer: true }), good: '10' },
+      seed: { accepts: number(), good: '1' },
+      'train-split': { accepts: number({ min: 0.05, max: 0.95 }), good: '0.8' },
+      autoplay: { accepts: always },
+      // Only the fixture is digits; blank means the shipped ones.
+      src: { accepts: (v) => v.trim() === '' || v.trim() === `${location.origin}/test/fixtures/digits-small.txt` },
+      // No model is served at any corpus URL; a blank one means none.
+      model: { accepts: (v) => v.trim() === '', good: '' },
+      show: { accepts: (v) => nameList(v).every((n) => ['input', 'network', 'probabilities', 'confusion', 'loss', 'none'].includes(n)), good: 'input,network,probabilities,confusion,loss' },
+      controls: { accepts: (v) => nameList(v).every((n) => ['play', 'reset', 'draw', 'samples', 'none'].includes(n)), good: 'play,reset,draw,samples' },
+      strings: { accepts: stringsOf(DIGITS_STRINGS) },
+    },
+    snapshot: (el) => {
+      const d = el as HTMLElement & { epoch: number; accuracy: number; probabilities: number[]; network?: { layers: readonly number[]; weights: Float64Array } };
+      return [d.epoch, d.accuracy, d.probabilities, d.network?.layers, Array.from(d.network?.weights ?? []), textOf(el, '.status'), textOf(el, '.guess')];
+    },
+    busy: (el) => /Loading/.test(textOf(el, '.note')),
   },
 ];
 
@@ -981,6 +1198,41 @@ const SCRIPT_CASES: Record<string, { json: string; ok: boolean }[]> = {
     { json: model({ version: 2 }), ok: false },
     { json: model({ format: 'tfjs' }), ok: false },
   ],
+  'nn-backprop': [
+    ...HOSTILE_JSON.map((json) => ({ json, ok: false })),
+    { json: model(), ok: true },
+    { json: `{"__proto__":{"polluted":1},${model().slice(1)}`, ok: true },
+    { json: model({ layers: { __proto__: [2, 2, 1] } }), ok: false },
+    { json: model({ activation: 'constructor' }), ok: false },
+    { json: model({ outputActivation: '__proto__' }), ok: false },
+    { json: model({ activation: 'softmax' }), ok: false },
+    { json: model({ activation: `<img src=x onerror=${PWN}>` }), ok: false },
+    { json: model({ weights: [[['1', 'NaN'], [0, 0]], [[0, 0]]] }), ok: false },
+    { json: model({ weights: [[[1e400, 1], [0, 0]], [[0, 0]]] }), ok: false },
+    // Finite weights whose sums overflow on the default inputs: a message, not a drawing of ∞.
+    { json: model({ activation: 'linear', outputActivation: 'linear', weights: [[[1e300, 1e300], [0, 0]], [[1e300, 1e300]]] }), ok: false },
+    { json: model({ weights: [[[1e300, 1e300], [0, 0]], [[1e300, 1e300]]] }), ok: true },
+    { json: model({ layers: [2, 1e9, 1] }), ok: false },
+    // A model larger than a walkthrough draws (6 layers of 10 neurons at most).
+    { json: model({ layers: [2, 11, 1], weights: [rows(11, () => [0, 0]), [rows(11, () => 0)]], biases: [rows(11, () => 0), [0]] }), ok: false },
+    { json: model({ layers: rows(100_000, () => 2) }), ok: false },
+    { json: model({ version: 2 }), ok: false },
+  ],
+  'nn-attention': [
+    ...HOSTILE_JSON.map((json) => ({ json, ok: false })),
+    { json: JSON.stringify({ wq: rows(8, (i) => rows(8, (j) => (i === j ? 1 : 0))), wk: rows(8, (i) => rows(8, (j) => (i === j ? 1 : 0))) }), ok: true },
+    { json: JSON.stringify({ embeddings: { it: rows(8, (i) => i / 8), [`<img src=x onerror=${PWN}>`]: rows(8, () => 1) } }), ok: true },
+    { json: `{"embeddings":{"__proto__":${JSON.stringify(rows(8, () => 1))}}}`, ok: true },
+    { json: `{"__proto__":{"polluted":1},"wq":${JSON.stringify(rows(8, (i) => rows(8, (j) => (i === j ? 1 : 0))))}}`, ok: false },
+    { json: JSON.stringify({ wq: rows(8, () => rows(8, () => 1e7)) }), ok: false },
+    { json: `{"wq":[[1e400,0,0,0,0,0,0,0]]}`, ok: false },
+    { json: JSON.stringify({ wq: rows(8, () => rows(4, () => 1)) }), ok: false },
+    { json: JSON.stringify({ wq: rows(100_000, () => [1]) }), ok: false },
+    { json: JSON.stringify({ embeddings: { it: [1, 2] } }), ok: false },
+    { json: JSON.stringify({ embeddings: [[1]] }), ok: false },
+    { json: JSON.stringify({ positions: 'no' }), ok: false },
+    { json: JSON.stringify({ wv: rows(8, () => rows(8, () => '1')) }), ok: false },
+  ],
   'nn-trainer': [
     ...HOSTILE_JSON.map((json) => ({ json, ok: false })),
     { json: data(), ok: true },
@@ -1010,7 +1262,7 @@ describe('hostile JSON in a child <script type="application/json">', function ()
   this.timeout(60_000);
   watchPage();
 
-  for (const tag of ['nn-network', 'nn-trainer']) {
+  for (const tag of ['nn-network', 'nn-trainer', 'nn-backprop', 'nn-attention']) {
     it(`<${tag}> refuses every hostile model or data set with a message and recovers when the script goes`, async () => {
       const spec = specOf(tag);
       const subject = new Subject(spec);
@@ -1053,6 +1305,13 @@ describe('hostile JSON in a child <script type="application/json">', function ()
 type PropertyCase = [string, unknown, boolean | undefined];
 
 const PROPERTY_CASES: Record<string, PropertyCase[]> = {
+  'nn-rnn': [
+    ['task', 5, true], ['task', 'count', false], ['task', {}, true], ['text', 5, true], ['text', {}, true], ['text', 'ab', false],
+    ['hiddenSize', '16', false], ['hiddenSize', 2.5, true], ['hiddenSize', 'abc', true], ['unroll', 1e9, true], ['unroll', '4', false],
+    ['cell', {}, true], ['cell', 'gru', false], ['learningRate', NaN, true], ['clip', -1, true], ['temperature', Infinity, true],
+    ['optimizer', ['adam'], true], ['seed', 'x', true], ['show', 5, true], ['controls', {}, true], ['autoplay', 'yes', undefined],
+    ['strings', { play: 'Los' }, false], ['strings', { play: 5 }, true], ['strings', 42, true],
+  ],
   'nn-neuron': [
     ['inputs', 'abc', true], ['inputs', 5, true], ['inputs', {}, true], ['inputs', [NaN], true], ['inputs', [Infinity, 1], true],
     ['inputs', ['1', '2'], true], ['inputs', [], true], ['inputs', Array(13).fill(0.5), true], ['inputs', [1e9, 1e9], false],
@@ -1077,6 +1336,7 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
     ['controls', 5, true], ['controls', 'play', false], ['controls', {}, true], ['show', 5, true], ['show', 'loss', false],
     ['features', 'x1', false], ['features', 5, true], ['activation', 5, true], ['learningRate', '0.1', false], ['speed', NaN, true],
     ['epochs', 0.5, true], ['seed', 1.5, true], ['optimizer', 5, true], ['regularization', {}, true], ['noise', [1], true], ['trainSplit', {}, true],
+    ['state', 5, true], ['state', {}, true], ['state', ['seed=2'], false], ['state', 'seed=2; data=xor', false],
   ],
   'nn-loss-surface': [
     ['surface', 5, true], ['surface', {}, true], ['surface', ['bowl'], true], ['learningRate', '0.5', false], ['learningRate', 'fast', true],
@@ -1085,6 +1345,36 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
     ['range', 3, true], ['range', '3', false], ['range', [Infinity], true], ['show', 'path', false], ['show', 5, true], ['controls', {}, true],
     ['htmlFor', 5, false], ['htmlFor', {}, undefined], ['weights', 5, true], ['weights', {}, true], ['seed', 'x', true], ['autoplay', 'yes', undefined],
     ['strings', { play: 'Los' }, false], ['strings', { play: 5 }, true], ['strings', 42, true],
+  ],
+  'nn-attention': [
+    ['tokens', 5, false], ['tokens', 'a b', false], ['dModel', 'abc', true], ['dModel', 2.5, true], ['dModel', '16', false], ['heads', 3, true],
+    ['temperature', NaN, true], ['temperature', '2', false], ['temperature', Infinity, true], ['select', 'x', true], ['select', '3', false],
+    ['mode', 5, true], ['task', {}, true], ['length', 1e9, true], ['show', 5, true], ['controls', {}, true], ['seed', 'x', true],
+    ['strings', { play: 'Los' }, false], ['strings', { play: 5 }, true], ['strings', 42, true],
+  ],
+  'nn-digits': [
+    ['image', 5, true], ['image', {}, true], ['image', 'abc', true], ['image', [1, 2, 3], true], ['image', new Array(784).fill(0.5), false],
+    ['image', new Array(784).fill(NaN), true], ['image', new Array(784).fill('1'), true], ['image', new Array(784).fill(2), true], ['image', new Float32Array(784), false],
+    ['hiddenLayers', [1e9], true], ['hiddenLayers', 'abc', true], ['hiddenLayers', [2.5], true], ['hiddenLayers', '16', false], ['activation', 5, true],
+    ['learningRate', '0.1', false], ['learningRate', NaN, true], ['batchSize', 0.5, true], ['epochs', 1e9, true], ['seed', 'x', true], ['trainSplit', 2, true],
+    ['optimizer', {}, true], ['show', 5, true], ['controls', {}, true], ['autoplay', 'yes', undefined], ['model', 5, true], ['src', {}, true],
+    ['strings', { play: 'Los' }, false], ['strings', { play: 5 }, true], ['strings', 42, true],
+  ],
+  'nn-convolution': [
+    ['image', 5, true], ['image', {}, true], ['image', [[1, 2, 3], [4, 5, 6], [7, 8, 9]], false], ['image', [[1, 'a', 3]], true], ['image', [1, 2, 3], true],
+    ['kernel', 5, true], ['kernel', {}, true], ['kernel', [1, 0, -1, 2, 0, -2, 1, 0, -1], false], ['kernel', [[1, 2], [3, 4]], false], ['kernel', [NaN], true],
+    ['kernelSize', '5', false], ['kernelSize', 2.5, true], ['stride', '2', false], ['stride', 0, true], ['padding', NaN, true], ['bias', 'x', true],
+    ['mode', 5, true], ['pool', {}, true], ['pool', ['max'], true], ['poolSize', 1e9, true], ['activation', ['relu'], true], ['optimizer', ['sgd'], true], ['show', 5, true], ['controls', {}, true],
+    ['epochs', 0.5, true], ['seed', 'x', true], ['strings', { play: 'Los' }, false], ['strings', { play: 5 }, true], ['strings', 42, true],
+  ],
+  'nn-backprop': [
+    ['layers', 'abc', true], ['layers', [1e9, 2], true], ['layers', 5, true], ['layers', '2,3,1', false], ['inputs', [NaN, 1], true], ['inputs', 'abc', true],
+    ['inputs', '1, 2', false], ['target', [1], true], ['target', {}, true], ['learningRate', '0.1', false], ['learningRate', 'fast', true],
+    ['activation', 5, true], ['activation', 'softmax', true], ['outputActivation', {}, true], ['loss', 5, true], ['loss', ['mse'], undefined],
+    ['phase', 'backward', false], ['phase', 3, true], ['select', 5, true], ['select', {}, true], ['select', 'biases[1][1]', false],
+    ['show', 'chain', false], ['show', 5, true], ['controls', {}, true], ['precision', '5', false], ['precision', 2.5, true],
+    ['htmlFor', 5, false], ['htmlFor', {}, undefined], ['sample', -1, true], ['sample', 'x', true], ['seed', 'x', true],
+    ['strings', { step: 'Weiter' }, false], ['strings', { step: 5 }, true], ['strings', 42, true],
   ],
   'nn-network': [
     ['network', {}, true], ['network', 'abc', true], ['layers', 'abc', true], ['layers', [1e9, 2], true], ['layers', 5, true],

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import '../../components/index.js';
 
-const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface'];
+const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface', 'nn-convolution', 'nn-backprop', 'nn-rnn', 'nn-attention', 'nn-digits'];
 
 /** The global attributes of the HTML standard (with the event handlers, matched below as on*). */
 const GLOBAL_ATTRIBUTES = new Set([

@@ -1,6 +1,7 @@
 // Takes the README's pictures from the README itself: each picture is the first nn-kit
 // element of the ```html example just above it, rendered as written from the built kit
-// (run `npm run build` first), trainers after 300 epochs, loss surfaces after 30 steps. Usage: node test/tools/readme-images.mjs
+// (run `npm run build` first), trainers after 300 epochs, loss surfaces after 30 steps,
+// recurrent networks after 600 steps, at step 5, with a sample written. Usage: node test/tools/readme-images.mjs
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -46,6 +47,22 @@ try {
       for (const surface of document.querySelectorAll('nn-loss-surface')) {
         for (let i = 0; i < 30; i++) surface.step();
         await surface.updateComplete;
+      }
+      for (const digits of document.querySelectorAll('nn-digits')) {
+        await digits.ready;
+        const stopped = new Promise((resolve) => digits.addEventListener('nn-stopped', resolve, { once: true }));
+        digits.play();
+        if (digits.playing) await stopped;
+        digits.shadowRoot.querySelectorAll('.samples button')[7]?.click();
+        await digits.updateComplete;
+      }
+      for (const rnn of document.querySelectorAll('nn-rnn')) {
+        for (let i = 0; i < 600; i++) rnn.step();
+        const time = rnn.shadowRoot.querySelector('.time input');
+        time.value = '5';
+        time.dispatchEvent(new Event('input'));
+        rnn.shadowRoot.querySelector('button.sample')?.click();
+        await rnn.updateComplete;
       }
     });
     await page.waitForTimeout(800);
