@@ -270,6 +270,8 @@ async function convolutionScenario(browser, origin) {
   await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
   await page.evaluate(() => document.querySelector('#conv-train').scrollIntoView({ block: 'start' }));
   await page.waitForFunction(() => document.querySelector('#conv-train')?.shadowRoot?.querySelector('button.play:not([disabled])'), null, { timeout: 30000 });
+  // The article's CNN stops after its ten epochs, in about a second: the most it allows, so it trains while frames are recorded.
+  await page.evaluate(() => document.querySelector('#conv-train').setAttribute('epochs', '100'));
   await page.locator('#conv-train button.play').click();
   await page.evaluate(() => document.querySelector('#conv-train').scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(1000);
