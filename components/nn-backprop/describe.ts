@@ -64,7 +64,9 @@ export function renderTable(walk: Walk, words: BackpropStrings, fmt: Fmt, visibl
   const { result, stages, network } = walk;
   const count = network.layers.length;
   const cell = (reached: boolean, value: number | undefined) => (reached && value !== undefined ? fmt(value) : '—');
-  return html`<table class="numbers ${visible ? '' : 'visually-hidden'}" part="table">
+  // Hidden, the table sits in a one-pixel box: a table is never narrower than its content,
+  // so on the table itself the hiding would widen the page.
+  const table = html`<table class="numbers" part="table">
     <caption>${words.tableCaption}</caption>
     <thead><tr><th scope="col">${words.layer}</th><th scope="col">${words.neuron}</th><th scope="col">z</th><th scope="col">a</th><th scope="col">∂L/∂z</th><th scope="col">∂L/∂a</th></tr></thead>
     <tbody>
@@ -81,4 +83,5 @@ export function renderTable(walk: Walk, words: BackpropStrings, fmt: Fmt, visibl
       )}
     </tbody>
   </table>`;
+  return visible ? table : html`<div class="visually-hidden">${table}</div>`;
 }
