@@ -1,5 +1,44 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { styleMap } from '../shared/style-map.js';
+
+/** The matrix's styles, added to the element's once this module has loaded. */
+export const confusionStyles = css`
+  table.confusion {
+    border-collapse: collapse;
+    font-size: 0.85rem;
+    font-variant-numeric: tabular-nums;
+  }
+
+  table.confusion caption {
+    caption-side: bottom;
+    margin-top: 0.35rem;
+    color: var(--_muted);
+    font-size: 0.8rem;
+    text-align: start;
+  }
+
+  table.confusion th {
+    font-weight: 500;
+    padding: 0.2rem 0.5rem;
+    text-align: end;
+  }
+
+  table.confusion td {
+    min-width: 2.5rem;
+    padding: 0.3rem 0.5rem;
+    border: 1px solid var(--_border);
+    text-align: end;
+  }
+
+  /* Shaded by the share of the row: right guesses in the positive colour, wrong ones in the negative. */
+  table.confusion td.hit {
+    background: color-mix(in srgb, var(--_positive) calc(var(--share) * 0.45), transparent);
+  }
+
+  table.confusion td.miss {
+    background: color-mix(in srgb, var(--_negative) calc(var(--share) * 0.45), transparent);
+  }
+`;
 
 /**
  * The confusion matrix as a table: a row per true class, a column per predicted class,

@@ -1,9 +1,26 @@
-import { svg } from 'lit';
+import { css, svg } from 'lit';
 import type { Network } from '../../src/index.js';
 import { renderAxes } from '../shared/axes.js';
 import { linearScale } from '../shared/scale.js';
 import type { Extent } from './grid.js';
 import type { Session } from './session.js';
+
+/** The curve's styles, added to the element's once this module has loaded. */
+export const curveStyles = css`
+  .point.train {
+    fill: var(--_series-1);
+  }
+
+  .point.test {
+    fill: var(--_series-2);
+  }
+
+  .fit {
+    fill: none;
+    stroke: var(--_text);
+    stroke-width: 2.5;
+  }
+`;
 
 const MARGIN = { top: 10, right: 10, bottom: 24, left: 40 };
 const SAMPLES = 160;

@@ -2,9 +2,8 @@ import { css, html } from 'lit';
 import { type Setting, attributeOf } from '../shared/settings.js';
 import { format } from '../shared/strings.js';
 import type { Ghost } from './ghosts.js';
-import { formatLoss } from './loss-chart.js';
-import { TRAINER_SETTINGS, type TrainerValues, type TrainerWords } from './nn-trainer.settings.js';
-import { STATE_SETTINGS } from './state.js';
+import type { TRAINER_SETTINGS, TrainerValues, TrainerWords } from './nn-trainer.settings.js';
+import type { STATE_SETTINGS } from './state.js';
 
 /** The list's styles, added to the element's once this module has loaded. */
 export const ghostListStyles = css`
@@ -21,10 +20,20 @@ export const ghostListStyles = css`
   }
 `;
 
+/** What the list reads of the element's own code, passed in by it (so this module loads none of that again). */
+export interface GhostListContext {
+  /** A loss as the chart writes it. */
+  formatLoss(value: number): string;
+  /** The element's settings table: the labels of the settings. */
+  table: typeof TRAINER_SETTINGS;
+  /** The settings a ghost may differ in: those a state holds. */
+  names: typeof STATE_SETTINGS;
+}
+
 /** The ghosts in words under the chart: "1. Learning rate 0.3: training loss 0.251 at epoch 120". */
-export function renderGhostList(ghosts: readonly Ghost[], current: TrainerValues, words: TrainerWords) {
+export function renderGhostList(ghosts: readonly Ghost[], current: TrainerValues, words: TrainerWords, context: GhostListContext) {
   return html`<p class="ghosts-caption">${words.ghostsCaption}</p>
-    <ol class="ghosts">${ghosts.map((ghost, i) => html`<li>${describeGhost(ghost, i, current, words)}</li>`)}</ol>`;
+    <ol class="ghosts">${ghosts.map((ghost, i) => html`<li>${describeGhost(ghost, i, current, words, context)}</li>`)}</ol>`;
 }
 
 /** A setting's value for readers: lists comma separated, an unset one as the words say. */
@@ -35,12 +44,12 @@ function shown(value: unknown, words: TrainerWords): string {
 }
 
 /** "Learning rate 0.3, Seed 2": the settings of `ghost` that differ from `current`, by their labels. */
-export function difference(ghost: TrainerValues, current: TrainerValues, words: TrainerWords): string {
-  const table = TRAINER_SETTINGS as unknown as Record<string, Setting>;
+export function difference(ghost: TrainerValues, current: TrainerValues, words: TrainerWords, { table: settings, names }: GhostListContext): string {
+  const table = settings as unknown as Record<string, Setting>;
   const a = ghost as unknown as Record<string, unknown>;
   const b = current as unknown as Record<string, unknown>;
-  const changes = STATE_SETTINGS.filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name])).map((name) => {
-    const attribute = attributeOf(TRAINER_SETTINGS, name);
+  const changes = names.filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name])).map((name) => {
+    const attribute = attributeOf(settings, name);
     const label = words[attribute] ?? table[name].label ?? attribute;
     return `${label} ${shown(a[name], words)}`;
   });
@@ -48,8 +57,8 @@ export function difference(ghost: TrainerValues, current: TrainerValues, words: 
 }
 
 /** One ghost in words, labelled with how it differs from the current run. */
-function describeGhost(ghost: Ghost, index: number, current: TrainerValues, words: TrainerWords): string {
+function describeGhost(ghost: Ghost, index: number, current: TrainerValues, words: TrainerWords, context: GhostListContext): string {
   const last = ghost.history.at(-1);
-  const label = difference(ghost.values, current, words);
-  return format(words.ghostItem, { number: index + 1, label, loss: formatLoss(last?.trainLoss ?? Number.NaN), epoch: last?.epoch ?? 0 });
+  const label = difference(ghost.values, current, words, context);
+  return format(words.ghostItem, { number: index + 1, label, loss: context.formatLoss(last?.trainLoss ?? Number.NaN), epoch: last?.epoch ?? 0 });
 }

@@ -1,7 +1,8 @@
 import { type ReactiveControllerHost, nothing } from 'lit';
 import { Lazy } from './lazy.js';
-import type { EpochRecord } from './loss-chart.js';
-import type { TrainerValues, TrainerWords } from './nn-trainer.settings.js';
+import { type EpochRecord, formatLoss } from './loss-chart.js';
+import { TRAINER_SETTINGS, type TrainerValues, type TrainerWords } from './nn-trainer.settings.js';
+import { STATE_SETTINGS } from './state.js';
 
 /** Earlier runs kept as ghosts. */
 const MOST = 3;
@@ -41,7 +42,7 @@ export class Ghosts {
   /** The ghosts in words, each with how it differs from the current run (once its code has loaded). */
   renderList(words: TrainerWords) {
     const module = this.list.length > 0 && this.current ? this.words.get() : undefined;
-    return module && this.current ? module.renderGhostList(this.list, this.current, words) : nothing;
+    return module && this.current ? module.renderGhostList(this.list, this.current, words, { formatLoss, table: TRAINER_SETTINGS, names: STATE_SETTINGS }) : nothing;
   }
 }
 

@@ -30,6 +30,11 @@ export class Lazy<T> {
     return this.module;
   }
 
+  /** The load under way, until the module has loaded; undefined when none is. */
+  get pending(): Promise<T> | undefined {
+    return this.module ? undefined : this.loading;
+  }
+
   /** Resolves with the module, loading it if need be. */
   ready(): Promise<T> {
     this.loading ??= this.load().then(

@@ -180,42 +180,6 @@ export const trainerStyles = [
       margin-right: 0.3em;
     }
 
-    table.confusion {
-      border-collapse: collapse;
-      font-size: 0.85rem;
-      font-variant-numeric: tabular-nums;
-    }
-
-    table.confusion caption {
-      caption-side: bottom;
-      margin-top: 0.35rem;
-      color: var(--_muted);
-      font-size: 0.8rem;
-      text-align: start;
-    }
-
-    table.confusion th {
-      font-weight: 500;
-      padding: 0.2rem 0.5rem;
-      text-align: end;
-    }
-
-    table.confusion td {
-      min-width: 2.5rem;
-      padding: 0.3rem 0.5rem;
-      border: 1px solid var(--_border);
-      text-align: end;
-    }
-
-    /* Shaded by the share of the row: right guesses in the positive colour, wrong ones in the negative. */
-    table.confusion td.hit {
-      background: color-mix(in srgb, var(--_positive) calc(var(--share) * 0.45), transparent);
-    }
-
-    table.confusion td.miss {
-      background: color-mix(in srgb, var(--_negative) calc(var(--share) * 0.45), transparent);
-    }
-
     .swatch {
       display: inline-block;
       width: 0.8em;
@@ -223,20 +187,6 @@ export const trainerStyles = [
       border-radius: 50%;
       background: var(--_sign);
       vertical-align: -0.05em;
-    }
-
-    .point.train {
-      fill: var(--_series-1);
-    }
-
-    .point.test {
-      fill: var(--_series-2);
-    }
-
-    .fit {
-      fill: none;
-      stroke: var(--_text);
-      stroke-width: 2.5;
     }
 
     .neurons {

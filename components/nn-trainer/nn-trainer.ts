@@ -23,7 +23,8 @@ import { Ghosts } from './ghosts.js';
 import { PointEditor } from './point-editor.js';
 import { Probe } from './probe.js';
 import { SharePanel } from './share.js';
-import { restoreState, stateText } from './state.js';
+import { Lazy } from './lazy.js';
+import { STATE_SETTINGS, stateText } from './state.js';
 import { renderToolbar, renderViews } from './views.js';
 
 export type { EpochDetail, StoppedDetail, TrainerEvents } from './nn-trainer.events.js';
@@ -142,6 +143,11 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   private readonly picture = { run: () => this.run, extent: () => this.extent, words: () => this.words, classNames: (n: number) => this.classNames(n) };
   private readonly points = new PointEditor(this, { ...this.picture, enabled: () => (this.applied?.controls ?? []).includes('points') });
   private readonly probe = new Probe(this, { ...this.picture, editor: this.points });
+  /** The code that reads state text, loaded the first time a state is set. */
+  private readonly restorer = new Lazy(this, () => import('./state-restore.js'));
+  /** The 1-D curve and the confusion matrix: their code loads the first time they are shown. */
+  private readonly curveView = new Lazy(this, () => import('./curve-view.js'), (module) => module.curveStyles);
+  private readonly confusionView = new Lazy(this, () => import('./confusion-view.js'), (module) => module.confusionStyles);
   private readonly share = new SharePanel(this, { values: () => this.applied ?? DEFAULT_VALUES, words: () => this.words });
   private readonly run = new TrainingRun(this, {
     speed: () => this.applied?.speed ?? DEFAULT_VALUES.speed,
@@ -288,10 +294,27 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     if (read || !this.run.session || this.rebuildFailed || this.stateSet) super.willUpdate(changed);
   }
 
+  /** Resolves once the element is drawn, with a state set read and the curve or matrix shown (their code loads the first time). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.stateToRestore != null) this.restorer.get();
+    const loading = [this.restorer, this.curveView, this.confusionView].map((lazy) => lazy.pending).filter((load) => load !== undefined);
+    if (loading.length === 0) return done;
+    try {
+      await Promise.all(loading);
+    } catch {
+      return done; // tried again on the next update
+    }
+    return this.getUpdateComplete();
+  }
+
   protected override apply(changed: PropertyValues<this>): void {
+    const restorer = this.stateToRestore != null ? this.restorer.get() : undefined;
+    // Applied with the state once its code has loaded (the update that follows).
+    if (this.stateToRestore != null && !restorer) return;
     this.stateSet = false;
     // A bad state changes nothing and is tried again, so its message stays until it is fixed.
-    const restored = this.stateToRestore != null && restoreState(this, this.stateToRestore, (values) => buildSession(values, this.customData));
+    const restored = restorer != null && restorer.restoreState(this, this.stateToRestore!, { table: TRAINER_SETTINGS, names: STATE_SETTINGS }, (values) => buildSession(values, this.customData));
     if (restored) this.stateToRestore = undefined;
     const session = this.run.session;
     const rebuild = restored || !session || this.rebuildFailed || rebuilds(TRAINER_SETTINGS, changed) || changed.has('customData' as keyof NnTrainer);
@@ -403,6 +426,8 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
         extent: this.extent,
         classNames: this.classNames(session.classes),
         confusion: () => run.confusion(),
+        curveView: () => this.curveView.get(),
+        confusionView: () => this.confusionView.get(),
         source: this,
         ghosts: this.ghosts.histories(),
         ghostList: this.ghosts.renderList(words),

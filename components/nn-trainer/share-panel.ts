@@ -1,6 +1,5 @@
 import { css, html } from 'lit';
-import type { TrainerValues, TrainerWords } from './nn-trainer.settings.js';
-import { statePairs } from './state.js';
+import type { TrainerWords } from './nn-trainer.settings.js';
 
 /** The panel's styles, added to the element's once this module has loaded. */
 export const sharePanelStyles = css`
@@ -44,9 +43,9 @@ export const sharePanelStyles = css`
 /** Characters that cannot stand as they are inside a double-quoted HTML attribute. */
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The state as a snippet of HTML a writer pastes into a page: `<nn-trainer data="spiral" seed="3"></nn-trainer>`. */
-export function stateSnippet(values: TrainerValues, tag = 'nn-trainer'): string {
-  const attributes = statePairs(values).map(([attribute, text]) => ` ${attribute}="${escapeAttribute(text)}"`);
+/** The state (its [attribute, text] pairs) as a snippet of HTML a writer pastes into a page: `<nn-trainer data="spiral" seed="3"></nn-trainer>`. */
+export function stateSnippet(pairs: readonly (readonly [attribute: string, text: string])[], tag = 'nn-trainer'): string {
+  const attributes = pairs.map(([attribute, text]) => ` ${attribute}="${escapeAttribute(text)}"`);
   return `<${tag}${attributes.join('')}></${tag}>`;
 }
 
@@ -61,9 +60,14 @@ async function copy(text: string, field: HTMLTextAreaElement | null, words: Trai
   }
 }
 
-/** The share panel: a read-only field holding HTML that restores the run, a Copy button, and what Copy did. */
-export function renderSharePanel(share: { status: string; report(status: string): void }, values: TrainerValues, words: TrainerWords, root: ParentNode) {
-  const snippet = stateSnippet(values, root instanceof ShadowRoot ? (root.host as HTMLElement).localName : 'nn-trainer');
+/** The share panel: a read-only field holding HTML that restores the run (the state's `pairs`), a Copy button, and what Copy did. */
+export function renderSharePanel(
+  share: { status: string; report(status: string): void },
+  pairs: readonly (readonly [attribute: string, text: string])[],
+  words: TrainerWords,
+  root: ParentNode,
+) {
+  const snippet = stateSnippet(pairs, root instanceof ShadowRoot ? (root.host as HTMLElement).localName : 'nn-trainer');
   return html`<div class="share-panel" id="share" part="share">
     <label for="share-snippet">${words.shareLabel}</label>
     <textarea id="share-snippet" readonly rows="2" spellcheck="false" .value=${snippet}></textarea>

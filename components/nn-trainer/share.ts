@@ -1,6 +1,7 @@
 import { type ReactiveController, type ReactiveControllerHost, html, nothing } from 'lit';
 import { Lazy } from './lazy.js';
 import type { TrainerValues, TrainerWords } from './nn-trainer.settings.js';
+import { statePairs } from './state.js';
 
 /** What the share panel is told by its host. */
 export interface ShareOptions {
@@ -54,6 +55,6 @@ export class SharePanel implements ReactiveController {
   /** The panel under the toolbar, while open (its code loads the first time it opens). */
   renderPanel(root: ParentNode) {
     const panel = this.open ? this.panel.get() : undefined;
-    return panel ? panel.renderSharePanel(this, this.options.values(), this.options.words(), root) : nothing;
+    return panel ? panel.renderSharePanel(this, statePairs(this.options.values()), this.options.words(), root) : nothing;
   }
 }

@@ -3,8 +3,6 @@ import { formatNumber, percent } from '../shared/format.js';
 import type { NetworkSource } from '../shared/network-source.js';
 import { styleMap } from '../shared/style-map.js';
 import { format } from '../shared/strings.js';
-import { renderConfusion } from './confusion-view.js';
-import { renderCurveView } from './curve-view.js';
 import type { PointEditor } from './point-editor.js';
 import type { Probe } from './probe.js';
 import type { Extent } from './grid.js';
@@ -67,6 +65,10 @@ export interface ViewsInput {
   readonly classNames: readonly string[];
   /** The test data's confusion matrix for the last recorded epoch, counted only when the view asks. */
   readonly confusion: () => number[][] | undefined;
+  /** The 1-D curve's code, asked for when the curve is shown: undefined until it has loaded. */
+  readonly curveView: () => typeof import('./curve-view.js') | undefined;
+  /** The confusion matrix's code, asked for when the matrix is shown: undefined until it has loaded. */
+  readonly confusionView: () => typeof import('./confusion-view.js') | undefined;
   readonly words: TrainerWords;
   /** The element whose network the embedded diagram follows. */
   readonly source: NetworkSource;
@@ -90,6 +92,8 @@ export function renderViews(input: ViewsInput) {
   const hiddenCount = session.network.neuronOffset[session.network.depth] - session.network.neuronOffset[1];
   const accuracy = history.at(-1)?.testAccuracy;
   const points = { train: session.trainPoints.length, test: session.testPoints.length };
+  const curve = views.includes('boundary') && session.dimensions === 1 ? input.curveView() : undefined;
+  const confusion = views.includes('confusion') && session.kind === 'classification' ? input.confusionView() : undefined;
   const boundaryLabel =
     accuracy != null ? format(words.boundaryLabelAccuracy, { ...points, accuracy: percent(accuracy) }) : format(words.boundaryLabel, points);
   return html`
@@ -106,8 +110,8 @@ export function renderViews(input: ViewsInput) {
             <figcaption>${legend(session, input.classNames, words)}</figcaption>
           </figure>`
         : nothing}
-      ${views.includes('boundary') && session.dimensions === 1
-        ? html`<figure class="curve">${renderCurveView(session, input.extent, first, side, words.curveLabel)}
+      ${curve
+        ? html`<figure class="curve">${curve.renderCurveView(session, input.extent, first, side, words.curveLabel)}
             <figcaption>${words.curveCaption}</figcaption></figure>`
         : nothing}
       ${views.includes('boundary') && session.dimensions > 2
@@ -138,9 +142,9 @@ export function renderViews(input: ViewsInput) {
         </figure>`
       : nothing}
     ${views.includes('histograms') ? input.histograms() : nothing}
-    ${views.includes('confusion') && session.kind === 'classification'
+    ${confusion
       ? html`<figure class="confusion-view" part="confusion">
-          ${renderConfusion(input.confusion() ?? [], input.classNames, words.confusionCaption)}
+          ${confusion.renderConfusion(input.confusion() ?? [], input.classNames, words.confusionCaption)}
         </figure>`
       : nothing}
     ${views.includes('network')
