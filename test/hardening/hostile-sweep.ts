@@ -33,6 +33,7 @@ import { BACKPROP_STRINGS } from '../../components/nn-backprop/nn-backprop.strin
 import { CONVOLUTION_STRINGS } from '../../components/nn-convolution/nn-convolution.strings.js';
 import { ATTENTION_STRINGS } from '../../components/nn-attention/nn-attention.strings.js';
 import { DIGITS_STRINGS } from '../../components/nn-digits/nn-digits.strings.js';
+import { HOSTILE_GROUPS } from './hostile-groups.js';
 
 // ---------------------------------------------------------------------------------------
 // The corpus
@@ -1000,150 +1001,6 @@ async function withSweepBase<T>(action: () => Promise<T>): Promise<T> {
 const specOf = (tag: string) => SPECS.find((spec) => spec.tag === tag)!;
 
 // ---------------------------------------------------------------------------------------
-// The sweep: every element × every attribute × every value
-// ---------------------------------------------------------------------------------------
-
-describe('hostile attributes', function () {
-  this.timeout(60_000);
-  watchPage();
-
-  it(`has a corpus of at least 200 distinct bad values (${CORPUS.length})`, () => {
-    expect(CORPUS.length).to.be.at.least(200);
-  });
-
-  if (typeof manifest === 'string') {
-    it('reads the attributes from custom-elements.json', () => {
-      throw new Error(manifest);
-    });
-    return;
-  }
-
-  it('knows what every attribute in the manifest accepts (add a rule here for a new attribute)', () => {
-    const missing: string[] = [];
-    for (const spec of SPECS) {
-      const attributes = manifest.get(spec.tag);
-      if (!attributes) missing.push(`<${spec.tag}> is not in the manifest`);
-      for (const { name } of attributes ?? []) if (!spec.rules[name]) missing.push(`${spec.tag} ${name}`);
-    }
-    expect(missing, missing.join('; ')).to.deep.equal([]);
-  });
-
-  for (const spec of SPECS) {
-    describe(`<${spec.tag}>`, () => {
-      const subject = new Subject(spec);
-      before(() => subject.start());
-      after(() => subject.stop());
-
-      for (const { name } of manifest.get(spec.tag) ?? []) {
-        it(`${name}: ${CORPUS.length} hostile values`, async () => {
-          const problems: string[] = [];
-          const sweepValues = async () => {
-            for (const [i, value] of CORPUS.entries()) {
-              for (const problem of await subject.tryValue(name, value, i % 2 === 1)) problems.push(`${name}=${show(value)}: ${problem}`);
-            }
-          };
-          await (name === 'src' ? withSweepBase(sweepValues) : sweepValues());
-          expectNone(problems);
-        });
-      }
-
-      it('keeps a message while another attribute changes, and drops it once the bad one is fixed', async () => {
-        const problems: string[] = [];
-        const el = () => subject.el;
-        const names = Object.keys(spec.rules).filter((name) => spec.rules[name].good != null);
-        for (const [name, rule] of Object.entries(spec.rules)) {
-          const bad = name === 'src' ? `${FIXTURES}/garbage.json` : CORPUS.find((value) => !rule.accepts(value));
-          if (bad === undefined) continue;
-          const others = names.filter((n) => n !== name);
-          for (const other of new Set([others[0], others.at(-1)!])) {
-            const good = subject.base[other] ?? spec.rules[other].good!;
-            el().setAttribute(name, bad);
-            await subject.settle();
-            const before = alertOf(el());
-            el().setAttribute(other, good);
-            await subject.settle();
-            if (!before) problems.push(`${name}=${show(bad)} shows no message`);
-            else if (!alertOf(el())) problems.push(`${name}=${show(bad)}: the message went away when ${other}="${good}" was set`);
-            if (subject.base[name] != null) el().setAttribute(name, subject.base[name]);
-            else el().removeAttribute(name);
-            await subject.recovered(`fixing ${name}`, problems);
-          }
-        }
-        expectNone(problems);
-      });
-    });
-  }
-});
-
-// ---------------------------------------------------------------------------------------
-// nn-trainer with every view shown
-// ---------------------------------------------------------------------------------------
-
-describe('hostile attributes: <nn-trainer> with every view shown', function () {
-  this.timeout(60_000);
-  watchPage();
-  const spec = specOf('nn-trainer');
-  const subject = new Subject(spec, {});
-  before(() => subject.start());
-  after(() => subject.stop());
-
-  const painted = (canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-    return false;
-  };
-
-  it('draws the neuron maps, also without the boundary view', async () => {
-    const maps = () => [...shadow(subject.el).querySelectorAll<HTMLCanvasElement>('canvas.neuron')];
-    expect(maps()).to.have.length(6);
-    expect(maps().every(painted), 'with every view').to.equal(true);
-    subject.el.setAttribute('show', 'neurons');
-    await subject.settle();
-    expect(maps()).to.have.length(6);
-    expect(maps().every(painted), 'with show="neurons"').to.equal(true);
-    subject.el.removeAttribute('show');
-    await subject.settle();
-  });
-
-  it('draws the legal extremes and a sample of the corpus, then trains an epoch without showing NaN', async () => {
-    const extremes: [string, string][] = [
-      ['samples', '10000'], ['samples', '2'], ['hidden-layers', '8,8,8,8,8,8,8,8'], ['hidden-layers', Array(30).fill(1).join(',')], ['hidden-layers', '64'], ['hidden-layers', 'none'],
-      ['features', 'x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2'], ['features', 'sin(x2)'], ['train-split', '99'], ['train-split', '0.01'],
-      ['noise', '50'], ['seed', '-2147483648'], ['output-activation', 'softmax'], ['output-activation', 'linear'], ['loss', 'cross-entropy'],
-      ['loss', 'mse'], ['activation', 'relu'], ...Object.keys(datasets).map((name): [string, string] => ['data', name]),
-    ];
-    const sample = CORPUS.filter((_, i) => i % 16 === 0);
-    const cases: [string, string][] = [
-      ...extremes,
-      ...['data', 'hidden-layers', 'features'].flatMap((name) => sample.map((value): [string, string] => [name, value])),
-    ];
-    const problems: string[] = [];
-    for (const [name, value] of cases) {
-      const rule = spec.rules[name];
-      warnings = 0;
-      subject.el.setAttribute(name, value);
-      if (!(await subject.settle())) problems.push(`${name}=${show(value)}: no answer within ${FREEZE_MS} ms`);
-      const found: string[] = [];
-      subject.inspect(value, rule.accepts(value), found);
-      if (rule.accepts(value)) {
-        const start = performance.now();
-        const trainer = subject.el as unknown as { stepEpoch(): void; reset(): void };
-        trainer.stepEpoch();
-        await subject.settle();
-        if (performance.now() - start > FREEZE_MS) found.push(`an epoch took ${Math.round(performance.now() - start)} ms`);
-        checkPage(subject.el, found);
-        for (const leak of leakedWords(subject.el, value)) found.push(`after an epoch shows "${leak}"`);
-        trainer.reset(); // so the value's removal is compared with an untrained fresh element
-      }
-      subject.el.removeAttribute(name);
-      await subject.recovered('removing it', found);
-      problems.push(...found.map((problem) => `${name}=${show(value)}: ${problem}`));
-    }
-    expectNone(problems);
-  });
-});
-
-// ---------------------------------------------------------------------------------------
 // Child <script type="application/json"> with hostile JSON (nn-network, nn-trainer)
 // ---------------------------------------------------------------------------------------
 
@@ -1258,40 +1115,6 @@ const SCRIPT_CASES: Record<string, { json: string; ok: boolean }[]> = {
   ],
 };
 
-describe('hostile JSON in a child <script type="application/json">', function () {
-  this.timeout(60_000);
-  watchPage();
-
-  for (const tag of ['nn-network', 'nn-trainer', 'nn-backprop', 'nn-attention']) {
-    it(`<${tag}> refuses every hostile model or data set with a message and recovers when the script goes`, async () => {
-      const spec = specOf(tag);
-      const subject = new Subject(spec);
-      await subject.start();
-      const problems: string[] = [];
-      try {
-        for (const { json, ok } of SCRIPT_CASES[tag]) {
-          const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: json });
-          warnings = 0;
-          const start = performance.now();
-          subject.el.append(script);
-          await Promise.resolve(); // the element's MutationObserver
-          const found: string[] = [];
-          if (!(await subject.settle())) found.push(`no answer within ${FREEZE_MS} ms`);
-          if (performance.now() - start > FREEZE_MS) found.push(`busy for ${Math.round(performance.now() - start)} ms`);
-          subject.inspect(json, ok, found);
-          warnings = 0;
-          script.remove();
-          await Promise.resolve();
-          await subject.recovered('removing the script', found);
-          problems.push(...found.map((problem) => `${show(json)}: ${problem}`));
-        }
-      } finally {
-        subject.stop();
-      }
-      expectNone(problems);
-    });
-  }
-});
 
 // ---------------------------------------------------------------------------------------
 // Properties set from a script to the wrong type
@@ -1384,43 +1207,229 @@ const PROPERTY_CASES: Record<string, PropertyCase[]> = {
   ],
 };
 
-describe('hostile properties set from a script', function () {
-  this.timeout(60_000);
-  watchPage();
+// ---------------------------------------------------------------------------------------
+// The sweep: every element × every attribute × every value; nn-trainer with every view
+// shown; child JSON; properties
+// ---------------------------------------------------------------------------------------
 
-  for (const [tag, cases] of Object.entries(PROPERTY_CASES)) {
-    it(`<${tag}>: wrong types show a message, throw nothing and recover`, async () => {
-      const subject = new Subject(specOf(tag));
-      await subject.start();
-      const problems: string[] = [];
-      try {
-        await withSweepBase(async () => {
-          for (const [property, value, message] of cases) {
-            const el = subject.el as unknown as Record<string, unknown>;
-            const original = el[property];
-            const found: string[] = [];
-            warnings = 0;
-            try {
-              el[property] = value;
-            } catch (error) {
-              found.push(`setting it threw ${(error as Error).message}`);
+/**
+ * The sweep for the elements named in `tags`: every attribute × every value, a message that
+ * outlives a change of another attribute, hostile JSON and wrong property types. Each group of
+ * elements runs from a file of its own (hostile-*.test.ts), so none runs into the test runner's
+ * time limit for one file.
+ */
+export function describeHostile(tags: readonly string[]): void {
+  describe('hostile attributes', function () {
+    this.timeout(60_000);
+    watchPage();
+
+    it(`has a corpus of at least 200 distinct bad values (${CORPUS.length})`, () => {
+      expect(CORPUS.length).to.be.at.least(200);
+    });
+
+    if (typeof manifest === 'string') {
+      it('reads the attributes from custom-elements.json', () => {
+        throw new Error(manifest);
+      });
+      return;
+    }
+
+    it('knows what every attribute in the manifest accepts (add a rule here for a new attribute)', () => {
+      const missing: string[] = [];
+      for (const spec of SPECS) {
+        const attributes = manifest.get(spec.tag);
+        if (!attributes) missing.push(`<${spec.tag}> is not in the manifest`);
+        for (const { name } of attributes ?? []) if (!spec.rules[name]) missing.push(`${spec.tag} ${name}`);
+      }
+      for (const tag of manifest.keys()) if (!SPECS.some((spec) => spec.tag === tag)) missing.push(`<${tag}> has no rules`);
+      for (const spec of SPECS) if (!HOSTILE_GROUPS.some((group) => group.includes(spec.tag))) missing.push(`<${spec.tag}> is in no hostile-*.test.ts group`);
+      expect(missing, missing.join('; ')).to.deep.equal([]);
+    });
+
+    for (const spec of SPECS.filter((spec) => tags.includes(spec.tag))) {
+      describe(`<${spec.tag}>`, () => {
+        const subject = new Subject(spec);
+        before(() => subject.start());
+        after(() => subject.stop());
+
+        for (const { name } of manifest.get(spec.tag) ?? []) {
+          it(`${name}: ${CORPUS.length} hostile values`, async () => {
+            const problems: string[] = [];
+            const sweepValues = async () => {
+              for (const [i, value] of CORPUS.entries()) {
+                for (const problem of await subject.tryValue(name, value, i % 2 === 1)) problems.push(`${name}=${show(value)}: ${problem}`);
+              }
+            };
+            await (name === 'src' ? withSweepBase(sweepValues) : sweepValues());
+            expectNone(problems);
+          });
+        }
+
+        it('keeps a message while another attribute changes, and drops it once the bad one is fixed', async () => {
+          const problems: string[] = [];
+          const el = () => subject.el;
+          const names = Object.keys(spec.rules).filter((name) => spec.rules[name].good != null);
+          for (const [name, rule] of Object.entries(spec.rules)) {
+            const bad = name === 'src' ? `${FIXTURES}/garbage.json` : CORPUS.find((value) => !rule.accepts(value));
+            if (bad === undefined) continue;
+            const others = names.filter((n) => n !== name);
+            for (const other of new Set([others[0], others.at(-1)!])) {
+              const good = subject.base[other] ?? spec.rules[other].good!;
+              el().setAttribute(name, bad);
+              await subject.settle();
+              const before = alertOf(el());
+              el().setAttribute(other, good);
+              await subject.settle();
+              if (!before) problems.push(`${name}=${show(bad)} shows no message`);
+              else if (!alertOf(el())) problems.push(`${name}=${show(bad)}: the message went away when ${other}="${good}" was set`);
+              if (subject.base[name] != null) el().setAttribute(name, subject.base[name]);
+              else el().removeAttribute(name);
+              await subject.recovered(`fixing ${name}`, problems);
             }
-            if (!(await subject.settle())) found.push(`no answer within ${FREEZE_MS} ms`);
-            subject.inspect(String(value), message === undefined ? undefined : !message, found);
-            warnings = 0;
-            try {
-              el[property] = original;
-            } catch (error) {
-              found.push(`setting it back threw ${(error as Error).message}`);
-            }
-            await subject.recovered('setting it back', found);
-            problems.push(...found.map((problem) => `${property} = ${show(JSON.stringify(value) ?? String(value))}: ${problem}`));
           }
+          expectNone(problems);
         });
-      } finally {
-        subject.stop();
+      });
+    }
+  });
+
+  if (tags.includes('nn-trainer')) describe('hostile attributes: <nn-trainer> with every view shown', function () {
+    this.timeout(60_000);
+    watchPage();
+    const spec = specOf('nn-trainer');
+    const subject = new Subject(spec, {});
+    before(() => subject.start());
+    after(() => subject.stop());
+
+    const painted = (canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+      return false;
+    };
+
+    it('draws the neuron maps, also without the boundary view', async () => {
+      const maps = () => [...shadow(subject.el).querySelectorAll<HTMLCanvasElement>('canvas.neuron')];
+      expect(maps()).to.have.length(6);
+      expect(maps().every(painted), 'with every view').to.equal(true);
+      subject.el.setAttribute('show', 'neurons');
+      await subject.settle();
+      expect(maps()).to.have.length(6);
+      expect(maps().every(painted), 'with show="neurons"').to.equal(true);
+      subject.el.removeAttribute('show');
+      await subject.settle();
+    });
+
+    it('draws the legal extremes and a sample of the corpus, then trains an epoch without showing NaN', async () => {
+      const extremes: [string, string][] = [
+        ['samples', '10000'], ['samples', '2'], ['hidden-layers', '8,8,8,8,8,8,8,8'], ['hidden-layers', Array(30).fill(1).join(',')], ['hidden-layers', '64'], ['hidden-layers', 'none'],
+        ['features', 'x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2'], ['features', 'sin(x2)'], ['train-split', '99'], ['train-split', '0.01'],
+        ['noise', '50'], ['seed', '-2147483648'], ['output-activation', 'softmax'], ['output-activation', 'linear'], ['loss', 'cross-entropy'],
+        ['loss', 'mse'], ['activation', 'relu'], ...Object.keys(datasets).map((name): [string, string] => ['data', name]),
+      ];
+      const sample = CORPUS.filter((_, i) => i % 16 === 0);
+      const cases: [string, string][] = [
+        ...extremes,
+        ...['data', 'hidden-layers', 'features'].flatMap((name) => sample.map((value): [string, string] => [name, value])),
+      ];
+      const problems: string[] = [];
+      for (const [name, value] of cases) {
+        const rule = spec.rules[name];
+        warnings = 0;
+        subject.el.setAttribute(name, value);
+        if (!(await subject.settle())) problems.push(`${name}=${show(value)}: no answer within ${FREEZE_MS} ms`);
+        const found: string[] = [];
+        subject.inspect(value, rule.accepts(value), found);
+        if (rule.accepts(value)) {
+          const start = performance.now();
+          const trainer = subject.el as unknown as { stepEpoch(): void; reset(): void };
+          trainer.stepEpoch();
+          await subject.settle();
+          if (performance.now() - start > FREEZE_MS) found.push(`an epoch took ${Math.round(performance.now() - start)} ms`);
+          checkPage(subject.el, found);
+          for (const leak of leakedWords(subject.el, value)) found.push(`after an epoch shows "${leak}"`);
+          trainer.reset(); // so the value's removal is compared with an untrained fresh element
+        }
+        subject.el.removeAttribute(name);
+        await subject.recovered('removing it', found);
+        problems.push(...found.map((problem) => `${name}=${show(value)}: ${problem}`));
       }
       expectNone(problems);
     });
-  }
-});
+  });
+
+  describe('hostile JSON in a child <script type="application/json">', function () {
+    this.timeout(60_000);
+    watchPage();
+
+    for (const tag of ['nn-network', 'nn-trainer', 'nn-backprop', 'nn-attention'].filter((tag) => tags.includes(tag))) {
+      it(`<${tag}> refuses every hostile model or data set with a message and recovers when the script goes`, async () => {
+        const spec = specOf(tag);
+        const subject = new Subject(spec);
+        await subject.start();
+        const problems: string[] = [];
+        try {
+          for (const { json, ok } of SCRIPT_CASES[tag]) {
+            const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: json });
+            warnings = 0;
+            const start = performance.now();
+            subject.el.append(script);
+            await Promise.resolve(); // the element's MutationObserver
+            const found: string[] = [];
+            if (!(await subject.settle())) found.push(`no answer within ${FREEZE_MS} ms`);
+            if (performance.now() - start > FREEZE_MS) found.push(`busy for ${Math.round(performance.now() - start)} ms`);
+            subject.inspect(json, ok, found);
+            warnings = 0;
+            script.remove();
+            await Promise.resolve();
+            await subject.recovered('removing the script', found);
+            problems.push(...found.map((problem) => `${show(json)}: ${problem}`));
+          }
+        } finally {
+          subject.stop();
+        }
+        expectNone(problems);
+      });
+    }
+  });
+
+  describe('hostile properties set from a script', function () {
+    this.timeout(60_000);
+    watchPage();
+
+    for (const [tag, cases] of Object.entries(PROPERTY_CASES).filter(([tag]) => tags.includes(tag))) {
+      it(`<${tag}>: wrong types show a message, throw nothing and recover`, async () => {
+        const subject = new Subject(specOf(tag));
+        await subject.start();
+        const problems: string[] = [];
+        try {
+          await withSweepBase(async () => {
+            for (const [property, value, message] of cases) {
+              const el = subject.el as unknown as Record<string, unknown>;
+              const original = el[property];
+              const found: string[] = [];
+              warnings = 0;
+              try {
+                el[property] = value;
+              } catch (error) {
+                found.push(`setting it threw ${(error as Error).message}`);
+              }
+              if (!(await subject.settle())) found.push(`no answer within ${FREEZE_MS} ms`);
+              subject.inspect(String(value), message === undefined ? undefined : !message, found);
+              warnings = 0;
+              try {
+                el[property] = original;
+              } catch (error) {
+                found.push(`setting it back threw ${(error as Error).message}`);
+              }
+              await subject.recovered('setting it back', found);
+              problems.push(...found.map((problem) => `${property} = ${show(JSON.stringify(value) ?? String(value))}: ${problem}`));
+            }
+          });
+        } finally {
+          subject.stop();
+        }
+        expectNone(problems);
+      });
+    }
+  });
+}
