@@ -101,6 +101,10 @@ export abstract class NnElement<Events extends object = Record<string, unknown>>
   private nearViewport(): boolean {
     if (typeof IntersectionObserver !== 'function' || typeof innerHeight !== 'number') return true;
     if ([...this.renderRoot.childNodes].some((node) => node.nodeName !== 'STYLE')) return true;
+    // A part of another kit element (the trainer's network) draws with it: its host has
+    // already decided to draw, and a placeholder there would change size under the reader.
+    const root = this.getRootNode();
+    if (root instanceof ShadowRoot && root.host instanceof NnElement) return true;
     const box = this.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) return false;
     const margin = innerHeight * NEAR_VIEWPORTS;

@@ -42,4 +42,19 @@ describe('elements off screen', function () {
     await expect(far).to.be.accessible();
     scrollTo(0, 0);
   });
+
+  it('a trainer near enough to draw draws its network too, though the network itself lies beyond the limit', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div style="width: 360px">
+      <div class="spacer" style="height: ${innerHeight * 6 - 300}px"></div>
+      <nn-trainer samples="60"></nn-trainer>
+    </div>`);
+    const trainer = page.querySelector<NnTrainer>('nn-trainer')!;
+    await trainer.updateComplete;
+    expect(drawn(trainer, 'button.play'), 'the trainer draws').to.equal(true);
+    const network = trainer.shadowRoot!.querySelector<NnNetwork>('nn-network')!;
+    await network.updateComplete;
+    expect(network.getBoundingClientRect().top, 'its network starts beyond five screens below the viewport').to.be.above(innerHeight * 6);
+    expect(drawn(network, 'svg'), 'its network is drawn, not a placeholder').to.equal(true);
+    expect(network.shadowRoot!.querySelector('.placeholder')).to.equal(null);
+  });
 });
