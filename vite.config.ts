@@ -106,6 +106,9 @@ function nothingToPreload(): Plugin {
  */
 const MINIFY = { minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } } } as const;
 
+/** lit, and the modules every element imports: one chunk of the kit build (see its codeSplitting). */
+const KIT_BASE = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|components[\\/]shared[\\/](theme|nn-element|settings|strings|format|parse|style-map|resize-controller)\.ts$|src[\\/]errors\.ts$/;
+
 /** One element per entry, for bundlers: a page pays only for the elements it imports. */
 const ELEMENTS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface', 'nn-backprop', 'nn-convolution', 'nn-rnn', 'nn-attention', 'nn-digits'];
 
@@ -205,7 +208,20 @@ export default defineConfig(({ command, mode }) => {
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },
-        rollupOptions: { output: { chunkFileNames: 'kit/shared/[name]-[hash].js', minify: true } },
+        rollupOptions: {
+          // Required by includeDependenciesRecursively: false below (as in the elements build).
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            chunkFileNames: 'kit/shared/[name]-[hash].js',
+            minify: true,
+            // lit travels with the kit's base, what every element imports (theme, the element base
+            // class, settings, strings, formatting): a lazily loaded part that needs lit alone would
+            // otherwise split lit into a file of its own, a second download for every page.
+            codeSplitting: {
+              groups: [{ name: 'theme', test: KIT_BASE, includeDependenciesRecursively: false }],
+            },
+          },
+        },
       },
     };
   }
