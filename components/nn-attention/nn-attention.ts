@@ -9,6 +9,7 @@ import { SourceController } from '../shared/source-controller.js';
 import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop } from '../shared/training-loop.js';
+import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
 import { renderToolbar } from './controls.js';
 import { renderBody } from './body-view.js';
 import { type Palette, paintMatrix, resolvePalette } from './heatmap.js';
@@ -71,7 +72,7 @@ const LABEL_ROOM = 76;
  */
 @customElement('nn-attention')
 export class NnAttention extends NnElement<AttentionEvents> {
-  static override styles = [themeStyles, controlStyles, attentionStyles];
+  static override styles = [themeStyles, controlStyles, cardStyles, cardHeaderStyles, attentionStyles];
 
   static override properties = propertiesOf(ATTENTION_SETTINGS);
 

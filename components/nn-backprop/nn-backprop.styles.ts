@@ -1,26 +1,6 @@
 import { css } from 'lit';
 
 export const backpropStyles = css`
-  /* The card's horizontal padding and border add up to CARD_INSET (nn-backprop.ts). */
-  .card {
-    padding: 16px 16px 14px;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) + 4px);
-    background: var(--_background);
-  }
-
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25rem 1rem;
-    margin-bottom: 0.5rem;
-  }
-
-  .title {
-    font-weight: 650;
-  }
-
   .progress,
   .key,
   .note,

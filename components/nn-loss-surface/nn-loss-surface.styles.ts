@@ -8,26 +8,6 @@ export const surfaceStyles = css`
     --_contour: var(--nn-contour, light-dark(#4a525b, #e6e8eb));
   }
 
-  /* The card's horizontal padding and border add up to CARD_INSET (nn-loss-surface.ts). */
-  .card {
-    padding: 16px 16px 14px;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) + 4px);
-    background: var(--_background);
-  }
-
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25rem 1rem;
-    margin-bottom: 0.5rem;
-  }
-
-  .title {
-    font-weight: 650;
-  }
-
   .header math {
     font-size: 1.1em;
   }

@@ -14,6 +14,7 @@ import { hintStyles } from '../shared/hint-styles.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { isTrainerSource } from '../shared/trainer-source.js';
+import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
 import { renderToolbar } from './controls.js';
 import { describeDivergence, describeMap, describePath } from './describe.js';
 import { HeightMap, type MapColors } from './height-map.js';
@@ -80,7 +81,7 @@ const STEPS_PER_SECOND = 15;
  */
 @customElement('nn-loss-surface')
 export class NnLossSurface extends NnElement<LossSurfaceEvents> {
-  static override styles = [themeStyles, controlStyles, hintStyles, chartStyles, surfaceStyles];
+  static override styles = [themeStyles, controlStyles, hintStyles, chartStyles, cardStyles, cardHeaderStyles, surfaceStyles];
 
   static override properties = propertiesOf(SURFACE_SETTINGS);
 

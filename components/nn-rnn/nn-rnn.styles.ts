@@ -16,14 +16,6 @@ export const rnnStyles = css`
     --_wy: var(--nn-series-3, light-dark(#007a5e, #3fc1a0));
   }
 
-  /* The card's horizontal padding and border add up to CARD_INSET (nn-rnn.ts). */
-  .card {
-    padding: 16px 16px 14px;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) + 4px);
-    background: var(--_background);
-  }
-
   .header {
     display: flex;
     flex-direction: column;

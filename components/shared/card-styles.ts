@@ -1,0 +1,29 @@
+import { css } from 'lit';
+
+/**
+ * The card an element draws in. Its horizontal padding and border add up to 17 px, the
+ * CARD_INSET an element leaves out of its width for a chart until the card is measured.
+ */
+export const cardStyles = css`
+  .card {
+    padding: 16px 16px 14px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) + 4px);
+    background: var(--_background);
+  }
+`;
+
+/** A card's header: its title, then what follows on the same line, wrapping when narrow. */
+export const cardHeaderStyles = css`
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 1rem;
+    margin-bottom: 0.5rem;
+  }
+
+  .title {
+    font-weight: 650;
+  }
+`;
