@@ -10,6 +10,7 @@ import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop } from '../shared/training-loop.js';
 import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
+import { ColorSchemeController } from '../shared/color-scheme.js';
 import { renderToolbar } from './controls.js';
 import { renderBody } from './body-view.js';
 import { type Palette, paintMatrix, resolvePalette } from './heatmap.js';
@@ -130,13 +131,14 @@ export class NnAttention extends NnElement<AttentionEvents> {
       this.requestUpdate();
     },
   });
-  private readonly scheme = () => {
-    this.palette = undefined;
-    this.requestUpdate();
-  };
 
   constructor() {
     super();
+    // The heatmaps' palette is read from CSS again when the reader's scheme flips.
+    new ColorSchemeController(this, () => {
+      this.palette = undefined;
+      this.requestUpdate();
+    });
     restoreDefaults(this, ATTENTION_SETTINGS);
   }
 
@@ -222,16 +224,6 @@ export class NnAttention extends NnElement<AttentionEvents> {
     this.loop.pause();
     this.built = '';
     this.requestUpdate();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', this.scheme);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.matchMedia?.('(prefers-color-scheme: dark)').removeEventListener?.('change', this.scheme);
   }
 
   protected override placeholderHeight(width: number): number {

@@ -9,6 +9,7 @@ import { checkSettings, propertiesOf, rebuilds, restoreDefaults } from '../share
 import { format, localize } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
+import { ColorSchemeController } from '../shared/color-scheme.js';
 import '../nn-network/nn-network.js';
 import type { DigitsEvents } from './nn-digits.events.js';
 import { DIGITS_SETTINGS } from './nn-digits.settings.js';
@@ -114,6 +115,11 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
 
   constructor() {
     super();
+    // The pad's colours are read from CSS again when the reader's scheme flips.
+    new ColorSchemeController(this, () => {
+      this.pad.forgetColors();
+      this.requestUpdate();
+    });
     restoreDefaults(this, DIGITS_SETTINGS);
   }
 
@@ -205,20 +211,6 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     return 720;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', this.scheme);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.matchMedia?.('(prefers-color-scheme: dark)').removeEventListener?.('change', this.scheme);
-  }
-
-  private readonly scheme = () => {
-    this.pad.forgetColors();
-    this.requestUpdate();
-  };
 
   protected apply(changed: PropertyValues<this>): void {
     restoreDefaults(this, DIGITS_SETTINGS);

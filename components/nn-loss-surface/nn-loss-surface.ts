@@ -15,6 +15,7 @@ import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { isTrainerSource } from '../shared/trainer-source.js';
 import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
+import { ColorSchemeController } from '../shared/color-scheme.js';
 import { renderToolbar } from './controls.js';
 import { describeDivergence, describeMap, describePath } from './describe.js';
 import { HeightMap, type MapColors } from './height-map.js';
@@ -112,13 +113,14 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
   private readonly loop = new TrainingLoop(this, () => this.onFrame());
   private readonly map = new HeightMap(() => this.requestUpdate());
   private readonly follower = new TrainerFollower(this, () => this.requestUpdate());
-  private readonly scheme = () => {
-    this.colors = undefined;
-    this.requestUpdate();
-  };
 
   constructor() {
     super();
+    // Shading colours are read from CSS again when the reader's scheme flips.
+    new ColorSchemeController(this, () => {
+      this.colors = undefined;
+      this.requestUpdate();
+    });
     restoreDefaults(this, SURFACE_SETTINGS);
   }
 
@@ -172,14 +174,8 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
     this.requestUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', this.scheme);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    globalThis.matchMedia?.('(prefers-color-scheme: dark)').removeEventListener?.('change', this.scheme);
     this.map.dispose();
   }
 
