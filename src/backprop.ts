@@ -1,5 +1,5 @@
 import type { DataMatrix } from './data.js';
-import { addScaledRows, backpropagateFour, backpropagateOne, weightedSums, weightedSumsOfFour } from './kernels.js';
+import { addScaledRows, backpropagateFour, backpropagateOne, forwardSamples } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 
@@ -65,28 +65,13 @@ export class Backprop {
 
   /** Forward pass of `size` samples into the group's buffers. */
   private forward(data: DataMatrix, rows: ArrayLike<number>, first: number, size: number): void {
-    const { layers, weights, biases, neuronOffset, weightOffset, biasOffset } = this.network;
-    const { sums, values, stride } = this;
-    const inputs = layers[0];
+    const { values, stride } = this;
+    const inputs = this.network.layers[0];
     for (let g = 0; g < size; g++) {
       const row = rows[first + g] * data.inputSize;
       for (let i = 0; i < inputs; i++) values[g * stride + i] = data.inputs[row + i];
     }
-    for (let k = 0; k < layers.length - 1; k++) {
-      const fromSize = layers[k];
-      const toSize = layers[k + 1];
-      const from = neuronOffset[k];
-      const to = neuronOffset[k + 1];
-      let g = 0;
-      for (; g + 3 < size; g += 4) {
-        weightedSumsOfFour(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to, stride);
-      }
-      for (; g < size; g++) {
-        weightedSums(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to);
-      }
-      const activation = this.network.activationOf(k);
-      for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
-    }
+    forwardSamples(this.network, this.sums, values, stride, size);
   }
 
   /** Backward pass of the group just run forward: adds its gradients, returns its summed loss. */

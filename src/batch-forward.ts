@@ -1,4 +1,4 @@
-import { weightedSums, weightedSumsOfFour } from './kernels.js';
+import { forwardSamples } from './kernels.js';
 import type { Network } from './network.js';
 
 /** Samples run together by default: enough for the four-sample kernels to reuse each weight they load. */
@@ -42,23 +42,6 @@ export class BatchForward {
 
   /** Runs the forward pass of samples 0 … count − 1 (at most `capacity`), whose inputs are already in `values`. */
   run(count: number): void {
-    const { layers, weights, biases, neuronOffset, weightOffset, biasOffset } = this.network;
-    const { sums, values, stride } = this;
-    const size = Math.min(count, this.capacity);
-    for (let k = 0; k < layers.length - 1; k++) {
-      const fromSize = layers[k];
-      const toSize = layers[k + 1];
-      const from = neuronOffset[k];
-      const to = neuronOffset[k + 1];
-      let g = 0;
-      for (; g + 3 < size; g += 4) {
-        weightedSumsOfFour(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to, stride);
-      }
-      for (; g < size; g++) {
-        weightedSums(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to);
-      }
-      const activation = this.network.activationOf(k);
-      for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
-    }
+    forwardSamples(this.network, this.sums, this.values, this.stride, Math.min(count, this.capacity));
   }
 }

@@ -3,6 +3,7 @@
  * kernels for several samples load each weight (or gradient) once for all of them,
  * which is what makes a batch cheaper per sample than one sample at a time.
  */
+import type { Network } from './network.js';
 
 /** Σᵢ a[aStart + i] · b[bStart + i] for i < length, in four partial sums that break the chain of dependent adds. */
 export function dot(a: Float64Array, aStart: number, b: Float64Array, bStart: number, length: number): number {
@@ -183,5 +184,29 @@ export function backpropagateOne(
     let s = 0;
     for (let j = 0, u = w + i; j < toSize; j++, u += fromSize) s += weights[u] * delta[to + j];
     delta[from + i] = s;
+  }
+}
+
+/**
+ * The forward pass of `size` samples through `network`'s weights and activations: sample g's
+ * neurons sit g × `stride` into `sums` and `values` (laid out like the network's own), its
+ * inputs already in `values`. Four samples at a time, then the rest one at a time.
+ */
+export function forwardSamples(network: Network, sums: Float64Array, values: Float64Array, stride: number, size: number): void {
+  const { layers, weights, biases, neuronOffset, weightOffset, biasOffset } = network;
+  for (let k = 0; k < layers.length - 1; k++) {
+    const fromSize = layers[k];
+    const toSize = layers[k + 1];
+    const from = neuronOffset[k];
+    const to = neuronOffset[k + 1];
+    let g = 0;
+    for (; g + 3 < size; g += 4) {
+      weightedSumsOfFour(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to, stride);
+    }
+    for (; g < size; g++) {
+      weightedSums(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to);
+    }
+    const activation = network.activationOf(k);
+    for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
   }
 }
