@@ -32,8 +32,15 @@ export const attentionStyles = css`
     background: var(--_background);
   }
 
+  /* On a narrow card a label and its field share the width, and the field gives way. */
+  .toolbar label {
+    max-width: 100%;
+    min-width: 0;
+  }
+
   .temperature input {
     width: 8rem;
+    min-width: 0;
   }
 
   .temperature output {

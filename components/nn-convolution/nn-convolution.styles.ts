@@ -21,6 +21,16 @@ export const convolutionStyles = css`
     width: 4.8em;
   }
 
+  /* On a narrow card a label and its field share the width, and the field gives way. */
+  .toolbar label {
+    max-width: 100%;
+    min-width: 0;
+  }
+
+  .toolbar select {
+    min-width: 0;
+  }
+
   .play {
     border-color: var(--_accent);
     font-weight: 600;

@@ -2,7 +2,8 @@
 // from source (components/index.ts), from dist/nn-kit.js (the loader), dist/nn-kit.all.js and
 // dist/elements/index.js,
 // in frames 360, 600 and 1,000 px wide; the element's box and the box of every named part
-// (`part="…"`) in its shadow root must match to the pixel.
+// (`part="…"`) in its shadow root must match to the pixel, and nothing drawn may reach past
+// the element's right edge (unless a box that scrolls holds it).
 import { expect } from '@open-wc/testing';
 
 const BUILDS = {
@@ -13,7 +14,7 @@ const BUILDS = {
 } as const;
 type Build = keyof typeof BUILDS;
 
-const WIDTHS = [360, 600, 1000];
+const WIDTHS = [320, 360, 600, 1000];
 
 /** One representative configuration per element, each with its side panels and charts. */
 const EXAMPLES: Record<string, string> = {
@@ -23,6 +24,11 @@ const EXAMPLES: Record<string, string> = {
   'nn-activation-plot': `<nn-activation-plot activation="sigmoid, tanh, relu" derivative></nn-activation-plot>`,
   'nn-network': `<nn-network layers="3, 4, 4, 2" output-activation="softmax"></nn-network>`,
   'nn-trainer': `<nn-trainer data="spiral"></nn-trainer>`,
+  'nn-loss-surface': `<nn-loss-surface surface="ravine" optimizer="sgd, momentum"></nn-loss-surface>`,
+  'nn-backprop': `<nn-backprop></nn-backprop>`,
+  'nn-convolution': `<nn-convolution></nn-convolution>`,
+  'nn-rnn': `<nn-rnn></nn-rnn>`,
+  'nn-attention': `<nn-attention></nn-attention>`,
 };
 
 interface Box {
@@ -36,7 +42,8 @@ type Layout = Record<string, Box>;
 /** Renders every example in one frame of `width` px, loading the kit from `build`. */
 async function renderAll(build: Build, width: number): Promise<Record<string, Layout>> {
   const frame = document.createElement('iframe');
-  frame.style.cssText = `width:${width}px;height:900px;border:0;display:block`;
+  // Tall enough that every example is in view: one far below would draw a placeholder first.
+  frame.style.cssText = `width:${width}px;height:30000px;border:0;display:block`;
   const sections = Object.entries(EXAMPLES).map(([name, html]) => `<section data-example="${name}">${html}</section>`);
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -68,6 +75,15 @@ async function renderAll(build: Build, width: number): Promise<Record<string, La
   return layouts;
 }
 
+/** True when an ancestor of `node` (inside its shadow root) clips or scrolls it, within `right`. */
+function clippedWithin(node: Element, right: number): boolean {
+  for (let parent = node.parentElement; parent; parent = parent.parentElement) {
+    const style = getComputedStyle(parent);
+    if (style.overflowX !== 'visible' || style.position === 'absolute' && style.clip !== 'auto') return parent.getBoundingClientRect().right <= right;
+  }
+  return false;
+}
+
 function measure(element: HTMLElement): Layout {
   const origin = element.getBoundingClientRect();
   const box = (rect: DOMRect): Box => ({
@@ -77,6 +93,15 @@ function measure(element: HTMLElement): Layout {
     height: Math.round(rect.height),
   });
   const layout: Layout = { element: box(origin) };
+  // How far anything drawn reaches past the element's right edge, outside a box that scrolls
+  // or clips it: on a narrow screen that would widen the page.
+  let reach = 0;
+  for (const node of element.shadowRoot!.querySelectorAll('*')) {
+    const rect = node.getBoundingClientRect();
+    if (rect.width === 0 || rect.right <= origin.right + 1 || clippedWithin(node, origin.right + 1)) continue;
+    reach = Math.max(reach, Math.round(rect.right - origin.right));
+  }
+  layout['reach past the right edge'] = { x: reach, y: 0, width: 0, height: 0 };
   for (const part of element.shadowRoot!.querySelectorAll<HTMLElement>('[part]')) {
     const rect = part.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) continue;
@@ -90,7 +115,8 @@ describe('built files lay out like the source', () => {
     it(`every element at ${width} px`, async () => {
       const source = await renderAll('source', width);
       for (const [name, layout] of Object.entries(source)) {
-        expect(Object.keys(layout).length, `${name} renders parts to compare`).to.be.greaterThan(1);
+        expect(Object.keys(layout).length, `${name} renders parts to compare`).to.be.greaterThan(2);
+        expect(layout['reach past the right edge'].x, `${name} draws nothing past its right edge`).to.equal(0);
       }
       for (const build of ['dist/nn-kit.js', 'dist/nn-kit.all.js', 'dist/elements/index.js'] as const) {
         const built = await renderAll(build, width);
