@@ -253,12 +253,12 @@ export class SequenceTrainer {
     const ids: number[] = [];
     this.task.draw(undefined, this.tokens, this.targets, 0);
     ids.push(this.tokens[0]);
-    const window = new Int32Array(this.x.length / task.tokens.length);
+    const context = new Int32Array(this.x.length / task.tokens.length);
     const inverse = 1 / Math.max(temperature, 1e-3);
     while (ids.length < n) {
-      const steps = Math.min(window.length, ids.length);
-      for (let t = 0; t < steps; t++) window[t] = ids[ids.length - steps + t];
-      this.run(window, steps);
+      const steps = Math.min(context.length, ids.length);
+      for (let t = 0; t < steps; t++) context[t] = ids[ids.length - steps + t];
+      this.run(context, steps);
       const p = net.outputAt(steps);
       let max = -Infinity;
       for (let o = 0; o < p.length; o++) max = Math.max(max, Math.log(p[o]) * inverse);
