@@ -19,12 +19,18 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const script = process.env.HYDRATE_SCRIPT ?? 'dist/nn-kit.hydrate.js';
-const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer'];
+const TAGS = ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer', 'nn-loss-surface', 'nn-backprop', 'nn-convolution', 'nn-rnn', 'nn-attention', 'nn-digits'];
 const MARKUP = `
   <nn-neuron inputs="1, 0, 1" weights="0.8, -0.4, 0.5" bias="-0.5"></nn-neuron>
   <nn-activation-plot activation="sigmoid, tanh"></nn-activation-plot>
   <nn-network layers="3, 4, 2"></nn-network>
-  <nn-trainer data="xor" controls="play, step, reset"></nn-trainer>`;
+  <nn-trainer data="xor" controls="play, step, reset"></nn-trainer>
+  <nn-loss-surface surface="bowl"></nn-loss-surface>
+  <nn-backprop inputs="0.5, -0.3" target="1, 0"></nn-backprop>
+  <nn-convolution image="square" kernel="edge-x"></nn-convolution>
+  <nn-rnn task="parity"></nn-rnn>
+  <nn-attention tokens="the cat sat"></nn-attention>
+  <nn-digits></nn-digits>`;
 
 /** Each element's shadow root, as the reader sees it: its children (not styles), and how many came from the server. */
 function shadowSummary(page: Page) {

@@ -74,7 +74,9 @@ describe('one engine for nn-kit/core and the elements', () => {
   it('puts each piece of the engine’s code in one file, one that nn-kit/core imports, of those a bundler pulls', () => {
     const core = withImports(join(root, target('./core')));
     const files = new Set([...core, ...withImports(join(root, target('.')))]);
-    for (const tag of ['nn-neuron', 'nn-activation-plot', 'nn-network', 'nn-trainer']) withImports(join(root, target(`./${tag}.js`)), files);
+    const tags = Object.keys(pkg.exports).filter((entry) => /^\.\/nn-[a-z-]+\.js$/.test(entry) && !entry.startsWith('./nn-kit'));
+    assert.ok(tags.length >= 10, `every element's entry is checked (${tags.join(', ')})`);
+    for (const entry of tags) withImports(join(root, target(entry)), files);
     const texts = [...files].map((file) => [file, readFileSync(file, 'utf8')] as const);
     const found = engineStrings()
       .map((text) => [text, texts.filter(([, code]) => code.includes(text)).map(([file]) => file)] as const)
