@@ -45,7 +45,7 @@ const OUTPUT_NAMES = Array.from({ length: 10 }, (_, i) => String(i));
  * @fires nn-epoch - After each epoch: `{ epoch, trainLoss, testLoss, accuracy }` (held-out loss and accuracy).
  * @fires nn-stopped - When training stops: `{ epoch, reason: 'paused' | 'epochs' | 'diverged' }`.
  * @fires nn-predict - When the image changes (a stroke ends, a sample, clear, undo, a script): `{ prediction, probabilities }`.
- * @fires nn-network-update - When the network's weights change: `{ network }`.
+ * @fires nn-network-update - When the network's weights change, or the image it reads (so a `<nn-network for>` follows the drawing): `{ network }`.
  * @fires nn-load - When the digits have loaded: `{ count }`.
  *
  * @csspart card - The card around everything.
@@ -250,6 +250,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
       try {
         this.pad.show(checkImage(value), true);
         this.read(true);
+        this.offerInput();
       } catch (error) {
         this.imageError = error instanceof Error ? error.message : String(error);
       }
@@ -309,7 +310,13 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   /** The pad changed under the reader's hand. */
   private onDrawn(final: boolean): void {
     this.read(final);
+    this.offerInput();
     this.requestUpdate();
+  }
+
+  /** The image read changed: a network view following this element (`for`) carries it forward. */
+  private offerInput(): void {
+    if (this.session) this.emit(NETWORK_UPDATE, { network: this.session.network });
   }
 
   /** Reads the pad: the 8 × 8 input, and the network's probabilities for it; `announce` fires nn-predict. */
@@ -325,6 +332,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     if (!sample) return;
     this.pad.show(digitToDrawing(sample), true);
     this.read(true);
+    this.offerInput();
     this.requestUpdate();
   }
 

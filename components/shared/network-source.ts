@@ -15,7 +15,7 @@ export interface NetworkSource extends HTMLElement {
   readonly sampleInputs?: readonly number[];
 }
 
-/** Fired by a NetworkSource whenever its network's weights or structure change. */
+/** Fired by a NetworkSource whenever its network's weights or structure change, or the sample inputs it offers (a drawing). */
 export const NETWORK_UPDATE = 'nn-network-update';
 
 /** Detail of NETWORK_UPDATE. */
