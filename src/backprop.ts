@@ -1,7 +1,11 @@
 import type { DataMatrix } from './data.js';
-import { addScaledRows, backpropagateFour, backpropagateOne, forwardSamples } from './kernels.js';
+import { Dropout } from './dropout.js';
+import { defaultKernels } from './default-kernels.js';
+import type { DenseKernels, KernelFactory } from './dense-kernels.js';
+import { backpropagateOne } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
+import type { Random } from './random.js';
 
 /** Most samples passed forward and back together, so the kernels reuse each weight they load. */
 const GROUP = 16;
@@ -30,17 +34,24 @@ export class Backprop {
   /** For one neuron: where the inputs of the samples with a non-zero delta start, and those deltas. */
   private readonly activeStarts: Int32Array;
   private readonly activeDeltas: Float64Array;
+  /** The loops, and the buffers above: JavaScript's, or WebAssembly's for a large network (the same numbers either way). */
+  readonly kernels: DenseKernels;
+  /** Dropout on the hidden layers while training (none when every rate is 0: the plain forward pass runs). */
+  readonly dropout?: Dropout;
 
-  constructor(readonly network: Network) {
-    this.weightGradients = new Float64Array(network.weights.length);
-    this.biasGradients = new Float64Array(network.biases.length);
+  /** `dropout`: a rate per hidden layer (or one for all) and the generator its masks are drawn from. */
+  constructor(readonly network: Network, dropout?: { rates: readonly number[]; random: Random }, kernels: KernelFactory = defaultKernels) {
     this.stride = network.values.length;
     this.group = 4 * Math.max(1, Math.min(GROUP / 4, Math.floor(GROUP_VALUES / (4 * this.stride))));
-    this.sums = new Float64Array(this.group * this.stride);
-    this.values = new Float64Array(this.group * this.stride);
-    this.delta = new Float64Array(this.group * this.stride);
-    this.activeStarts = new Int32Array(this.group);
-    this.activeDeltas = new Float64Array(this.group);
+    const k = (this.kernels = kernels(network, this.group));
+    this.weightGradients = k.float64(network.weights.length);
+    this.biasGradients = k.float64(network.biases.length);
+    this.sums = k.float64(this.group * this.stride);
+    this.values = k.float64(this.group * this.stride);
+    this.delta = k.float64(this.group * this.stride);
+    this.activeStarts = k.int32(this.group);
+    this.activeDeltas = k.float64(this.group);
+    if (dropout && dropout.rates.some((rate) => rate > 0)) this.dropout = new Dropout(network, dropout.rates, dropout.random, this.values.length);
   }
 
   /** Clears the accumulated gradients. */
@@ -55,6 +66,7 @@ export class Backprop {
    */
   accumulate(data: DataMatrix, rows: ArrayLike<number>, start: number, count: number, loss: Loss, scale: number): number {
     let total = 0;
+    this.kernels.load();
     for (let first = start; first < start + count; first += this.group) {
       const size = Math.min(this.group, start + count - first);
       this.forward(data, rows, first, size);
@@ -71,13 +83,15 @@ export class Backprop {
       const row = rows[first + g] * data.inputSize;
       for (let i = 0; i < inputs; i++) values[g * stride + i] = data.inputs[row + i];
     }
-    forwardSamples(this.network, this.sums, values, stride, size);
+    if (this.dropout) this.dropout.forward(this.sums, values, stride, size);
+    else this.kernels.forwardSamples(this.sums, values, stride, size);
   }
 
   /** Backward pass of the group just run forward: adds its gradients, returns its summed loss. */
   private backward(data: DataMatrix, rows: ArrayLike<number>, first: number, size: number, loss: Loss, scale: number): number {
-    const { layers, weights, neuronOffset, weightOffset, biasOffset, depth } = this.network;
+    const { layers, neuronOffset, weightOffset, biasOffset, depth } = this.network;
     const { sums, values, delta, stride, weightGradients, biasGradients, activeStarts, activeDeltas } = this;
+    const { weights, addScaledRows, backpropagateFour } = this.kernels;
     const out = neuronOffset[depth];
     let total = 0;
     for (let g = 0; g < size; g++) {
@@ -109,7 +123,9 @@ export class Backprop {
       let g = 0;
       for (; g + 3 < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
       for (; g < size; g++) backpropagateOne(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to);
-      for (g = 0; g < size; g++) activation.backwardLayer(sums, values, delta, g * stride + from, g * stride + from + fromSize);
+      // Through dropout's masks, the derivative reads the activations before them.
+      const activated = this.dropout?.backward(delta, k, stride, size) ?? values;
+      for (g = 0; g < size; g++) activation.backwardLayer(sums, activated, delta, g * stride + from, g * stride + from + fromSize);
     }
     return total;
   }

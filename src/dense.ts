@@ -7,6 +7,7 @@
  */
 export { type Activation, type Initializer, activations, getActivation, scalarActivationNames } from './activations.js';
 export { Backprop } from './backprop.js';
+export { Dropout, dropoutRates } from './dropout.js';
 export { type Data, type DataMatrix, oneHot, splitData, toMatrix } from './data.js';
 export {
   DATA_EXTENT,

@@ -16,8 +16,11 @@ export const LIMITS = Object.freeze({
 export interface NetworkOptions {
   /** Layer sizes from input to output, e.g. [2, 8, 8, 1]. */
   layers: readonly number[];
-  /** Activation of every hidden layer (default "tanh"). */
-  activation?: string;
+  /**
+   * Activation of the hidden layers (default "tanh"): one name for all of them, or a list
+   * with one name per hidden layer, first to last (e.g. ["relu", "relu", "tanh"]).
+   */
+  activation?: string | readonly string[];
   /** Activation of the output layer (default "sigmoid"). */
   outputActivation?: string;
   /** Seed for the initial weights (default 1). */
@@ -29,7 +32,8 @@ export interface ModelJSON {
   format: 'nn-kit.model';
   version: 1;
   layers: number[];
-  activation: string;
+  /** The hidden layers' activation: one name for all, or one per hidden layer (written as a list only when they differ). */
+  activation: string | string[];
   outputActivation: string;
   /** weights[layer][to][from]: layer 0 connects the inputs to the first hidden layer. */
   weights: number[][][];
@@ -76,7 +80,10 @@ export function validateLayers(layers: unknown): asserts layers is readonly numb
  */
 export class Network {
   readonly layers: readonly number[];
+  /** The first hidden layer's activation (all hidden layers' when they share one; see `hiddenActivations`). */
   readonly activation: Activation;
+  /** Each hidden layer's activation, first to last (empty without hidden layers); `activationOf(k)` reads it. */
+  readonly hiddenActivations: readonly Activation[];
   readonly outputActivation: Activation;
   readonly seed: number;
   /** All weights; layer k's weight from neuron i to neuron j is at weightIndex(k, j, i). */
@@ -100,9 +107,11 @@ export class Network {
     check(options && typeof options === 'object', 'Network options must be an object.');
     validateLayers(options.layers);
     this.layers = Object.freeze([...options.layers]);
-    this.activation = getActivation(options.activation ?? 'tanh');
+    const hidden = this.layers.length - 2;
+    const named = namedActivations(options.activation ?? 'tanh', hidden);
+    this.activation = named[0] ?? getActivation('tanh');
+    this.hiddenActivations = Object.freeze(named.length === hidden ? named : Array.from({ length: hidden }, () => this.activation));
     this.outputActivation = getActivation(options.outputActivation ?? 'sigmoid');
-    check(!this.activation.applyVector, `"${this.activation.name}" works on a whole output layer only; pick another hidden activation.`);
     const seed = options.seed ?? 1;
     check(isFiniteNumber(seed), `The seed must be a finite number; got "${String(seed)}".`);
     this.seed = seed;
@@ -141,7 +150,13 @@ export class Network {
 
   /** The activation of weight layer k (the last one uses `outputActivation`). */
   activationOf(k: number): Activation {
-    return k === this.depth - 1 ? this.outputActivation : this.activation;
+    return k === this.depth - 1 ? this.outputActivation : this.hiddenActivations[k];
+  }
+
+  /** The hidden layers' activation names: one name when they share it (or there are none), else one per hidden layer. */
+  get activationNames(): string | string[] {
+    const names = this.hiddenActivations.map((activation) => activation.name);
+    return names.every((name) => name === names[0]) ? this.activation.name : names;
   }
 
   /** Index in `weights` of the weight from neuron `from` of layer k to neuron `to` of layer k + 1. */
@@ -236,7 +251,7 @@ export class Network {
       format: 'nn-kit.model',
       version: 1,
       layers: [...this.layers],
-      activation: this.activation.name,
+      activation: this.activationNames,
       outputActivation: this.outputActivation.name,
       weights,
       biases,
@@ -261,6 +276,27 @@ export class Network {
   }
 }
 
+/**
+ * The activations named by `activation`: a name (for all hidden layers) or a list of names,
+ * one per hidden layer (a list of one is for all too); throws a clear NnKitError for an
+ * unknown name, a whole-layer one (softmax) or a list of the wrong length.
+ */
+function namedActivations(given: unknown, hidden: number): Activation[] {
+  const list = Array.isArray(given) ? given : undefined;
+  check(list !== undefined || typeof given === 'string', 'The activation must be a name such as "tanh", or a list of names, one per hidden layer.');
+  if (list && list.length !== 1) {
+    check(
+      list.length === hidden,
+      `The activation lists ${list.length} name${list.length === 1 ? '' : 's'}; this network has ${hidden} hidden layer${hidden === 1 ? '' : 's'}: give one name for all of them${hidden > 1 ? ` or ${hidden}, one per layer` : ''}.`,
+    );
+  }
+  return (list ?? [given]).map((name) => {
+    const activation = getActivation(name);
+    check(!activation.applyVector, `"${activation.name}" works on a whole output layer only; pick another hidden activation.`);
+    return activation;
+  });
+}
+
 /** Reads an own property only, so keys such as "__proto__" are never followed. */
 function own(object: object, key: string): unknown {
   return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
@@ -283,10 +319,16 @@ function readModel(json: unknown): ModelJSON {
   const sizes = layers as number[];
   const activation = own(object, 'activation');
   const outputActivation = own(object, 'outputActivation');
-  if (typeof activation !== 'string') fail('"activation" must be a name such as "tanh".');
+  const hidden = sizes.length - 2;
+  const perLayer = Array.isArray(activation);
+  if (!perLayer && typeof activation !== 'string') fail('"activation" must be a name such as "tanh", or a list of names, one per hidden layer.');
+  if (perLayer && (activation.length !== hidden || !Array.from(activation).every((name) => typeof name === 'string'))) {
+    fail(`"activation" as a list must hold ${hidden} name${hidden === 1 ? '' : 's'}, one per hidden layer; got ${activation.length} entr${activation.length === 1 ? 'y' : 'ies'}.`);
+  }
   if (typeof outputActivation !== 'string') fail('"outputActivation" must be a name such as "sigmoid".');
-  for (const [field, name] of [['activation', activation], ['outputActivation', outputActivation]] as const) {
-    if (!Object.hasOwn(activations, name as string)) fail(`"${field}" names an unknown activation, "${String(name)}".`);
+  const named: [string, unknown][] = [...(perLayer ? (activation as unknown[]) : [activation]).map((name): [string, unknown] => ['activation', name]), ['outputActivation', outputActivation]];
+  for (const [field, name] of named) {
+    if (!Object.hasOwn(activations, name as string)) fail(`"${field}" names an unknown activation, "${String(name).slice(0, 40)}".`);
   }
   const weights = own(object, 'weights');
   const biases = own(object, 'biases');
@@ -308,7 +350,7 @@ function readModel(json: unknown): ModelJSON {
     format: 'nn-kit.model',
     version: 1,
     layers: sizes,
-    activation: activation as string,
+    activation: perLayer ? [...(activation as string[])] : (activation as string),
     outputActivation: outputActivation as string,
     weights: weights as number[][][],
     biases: biases as number[][],

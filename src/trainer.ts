@@ -1,5 +1,7 @@
 import { Backprop } from './backprop.js';
 import { type Data, type DataMatrix, toMatrix } from './data.js';
+import type { KernelFactory } from './dense-kernels.js';
+import { dropoutRates } from './dropout.js';
 import { check, isFiniteNumber } from './errors.js';
 import { type Loss, getLoss } from './losses.js';
 import type { Network } from './network.js';
@@ -32,12 +34,23 @@ export interface TrainerOptions {
   regularization?: string;
   /** Strength of the weight penalty (default 0). */
   regularizationRate?: number;
+  /**
+   * Dropout while training: the rate of every hidden layer (default 0), or a list with one
+   * rate per hidden layer, each in [0, 1). Inverted dropout, drawn from a generator seeded
+   * from `seed`; predictions, `evaluate` and `confusion` use the whole network.
+   */
+  dropout?: number | readonly number[];
   /** Reshuffle the samples every epoch (default true). */
   shuffle?: boolean;
   /** Seed for shuffling (default: the network's seed). */
   seed?: number;
   /** "classification" reports accuracy; inferred from the loss when omitted. */
   task?: 'classification' | 'regression';
+  /**
+   * The inner loops: JavaScript's (default), or WebAssembly's from `await loadWasmKernels()`
+   * for large networks. The same numbers either way; only the speed differs.
+   */
+  kernels?: KernelFactory;
 }
 
 /**
@@ -88,6 +101,8 @@ export class Trainer {
   regularization: Regularization;
   readonly task: 'classification' | 'regression';
   readonly shuffle: boolean;
+  /** Each hidden layer's dropout rate while training (0: none). */
+  readonly dropout: readonly number[];
   /** Step size; may be changed while training and applies at the next step. */
   learningRate: number;
   /** Samples per step; may be changed while training. */
@@ -153,7 +168,9 @@ export class Trainer {
     const seed = options.seed ?? network.seed;
     check(isFiniteNumber(seed), `The seed must be a finite number; got "${String(seed)}".`);
     this.random = new Random(seed);
-    this.backprop = new Backprop(network);
+    this.dropout = Object.freeze(dropoutRates(options.dropout, network.depth - 1));
+    // Masks come from a generator of their own, so the shuffling is the same with and without dropout.
+    this.backprop = new Backprop(network, { rates: this.dropout, random: new Random(seed + 0.5) }, options.kernels);
     this.order = new Uint32Array(this.data.count);
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.shuffle) this.random.shuffle(this.order);
