@@ -21,7 +21,7 @@ import { type Picture, toRows } from './samples.js';
 import { ReaderPad } from './reader-pad.js';
 import { Session } from './session.js';
 import { renderTraining, trainStatus } from './train-view.js';
-import { keyMove, mapCellUnder, windowUnder } from './window-input.js';
+import { WindowPosition } from './window-input.js';
 
 export { CONVOLUTION_SETTINGS } from './nn-convolution.settings.js';
 export type { ConvolutionEpochDetail, ConvolutionEvents, ConvolutionStoppedDetail, ConvolutionWindowDetail } from './nn-convolution.events.js';
@@ -117,10 +117,17 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     },
     () => this.requestUpdate(),
   );
-  private at: [number, number] = [0, 0];
+  /** The window the reader moves over the image in explore mode. */
+  private readonly window = new WindowPosition(
+    () => this.view?.shape,
+    (row, column) => {
+      const worked = this.view!.work(row, column);
+      this.emit('nn-window', { row, column, z: worked.z, value: worked.value });
+      this.requestUpdate();
+    },
+  );
   /** Which held-out digit train mode shows. */
   private shown = 0;
-  private pointing = false;
   /** When train mode last asked to be drawn while playing. */
   private drawn = 0;
   private autoplayed = false;
@@ -248,7 +255,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     const view = new Exploration(settings.picture!, settings);
     this.settings = settings;
     this.view = view;
-    this.at = [Math.min(this.at[0], view.shape.outHeight - 1), Math.min(this.at[1], view.shape.outWidth - 1)];
+    this.window.fit(view.shape);
   }
 
   /** Train mode shows held-out digits unless image names another picture than the default. */
@@ -320,47 +327,6 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     this.setByReader('kernel', values.join(' '));
   }
 
-  /** Moves the window to output (row, column) and says so. */
-  private moveTo(row: number, column: number): void {
-    const view = this.view;
-    if (!view) return;
-    const r = Math.max(0, Math.min(view.shape.outHeight - 1, row));
-    const c = Math.max(0, Math.min(view.shape.outWidth - 1, column));
-    if (r === this.at[0] && c === this.at[1]) return;
-    this.at = [r, c];
-    const worked = view.work(r, c);
-    this.emit('nn-window', { row: r, column: c, z: worked.z, value: worked.value });
-    this.requestUpdate();
-  }
-
-  private readonly onWindowKey = (event: KeyboardEvent): void => {
-    const move = this.view && keyMove(event.key, this.at, this.view.shape);
-    if (!move) return;
-    event.preventDefault();
-    this.moveTo(...move);
-  };
-
-  private pointerStart(event: PointerEvent): boolean {
-    if (event.type === 'pointerdown') {
-      if (event.button !== 0) return false;
-      this.pointing = true;
-      (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
-    }
-    return this.pointing;
-  }
-
-  private readonly onImagePointer = (event: PointerEvent): void => {
-    if (this.view && this.pointerStart(event)) this.moveTo(...windowUnder(event, this.view.shape));
-  };
-
-  private readonly onMapPointer = (event: PointerEvent): void => {
-    if (this.view && this.pointerStart(event)) this.moveTo(...mapCellUnder(event, this.view.shape));
-  };
-
-  private readonly onPointerEnd = (): void => {
-    this.pointing = false;
-  };
-
   /** Pixels a cell of the image, for the host's width. */
   private cell(columns: number): number {
     const available = Math.max(200, this.size.width - CARD_INSET);
@@ -407,16 +373,16 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
       this.spoken = '';
       return controls;
     }
-    const at = view.work(...this.at);
+    const at = view.work(...this.window.at);
     const words = s.words;
     this.spoken = workedSentence(view, at, words);
     return html`${controls}
       <p class="hint-row"><span class="hint keys" aria-hidden="true">${words.hintKeys}</span><span class="hint touch" aria-hidden="true">${words.hintTouch}</span></p>
       ${renderStage(view, at, words, this.cell(view.picture.width + 2 * s.padding), s.controls.has('kernel'), {
-        pointImage: this.onImagePointer,
-        pointMap: this.onMapPointer,
-        pointerEnd: this.onPointerEnd,
-        windowKey: this.onWindowKey,
+        pointImage: this.window.onImagePointer,
+        pointMap: this.window.onMapPointer,
+        pointerEnd: this.window.onPointerEnd,
+        windowKey: this.window.onKey,
         kernelValue: (index, value) => this.setKernelValue(index, value),
       })}
       ${s.show.has('products') ? renderWorked(view, at, words) : nothing}

@@ -25,3 +25,66 @@ export function windowUnder(event: PointerEvent, shape: Conv2dShape): [number, n
 
 /** The output pixel pressed on the feature map. */
 export const mapCellUnder = (event: PointerEvent, shape: Conv2dShape): [number, number] => cellAt(event, shape.outHeight, shape.outWidth);
+
+/**
+ * Where the reader has put the window (an output row and column), moved by pointer on the
+ * padded image or on the feature map, and by keys. `moved` hears of each move.
+ */
+export class WindowPosition {
+  /** The output pixel whose window is shown. */
+  at: [number, number] = [0, 0];
+  private pointing = false;
+
+  constructor(
+    private readonly shape: () => Conv2dShape | undefined,
+    private readonly moved: (row: number, column: number) => void,
+  ) {}
+
+  /** Keeps the window inside a (new) output. */
+  fit(shape: Conv2dShape): void {
+    this.at = [Math.min(this.at[0], shape.outHeight - 1), Math.min(this.at[1], shape.outWidth - 1)];
+  }
+
+  /** Moves the window to output (row, column), clamped to the output, and says so when it moved. */
+  moveTo(row: number, column: number): void {
+    const shape = this.shape();
+    if (!shape) return;
+    const r = Math.max(0, Math.min(shape.outHeight - 1, row));
+    const c = Math.max(0, Math.min(shape.outWidth - 1, column));
+    if (r === this.at[0] && c === this.at[1]) return;
+    this.at = [r, c];
+    this.moved(r, c);
+  }
+
+  readonly onKey = (event: KeyboardEvent): void => {
+    const shape = this.shape();
+    const move = shape && keyMove(event.key, this.at, shape);
+    if (!move) return;
+    event.preventDefault();
+    this.moveTo(...move);
+  };
+
+  readonly onImagePointer = (event: PointerEvent): void => {
+    const shape = this.shape();
+    if (shape && this.pointerStart(event)) this.moveTo(...windowUnder(event, shape));
+  };
+
+  readonly onMapPointer = (event: PointerEvent): void => {
+    const shape = this.shape();
+    if (shape && this.pointerStart(event)) this.moveTo(...mapCellUnder(event, shape));
+  };
+
+  readonly onPointerEnd = (): void => {
+    this.pointing = false;
+  };
+
+  /** A press starts pointing (the primary button only); moves count while pointing. */
+  private pointerStart(event: PointerEvent): boolean {
+    if (event.type === 'pointerdown') {
+      if (event.button !== 0) return false;
+      this.pointing = true;
+      (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+    }
+    return this.pointing;
+  }
+}
