@@ -1,0 +1,143 @@
+import { type DenseKernels, type KernelFactory, javascriptKernels } from '../dense-kernels.js';
+import { addScaledRows, backpropagateFour, dot, weightedSums } from '../kernels.js';
+import type { Network } from '../network.js';
+import { DENSE_WASM } from './dense-bytes.js';
+
+/** The loops this module's WebAssembly exports (src/wasm/dense.wat); pointers and strides in bytes. */
+interface DenseExports {
+  weightedSumsOfFour(w: number, b: number, n: number, count: number, x: number, z: number, stride: number, x4: number): void;
+  addScaledRows(g: number, n: number, values: number, starts: number, deltas: number, count: number): void;
+  backpropagateFour(w: number, n: number, m: number, dFrom: number, dTo: number, stride: number): void;
+}
+
+const PAGE = 65_536;
+/** Bytes each buffer may be moved up by to start on a 16-byte boundary. */
+const ALIGN = 16;
+
+/**
+ * Compiles the kernels' module, or returns undefined where WebAssembly or its SIMD is
+ * missing or the page's Content-Security-Policy forbids compiling it. The module is 2.3 kB:
+ * small enough to compile synchronously on a page's main thread (Chromium allows 4 kB).
+ */
+export function compileDenseModule(): WebAssembly.Module | undefined {
+  try {
+    if (typeof WebAssembly !== 'object') return undefined;
+    const binary = Uint8Array.from(atob(DENSE_WASM), (c) => c.charCodeAt(0));
+    if (!WebAssembly.validate(binary)) return undefined;
+    return new WebAssembly.Module(binary);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The factory of WebAssembly kernels for networks of at least `threshold` weights, and
+ * JavaScript kernels for smaller ones.
+ */
+export function wasmKernelFactory(module: WebAssembly.Module, threshold: number): KernelFactory {
+  return (network, group) =>
+    network.weights.length >= threshold ? new WasmDenseKernels(network, module, group) : javascriptKernels(network, group);
+}
+
+/**
+ * The WebAssembly kernels for one network, on one memory sized for its buffers: copies of
+ * its weights and biases, the buffers Backprop asks for (gradients, and room for `group`
+ * samples' sums, values and deltas), and room to lay four samples' inputs side by side.
+ * The memory never grows, so the views handed out stay valid.
+ */
+class WasmDenseKernels implements DenseKernels {
+  readonly kind = 'webassembly';
+  readonly weights: Float64Array;
+  readonly biases: Float64Array;
+  private readonly memory: WebAssembly.Memory;
+  private readonly loops: DenseExports;
+  /** Where the next buffer goes, in bytes. */
+  private next = 0;
+  /** Room for four samples' inputs to a layer, interleaved. */
+  private readonly x4: number;
+
+  constructor(
+    private readonly network: Network,
+    module: WebAssembly.Module,
+    group: number,
+  ) {
+    const { weights, biases, values, layers } = network;
+    const parameters = weights.length + biases.length;
+    // Two copies of the parameters (weights and biases, their gradients), four buffers of `group` samples
+    // (sums, values, deltas, and one to spare), per-sample indices and deltas, the interleaved inputs.
+    const doubles = 2 * parameters + 4 * group * values.length + 2 * group + 4 * Math.max(...layers);
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil((8 * doubles + 16 * ALIGN) / PAGE) });
+    this.loops = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as DenseExports;
+    this.weights = this.float64(weights.length);
+    this.biases = this.float64(biases.length);
+    this.x4 = this.float64(4 * Math.max(...layers)).byteOffset;
+  }
+
+  load(): void {
+    this.weights.set(this.network.weights);
+    this.biases.set(this.network.biases);
+  }
+
+  float64(length: number): Float64Array {
+    return new Float64Array(this.memory.buffer, this.reserve(8 * length), length);
+  }
+
+  int32(length: number): Int32Array {
+    return new Int32Array(this.memory.buffer, this.reserve(4 * length), length);
+  }
+
+  private reserve(bytes: number): number {
+    const start = Math.ceil(this.next / ALIGN) * ALIGN;
+    if (start + bytes > this.memory.buffer.byteLength) throw new Error('WebAssembly kernels: a buffer was asked for beyond the memory reserved for this network.');
+    this.next = start + bytes;
+    return start;
+  }
+
+  /**
+   * kernels.ts's forwardSamples: four samples at a time through the WebAssembly loop (its
+   * odd last neuron, and the samples past the last four, through the same JavaScript the
+   * JavaScript kernels use there), then each layer's activation.
+   */
+  forwardSamples(sums: Float64Array, values: Float64Array, stride: number, size: number): void {
+    const { network, weights, biases, loops, x4 } = this;
+    const { layers, neuronOffset, weightOffset, biasOffset } = network;
+    for (let k = 0; k < layers.length - 1; k++) {
+      const fromSize = layers[k];
+      const toSize = layers[k + 1];
+      const from = neuronOffset[k];
+      const to = neuronOffset[k + 1];
+      const w = weightOffset[k];
+      const b = biasOffset[k];
+      const paired = toSize - (toSize % 2);
+      let g = 0;
+      for (; g + 3 < size; g += 4) {
+        const x = g * stride + from;
+        const z = g * stride + to;
+        loops.weightedSumsOfFour(
+          weights.byteOffset + 8 * w,
+          biases.byteOffset + 8 * b,
+          fromSize,
+          paired,
+          values.byteOffset + 8 * x,
+          sums.byteOffset + 8 * z,
+          8 * stride,
+          x4,
+        );
+        if (paired === toSize) continue;
+        const j = toSize - 1;
+        for (let s = 0; s < 4; s++) sums[z + s * stride + j] = biases[b + j] + dot(weights, w + j * fromSize, values, x + s * stride, fromSize);
+      }
+      for (; g < size; g++) weightedSums(weights, w, biases, b, fromSize, toSize, values, g * stride + from, sums, g * stride + to);
+      const activation = network.activationOf(k);
+      for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
+    }
+  }
+
+  readonly addScaledRows: typeof addScaledRows = (gradients, w, length, values, starts, deltas, count) => {
+    if (count > 0) this.loops.addScaledRows(gradients.byteOffset + 8 * w, length, values.byteOffset, starts.byteOffset, deltas.byteOffset, count);
+  };
+
+  readonly backpropagateFour: typeof backpropagateFour = (weights, w, fromSize, toSize, delta, from, to, stride) => {
+    this.loops.backpropagateFour(weights.byteOffset + 8 * w, fromSize, toSize, delta.byteOffset + 8 * from, delta.byteOffset + 8 * to, 8 * stride);
+  };
+}
