@@ -1,9 +1,14 @@
 import { BatchForward } from '../../src/batch-forward.js';
+import type { KernelFactory } from '../../src/dense-kernels.js';
 import { Network, Trainer } from '../../src/index.js';
 import type { Peer, TrainSpec } from '../cases.js';
 
-/** nn-kit itself; `batchSize` overrides the spec's (case A's batch-1 row, like brain.js). */
-export function nnkit(name = 'nn-kit', batchSize?: number): Peer {
+/**
+ * nn-kit itself; `batchSize` overrides the spec's (case A's batch-1 row, like brain.js).
+ * `kernels`: the WebAssembly kernels' factory (`loadWasmKernels()`, which keeps small networks
+ * on the JavaScript kernels), or none for the JavaScript kernels throughout.
+ */
+export function nnkit(name = 'nn-kit', batchSize?: number, kernels?: KernelFactory): Peer {
   return {
     name,
     notes: () => [],
@@ -20,6 +25,7 @@ export function nnkit(name = 'nn-kit', batchSize?: number): Peer {
         learningRate: spec.learningRate,
         batchSize: batchSize ?? spec.batchSize,
         seed: spec.seed,
+        kernels,
       });
       return {
         run() {
