@@ -15,14 +15,16 @@
 //      off-screen ones);
 //   4. the largest network TensorFlow Playground allows, playing on a page of its own
 //      (site/frames-playground.html, removed afterwards): the spiral, six hidden layers of 8,
-//      all seven features, the boundary, loss, network and neuron views.
+//      all seven features, the boundary, loss, network and neuron views; and, for responsiveness, the same
+//      trainer with six hidden layers of 64 (wide) and thirty of 64 (deep), the most layers the limits allow,
+//      with the longest main-thread task besides the frames.
 //   5. a trainer playing on a page of its own (site/frames-backprop.html, removed afterwards)
 //      with <nn-backprop for> following it, every number shown, stepped once a frame.
 //   6. the article's two <nn-rnn> (#rnn-parity and #rnn-text) in view, both training (rnn).
 //   7. the article's attention section with #attention-train learning sort on six letters (so it
 //      trains throughout the recording) in view (attention).
 // --site=DIR serves (and builds, when missing) another site directory; --only=NAME,... runs
-// only the scenarios named (spiral, rate, convolution, digits, rnn, twenty, playground, backprop, attention).
+// only the scenarios named (spiral, rate, convolution, digits, rnn, twenty, playground, wide, deep, backprop, attention).
 // Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
 // PASS or MISS against p95 ≤ 20 ms. It is a report: it exits 0 either way, 1 only on a crash.
 import { spawnSync } from 'node:child_process';
@@ -131,21 +133,21 @@ function articleHead() {
   return head;
 }
 
-/** A page with the largest network TensorFlow Playground allows. */
-function writePlaygroundPage() {
+/** A page of its own for one trainer: the spiral, all seven features, every view; `hidden` its hidden layers. */
+function writeTrainerPage(file, id, hidden, title) {
   writeFileSync(
-    join(SITE, PLAYGROUND_PAGE),
+    join(SITE, file),
     `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>The playground's largest network · frame budget</title>
+    <title>${title} · frame budget</title>
     ${articleHead()}
   </head>
   <body>
     <main>
-      <nn-trainer id="playground" data="spiral" hidden-layers="8, 8, 8, 8, 8, 8"
+      <nn-trainer id="${id}" data="spiral" hidden-layers="${hidden}"
         features="x1, x2, x1sq, x2sq, x1x2, sin-x1, sin-x2" show="boundary, loss, network, neurons"></nn-trainer>
     </main>
   </body>
@@ -154,23 +156,40 @@ function writePlaygroundPage() {
   );
 }
 
-async function playgroundScenario(browser, origin) {
-  writePlaygroundPage();
+/**
+ * A trainer playing on a page of its own: the largest network TensorFlow Playground allows
+ * (six hidden layers of 8), or, for responsiveness, larger ones within the documented limits
+ * (six of 64; thirty of 64, the most layers a network may have). Besides the frames, the
+ * longest task on the main thread while it plays, and from loading the page on.
+ */
+async function trainerPageScenario(browser, origin, { hidden, name }) {
+  writeTrainerPage(PLAYGROUND_PAGE, 'playground', hidden, name);
   const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
   page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((entry) => ({ at: entry.startTime, ms: entry.duration })))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
   await page.goto(`${origin}/${PLAYGROUND_PAGE}`, { waitUntil: 'load' });
   await whenReady(page, '#playground');
   await page.locator('#playground button.play').click();
   await page.evaluate(() => document.querySelector('#playground').scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(1000);
+  const recordingFrom = await page.evaluate(() => performance.now());
   const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: '#playground' });
+  const longTasks = await page.evaluate(() => window.__longTasks);
   await page.close();
   const [trainer] = result.trainers;
+  const longest = (tasks) => Math.max(0, ...tasks.map((task) => task.ms));
+  const playing = longTasks.filter((task) => task.at >= recordingFrom);
   return {
-    name: 'Playground maximum: spiral, 6 × 8 hidden, 7 features, every view, playing',
+    name,
     ...stats(result.intervals),
     stepsPerSecond: trainer.steps / (result.elapsed / 1000),
-    training: `${Math.round(trainer.steps / (result.elapsed / 1000))} steps/s (${(trainer.epochs / (result.elapsed / 1000)).toFixed(1)} epochs/s)`,
+    training: `${Math.round(trainer.steps / (result.elapsed / 1000))} steps/s (${(trainer.epochs / (result.elapsed / 1000)).toFixed(1)} epochs/s); longest task ${Math.round(longest(playing))} ms while playing (${playing.length} over 50 ms), ${Math.round(longest(longTasks))} ms from loading on`,
     trained: trainer.steps > 0,
   };
 }
@@ -518,7 +537,10 @@ async function main() {
       digits: () => digitsScenario(browser, origin),
       rnn: () => rnnScenario(browser, origin),
       twenty: () => twentyScenario(browser, origin),
-      playground: () => playgroundScenario(browser, origin),
+      playground: () => trainerPageScenario(browser, origin, { hidden: '8, 8, 8, 8, 8, 8', name: 'Playground maximum: spiral, 6 × 8 hidden, 7 features, every view, playing' }),
+      wide: () => trainerPageScenario(browser, origin, { hidden: '64, 64, 64, 64, 64, 64', name: 'Responsiveness: 6 × 64 hidden, 7 features, every view, playing' }),
+      deep: () =>
+        trainerPageScenario(browser, origin, { hidden: Array(30).fill(64).join(', '), name: 'Responsiveness: 30 × 64 hidden (the most layers allowed), every view, playing' }),
       backprop: () => backpropScenario(browser, origin),
       attention: () => attentionScenario(browser, origin),
     };
