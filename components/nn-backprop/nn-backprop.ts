@@ -310,7 +310,8 @@ export class NnBackprop extends NnElement<BackpropEvents> {
     const { layers } = walk.network;
     const label = format(words.diagramLabel, {
       layers: layers.join('-'),
-      activation: walk.network.activation.label,
+      // One label when the hidden layers share their activation, else each layer's, first to last.
+      activation: typeof walk.network.activationNames === 'string' ? walk.network.activation.label : walk.network.hiddenActivations.map((hidden) => hidden.label).join(', '),
       output: walk.network.outputActivation.label,
       inputs: `(${walk.sample.input.map(fmt).join(', ')})`,
       stage: stageText(walk, words, fmt),

@@ -29,12 +29,19 @@ function checkActivation(name: unknown, attribute: string) {
   }
 }
 
-/** Checks activation, output-activation and seed, whichever source wins, so a bad one is always reported. */
+/**
+ * Checks activation (one name for every hidden layer, or a comma-separated list with one
+ * per hidden layer), output-activation and seed, whichever source wins, so a bad one is
+ * always reported. A list's length is checked against the layers when the network is built.
+ */
 export function checkBuild(activation: unknown, outputActivation: unknown, seed: unknown, writtenSeed: string | null) {
-  const hidden = checkActivation(activation, 'activation');
+  const names = String(activation ?? '').split(',').map((name) => name.trim());
+  const hidden = names.map((name) => checkActivation(name, 'activation'));
   const output = checkActivation(outputActivation, 'output-activation');
-  if (hidden.applyVector) throw new NnKitError(`activation: "${hidden.name}" works on a whole output layer only; use it as output-activation.`);
-  return { activation: hidden.name, outputActivation: output.name, seed: checkSetting<number>(NETWORK_SETTINGS, 'seed', seed, writtenSeed) };
+  const whole = hidden.find((one) => one.applyVector);
+  if (whole) throw new NnKitError(`activation: "${whole.name}" works on a whole output layer only; use it as output-activation.`);
+  const chosen = hidden.length === 1 ? hidden[0].name : hidden.map((one) => one.name);
+  return { activation: chosen, outputActivation: output.name, seed: checkSetting<number>(NETWORK_SETTINGS, 'seed', seed, writtenSeed) };
 }
 
 /** Checks `inputs` against its row, and that there is one per input of the network. */

@@ -18,7 +18,8 @@ export const NETWORK_SETTINGS = defineSettings({
     kind: 'text',
     default: 'tanh',
     applies: 'rebuild',
-    description: 'Activation of the hidden layers: tanh (default), relu, sigmoid, leaky-relu, elu, gelu, swish, softplus, linear or step.',
+    description:
+      'Activation of the hidden layers: tanh (default), relu, sigmoid, leaky-relu, elu, gelu, swish, softplus, linear or step; or one per hidden layer, first to last, e.g. "relu, relu, tanh".',
   },
   outputActivation: {
     attribute: 'output-activation',

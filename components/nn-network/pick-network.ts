@@ -17,7 +17,8 @@ export interface NetworkChoice {
   /** From `src` or the child script: the model, 'loading', or undefined when there is neither. */
   model?: ModelResult | 'loading';
   layers?: readonly number[];
-  build: { activation: string; outputActivation: string; seed: number };
+  /** The hidden activation: one name for all hidden layers, or one per hidden layer. */
+  build: { activation: string | readonly string[]; outputActivation: string; seed: number };
   /** The network shown now: kept while a model loads or is refused. */
   shown?: Network;
   words: NetworkStrings;
@@ -66,7 +67,13 @@ export class NetworkPicker {
     const sizes = layers ?? DEFAULT_LAYERS;
     const key = `${sizes.join(',')}|${activation}|${outputActivation}|${seed}`;
     if (this.built?.key !== key) {
-      this.built = { key, network: new Network({ layers: [...sizes], activation, outputActivation, seed }) };
+      let network: Network;
+      try {
+        network = new Network({ layers: [...sizes], activation, outputActivation, seed });
+      } catch (error) {
+        throw new NnKitError(`activation: ${(error as Error).message}`);
+      }
+      this.built = { key, network };
     }
     return { network: this.built.network };
   }
