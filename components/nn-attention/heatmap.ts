@@ -1,4 +1,37 @@
+import type { AttentionLayer } from '../../src/index.js';
 import { type Rgb, resolveColor } from '../shared/colors.js';
+
+/** The card's padding and border, left and right (see the styles). */
+const CARD_INSET = 34;
+/** Widest heatmap, and the room token labels take beside it. */
+export const MOST_HEATMAP_SIDE = 360;
+const LABEL_ROOM = 76;
+
+/** Each heatmap's side in a card `width` pixels wide, for `count` tokens, and whether token labels fit beside it; `both`: scores and weights share a row when they fit. */
+export function heatmapSide(width: number, count: number, both: boolean): { side: number; labelled: boolean } {
+  const available = Math.max(200, width - CARD_INSET);
+  const room = both && available >= 2 * 240 + 24 ? (available - 24) / 2 : available;
+  const labelled = Math.min(MOST_HEATMAP_SIDE, room - LABEL_ROOM) / count >= 16;
+  const side = Math.floor(Math.min(MOST_HEATMAP_SIDE, labelled ? room - LABEL_ROOM : room));
+  return { side, labelled };
+}
+
+/** Paints every heatmap canvas under `root` with the layer's scores or weights for `head`, outlining the query `select` (none when past the tokens). */
+export function paintHeatmaps(root: ParentNode, layer: AttentionLayer, head: number, select: number, side: number, palette: Palette): void {
+  const n = layer.tokens;
+  for (const canvas of root.querySelectorAll<HTMLCanvasElement>('canvas')) {
+    const kind = canvas.classList.contains('scores') ? 'scores' : 'weights';
+    paintMatrix(canvas, side, {
+      values: kind === 'scores' ? layer.scores : layer.weights,
+      offset: head * n * n,
+      n,
+      kind,
+      causal: layer.causal,
+      select: select < n ? select : -1,
+      palette,
+    });
+  }
+}
 
 /** The colours a heatmap is painted with, resolved from the theme. */
 export interface Palette {

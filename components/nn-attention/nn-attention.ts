@@ -13,7 +13,7 @@ import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
 import { ColorSchemeController } from '../shared/color-scheme.js';
 import { renderToolbar } from './controls.js';
 import { renderBody } from './body-view.js';
-import { type Palette, paintMatrix, resolvePalette } from './heatmap.js';
+import { MOST_HEATMAP_SIDE, type Palette, heatmapSide, paintHeatmaps, resolvePalette } from './heatmap.js';
 import { headMatrix, headRows, perHead } from './matrices.js';
 import type { AttentionEvents } from './nn-attention.events.js';
 import { ATTENTION_SETTINGS } from './nn-attention.settings.js';
@@ -26,11 +26,6 @@ export { ATTENTION_SETTINGS } from './nn-attention.settings.js';
 export { ATTENTION_STRINGS, type AttentionStrings } from './nn-attention.strings.js';
 export type { AttentionEpochDetail, AttentionEvents } from './nn-attention.events.js';
 
-/** The card's padding and border, left and right (see the styles). */
-const CARD_INSET = 34;
-/** Widest heatmap, and the room token labels take beside it. */
-const MOST_SIDE = 360;
-const LABEL_ROOM = 76;
 
 /**
  * Self-attention computed in front of the reader. In explore mode the reader types a
@@ -227,7 +222,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
   }
 
   protected override placeholderHeight(width: number): number {
-    return Math.min(width, MOST_SIDE) + 260;
+    return Math.min(width, MOST_HEATMAP_SIDE) + 260;
   }
 
   protected apply(): void {
@@ -305,15 +300,6 @@ export class NnAttention extends NnElement<AttentionEvents> {
     return model ? Array.from(model.sequence, (token) => model.tokenName(token)) : settings.tokens;
   }
 
-  /** Each heatmap's side, and whether token labels fit beside it. */
-  private matrixSide(count: number, both: boolean): { side: number; labelled: boolean } {
-    const available = Math.max(200, this.size.width - CARD_INSET);
-    const room = both && available >= 2 * 240 + 24 ? (available - 24) / 2 : available;
-    const labelled = (Math.min(MOST_SIDE, room - LABEL_ROOM) / count) >= 16;
-    const side = Math.floor(Math.min(MOST_SIDE, labelled ? room - LABEL_ROOM : room));
-    return { side, labelled };
-  }
-
   protected override render() {
     const settings = this.settings;
     if (!settings) return html`<div class="card" part="card">${this.renderProblem()}</div>`;
@@ -324,7 +310,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
     const head = settings.head;
     const select = settings.select < tokens.length ? settings.select : -1;
     const both = show.has('scores') && show.has('weights');
-    const { side, labelled } = this.matrixSide(Math.max(1, tokens.length), both);
+    const { side, labelled } = heatmapSide(this.size.width, Math.max(1, tokens.length), both);
     this.side = side;
     const title = model ? format(words.trainTitle, { task: words[settings.task as 'reverse'] ?? settings.task }) : words.title;
     const summary = layer && select >= 0 ? describeSelection(words, tokens, headMatrix(layer.weights, layer, head)[select], select) : '';
@@ -385,20 +371,7 @@ export class NnAttention extends NnElement<AttentionEvents> {
     const layer = this.layer;
     if (!settings || !layer) return;
     this.palette ??= resolvePalette(this.renderRoot as ShadowRoot);
-    const n = layer.tokens;
-    const select = settings.select < n ? settings.select : -1;
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas')) {
-      const kind = canvas.classList.contains('scores') ? 'scores' : 'weights';
-      paintMatrix(canvas, this.side, {
-        values: kind === 'scores' ? layer.scores : layer.weights,
-        offset: settings.head * n * n,
-        n,
-        kind,
-        causal: layer.causal,
-        select,
-        palette: this.palette,
-      });
-    }
+    paintHeatmaps(this.renderRoot, layer, settings.head, settings.select, this.side, this.palette);
     if (this.focusToken >= 0) {
       this.renderRoot.querySelector<HTMLButtonElement>(`button.token[data-index="${this.focusToken}"]`)?.focus();
       this.focusToken = -1;
