@@ -125,6 +125,7 @@ function renderControl(panel: PanelInput, row: Row) {
     </label>`;
   }
   const onChange = (read: (text: string) => unknown) => (event: Event) => panel.set(name, read((event.target as HTMLSelectElement).value));
+  if (control.perLayer) return renderPerLayer(panel, row, id, label);
   if (control.presets) {
     const current = value as number;
     const list = control.presets.includes(current) ? control.presets : [...control.presets, current].sort((a, b) => a - b);
@@ -133,12 +134,48 @@ function renderControl(panel: PanelInput, row: Row) {
         ${list.map((option) => html`<option value=${option} ?selected=${option === current}>${option}</option>`)}
       </select>`;
   }
+  return html`<label for=${id}>${label}</label>${renderSelect(setting, id, Array.isArray(value) ? value[0] : value, onChange(String))}`;
+}
+
+/** A select of the row's choices, named by its `optionLabel`; `mixed` (the words for "each layer its own") heads it when no one choice is in force. */
+function renderSelect(setting: Setting, id: string, value: unknown, onChange: (event: Event) => void, mixed?: string) {
   const choices = typeof setting.choices === 'function' ? setting.choices() : (setting.choices ?? []);
-  const optionLabel = control.optionLabel ?? String;
+  const optionLabel = setting.control?.optionLabel ?? String;
+  return html`<select id=${id} @change=${onChange}>
+    ${mixed ? html`<option value="" disabled selected>${mixed}</option>` : nothing}
+    ${choices.map((option) => html`<option value=${option} ?selected=${option === value}>${optionLabel(option)}</option>`)}
+  </select>`;
+}
+
+/**
+ * A select for every hidden layer at once and, with two hidden layers or more, one per layer
+ * under a disclosure: the value is one name (every layer) or a list, first to last; a choice
+ * that makes every layer the same sets one name.
+ */
+function renderPerLayer(panel: PanelInput, row: Row, id: string, label: string) {
+  const [name, setting] = row;
+  const count = panel.values.hiddenLayers?.length ?? 0;
+  const value = (panel.values as Record<string, unknown>)[name];
+  const perLayer = Array.isArray(value) && value.length === count && count > 1;
+  const names = perLayer ? (value as string[]) : new Array<string>(count).fill(String(Array.isArray(value) ? value[0] : value));
+  const words = panel.words as Record<string, string>;
+  const layerLabel = words[setting.control.layerLabel ?? ''] ?? '{index}';
+  const choose = (layer: number) => (event: Event) => {
+    const chosen = names.map((old, i) => (i === layer ? (event.target as HTMLSelectElement).value : old));
+    panel.set(name, chosen.every((one) => one === chosen[0]) ? chosen[0] : chosen.join(', '));
+  };
+  const all = (event: Event) => panel.set(name, (event.target as HTMLSelectElement).value);
   return html`<label for=${id}>${label}</label>
-    <select id=${id} @change=${onChange(String)}>
-      ${choices.map((option) => html`<option value=${option} ?selected=${option === value}>${optionLabel(option)}</option>`)}
-    </select>`;
+    ${renderSelect(setting, id, perLayer ? undefined : (names[0] ?? value), all, perLayer ? words[`${setting.control.layerLabel}Mixed`] : undefined)}
+    ${count > 1
+      ? html`<details class="per-layer" ?open=${perLayer}>
+          <summary>${words[`${setting.control.layerLabel}s`]}</summary>
+          ${names.map(
+            (current, layer) => html`<label for=${`${id}-${layer + 1}`}>${format(layerLabel, { index: layer + 1 })}</label>
+              ${renderSelect(setting, `${id}-${layer + 1}`, current, choose(layer))}`,
+          )}
+        </details>`
+      : nothing}`;
 }
 
 /** A labelled range input showing the value beside its label; a '%' setting as a whole percentage. */
@@ -168,7 +205,7 @@ function renderList(panel: PanelInput, row: Row, id: string, label: string, valu
   const hintId = `${attribute}-hint`;
   const hint = (panel.words as Record<string, string>)[setting.control.hint ?? ''];
   return html`<label for=${id}>${label}</label>
-    <input id=${id} type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
+    <input id=${id} type="text" inputmode=${setting.integer ? 'numeric' : 'decimal'} spellcheck="false" autocomplete="off"
       aria-describedby=${hintId} aria-invalid=${refused ? 'true' : 'false'}
       .value=${live(refused?.text ?? (value.join(', ') || 'none'))}
       @change=${(event: Event) => {

@@ -12,7 +12,7 @@ import {
   regularizations,
   scalarActivationNames,
 } from '../../src/index.js';
-import { numberConverter, numberListConverter } from '../shared/parse.js';
+import { checkChoice, numberConverter, numberListConverter } from '../shared/parse.js';
 import { type SettingValues, defineSettings, labelStrings } from '../shared/settings.js';
 import { localize } from '../shared/strings.js';
 import { TRAINER_STRINGS, type TrainerStrings } from './nn-trainer.strings.js';
@@ -49,6 +49,27 @@ function noHiddenLayers(written: string | null | undefined): number[] {
 }
 
 const trainable = () => scalarActivationNames.filter((name) => activations[name].trainable);
+
+/**
+ * Reads `activation`: one name for every hidden layer, or a list with one per hidden layer
+ * ("relu, relu, tanh"). Unknown names are refused here; the core checks the rest (softmax on
+ * a hidden layer, a name without a gradient) and the trainer checks a list's length.
+ */
+function checkActivations(value: unknown): string | string[] {
+  const names = String(value).split(',').map((name) => name.trim());
+  for (const name of names) if (!Object.hasOwn(activations, name)) checkChoice(name, 'activation', trainable());
+  return names.length === 1 ? names[0] : names;
+}
+
+/** Reads `dropout`: a rate for every hidden layer, or one per hidden layer, each from 0 to 0.99. */
+function checkDropout(value: unknown, written: string | null | undefined, byKind: (value: unknown) => unknown): number[] {
+  try {
+    return byKind(value) as number[];
+  } catch {
+    const got = (written ?? String(value)).trim().slice(0, 40);
+    throw new NnKitError(`dropout must be a rate from 0 to 0.99 (0.2 drops a fifth of a layer's neurons at each step), or one per hidden layer, e.g. "0.2, 0, 0.1"; got "${got}".`);
+  }
+}
 
 /**
  * `<nn-trainer>`'s settings: one row per attribute (components/shared/settings.ts), in the
@@ -161,13 +182,26 @@ export const TRAINER_SETTINGS = defineSettings({
   activation: {
     kind: 'choice',
     choices: trainable,
-    coreChecks: true,
+    check: checkActivations,
     default: 'tanh',
     applies: 'rebuild',
     core: ['network'],
     label: 'Activation',
-    control: { type: 'select', optionLabel: (name) => activations[name].label },
-    description: 'Activation of the hidden layers.',
+    control: { type: 'select', optionLabel: (name) => activations[name].label, perLayer: true, layerLabel: 'activationLayer' },
+    description: 'Activation of the hidden layers: one name for all of them, or one per hidden layer, first to last, e.g. "relu, relu, tanh".',
+  },
+  dropout: {
+    kind: 'numbers',
+    default: [0],
+    min: 0,
+    max: 0.99,
+    check: checkDropout,
+    applies: 'rebuild',
+    core: ['trainer'],
+    label: 'Dropout',
+    control: { type: 'list', maxItems: LIMITS.layers - 2, hint: 'dropoutHint', refused: 'dropoutRefused' },
+    description:
+      'Dropout while training: the rate of every hidden layer, 0 (default) to 0.99, or one per hidden layer, e.g. "0.2, 0, 0.1". Never used for the decision boundary, the test loss or the network shown.',
   },
   outputActivation: {
     attribute: 'output-activation',
@@ -279,7 +313,7 @@ export const TRAINER_SETTINGS = defineSettings({
     choices: () => [...CONTROL_NAMES, 'none'],
     default: ['play', 'step', 'reset', 'share', 'data', 'noise', 'train-split', 'features', 'batch-size', 'learning-rate', 'activation', 'optimizer', 'regularization', 'hidden-layers', 'discretize'],
     description:
-      'Controls the reader sees: play, step, reset, share (a snippet of HTML that restores the run), points (click the picture to add points, Delete to remove them; not shown by default), data, noise, train-split, features, batch-size, learning-rate, activation, optimizer, regularization, hidden-layers, discretize, speed; or "none" (default: all but speed).',
+      'Controls the reader sees: play, step, reset, share (a snippet of HTML that restores the run), points (click the picture to add points, Delete to remove them; not shown by default), data, noise, train-split, features, batch-size, learning-rate, activation, dropout, optimizer, regularization, hidden-layers, discretize, speed; or "none" (default: all but dropout and speed).',
   },
   show: {
     kind: 'choices',

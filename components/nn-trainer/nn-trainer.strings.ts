@@ -33,6 +33,15 @@ export const TRAINER_STRINGS = defineStrings({
   /** A refused hidden-layers entry: {label} the field, {got} the entry, {min}–{max} a layer's size, {most} layers. */
   hiddenLayersRefused:
     '{label}: got {got}. Give neurons per layer, whole numbers from {min} to {max} separated by commas (at most {most} layers), e.g. "8, 8", or "none".',
+  /** The label of one hidden layer's activation when each layer has a select: {index} counts from 1. */
+  activationLayer: 'Hidden layer {index}',
+  /** The disclosure that holds one activation select per hidden layer. */
+  activationLayers: 'Per layer',
+  /** The activation select for every layer while the layers have different ones. */
+  activationLayerMixed: 'Per layer (below)',
+  dropoutHint: 'A rate for all hidden layers, or one per layer, e.g. 0.2, 0, 0.1',
+  /** A refused dropout entry: {label} the field, {got} the entry, {min}–{max} a rate, {most} layers. */
+  dropoutRefused: '{label}: got {got}. Give a rate from {min} to {max} for all hidden layers, or one per layer separated by commas, e.g. "0.2, 0, 0.1".',
   /** An empty entry, as {got} says it. */
   nothing: 'nothing',
   /** A class without a label. */

@@ -277,6 +277,19 @@ export const trainerStyles = [
       min-height: 1.75rem;
     }
 
+    details.per-layer[open] {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+    }
+
+    details.per-layer summary {
+      grid-column: 1 / -1;
+      color: var(--_muted);
+      cursor: pointer;
+    }
+
     .status,
     .note {
       margin: 0 0 0.75rem;

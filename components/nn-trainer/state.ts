@@ -16,6 +16,7 @@ export const STATE_SETTINGS = [
   'batchSize',
   'learningRate',
   'activation',
+  'dropout',
   'outputActivation',
   'loss',
   'optimizer',

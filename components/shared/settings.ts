@@ -52,6 +52,14 @@ export interface SettingControl {
   readonly within?: string;
   /** list: the most items accepted. */
   readonly maxItems?: number;
+  /**
+   * select: the value may be a name per hidden layer; with two hidden layers or more the
+   * panel adds one select per layer: `layerLabel` is the strings' key of a layer's label
+   * ({index}), `<key>s` that of the disclosure holding them, `<key>Mixed` the shared select's
+   * word while the layers differ.
+   */
+  readonly perLayer?: boolean;
+  readonly layerLabel?: string;
   /** list: keys, in the element's strings, of the hint under the field and of the message for an entry it refuses. */
   readonly hint?: string;
   readonly refused?: string;

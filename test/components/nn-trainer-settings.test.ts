@@ -25,7 +25,8 @@ function otherValue(name: string, setting: Setting): string | undefined {
       return String(setting.max == null || next <= setting.max ? next : setting.min);
     }
     case 'numbers':
-      return '3';
+      // Within the row's range: a dropout rate is below 1.
+      return setting.max != null && setting.max < 3 ? String(setting.max / 2) : '3';
     case 'choice':
       return choicesOf(setting).find((choice) => choice !== base);
     case 'choices':
@@ -71,7 +72,9 @@ describe('<nn-trainer> settings table', function () {
       // A setting the core's Trainer takes reaches it.
       const core = (el.trainer as unknown as Record<string, unknown>)[name];
       if (setting.core?.includes('trainer') && setting.default !== undefined && core !== undefined) {
-        const held = typeof core === 'object' && core !== null ? (core as { name: string }).name : core;
+        // A list the trainer holds per hidden layer (dropout) is the default's one value for each layer.
+        const perLayer = Array.isArray(core) && Array.isArray(setting.default) && setting.default.length === 1;
+        const held = perLayer ? (core as unknown[]).find((value) => value !== (setting.default as unknown[])[0]) ?? setting.default : typeof core === 'object' && core !== null ? (core as { name: string }).name : core;
         if (held !== setting.default) problems.push(`${attribute}: the trainer holds ${String(held)}, not ${String(setting.default)}`);
       }
       if (alertText(el)) problems.push(`${attribute}: removed, yet "${alertText(el)}"`);
