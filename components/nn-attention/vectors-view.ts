@@ -48,7 +48,7 @@ export function renderVectors(table: VectorTable) {
   const shown = Math.min(tokens.length, VECTOR_ROWS);
   const caption = format(words.vectorsTitle, { head: table.head + 1 });
   // Wide vectors scroll sideways: the panel is a focusable region, so keys scroll it too.
-  return html`<div class="vectors" part="vectors" tabindex="0" role="region" aria-label=${caption}>
+  return html`<div class="vectors" part="vectors" tabindex="0" role="group" aria-label=${caption}>
     <table>
       <caption>${caption}</caption>
       <thead><tr><th scope="col"><span class="visually-hidden">${words.queryColumn}</span></th><th scope="col">${words.embedding}</th><th scope="col">${words.query}</th><th scope="col">${words.key}</th><th scope="col">${words.value}</th></tr></thead>

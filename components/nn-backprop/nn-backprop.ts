@@ -337,7 +337,7 @@ export class NnBackprop extends NnElement<BackpropEvents> {
       <p class="key">${words.key}</p>
       <p class="stage" part="stage" aria-live="polite">${this.spoken}</p>
       ${show.has('chain')
-        ? html`<section class="chain-panel" part="chain" tabindex="0" aria-label=${format(words.chainTitle, { name: placeName(this.place) })}>
+        ? html`<section class="chain-panel" part="chain" tabindex="0" role="group" aria-label=${format(words.chainTitle, { name: placeName(this.place) })}>
             <h3>${format(words.chainTitle, { name: placeName(this.place) })}</h3>
             ${renderChain(walk, this.place, backwardReached, fmt)}
             ${backwardReached ? nothing : html`<p class="waiting">${words.chainWaiting}</p>`}

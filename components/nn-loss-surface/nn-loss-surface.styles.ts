@@ -32,8 +32,15 @@ export const surfaceStyles = css`
     font-weight: 600;
   }
 
+  /* On a narrow card the learning rate's label and slider share the width, and the slider gives way. */
+  .rate {
+    max-width: 100%;
+    min-width: 0;
+  }
+
   .rate input {
     width: 9rem;
+    min-width: 0;
   }
 
   .rate output {
