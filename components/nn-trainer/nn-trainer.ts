@@ -2,13 +2,11 @@ import { type PropertyValues, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { DATA_EXTENT, type Network, NnKitError, type Trainer } from '../../src/index.js';
 import { type ReadData, describeDataFormat } from '../../src/data-text.js';
-import { parseData } from '../shared/data-source.js';
 import { NETWORK_UPDATE, type NetworkSource } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
 import { labelAt } from '../shared/parse.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { checkSettings, defaultValues, propertiesOf, rebuilds, restoreDefaults } from '../shared/settings.js';
-import { SourceController } from '../shared/source-controller.js';
 import { format } from '../shared/strings.js';
 import { type RefusedEntry, moveFocusFromRunButtons, renderSettings } from './controls.js';
 import type { Extent } from './grid.js';
@@ -16,16 +14,13 @@ import type { TrainerEvents } from './nn-trainer.events.js';
 import { ENGLISH, RUN_CONTROLS, TRAINER_SETTINGS, type TrainerValues, type TrainerWords } from './nn-trainer.settings.js';
 import type { TrainerStrings } from './nn-trainer.strings.js';
 import { trainerStyles } from './nn-trainer.styles.js';
-import { CanvasPainter } from './painter.js';
 import { TrainingRun } from './run.js';
-import { type Session, applyLiveSettings, buildSession, featuresAfterSwitch, hiddenLayersInForce } from './session.js';
-import { Ghosts } from './ghosts.js';
-import { PointEditor } from './point-editor.js';
-import { Probe } from './probe.js';
-import { SharePanel } from './share.js';
-import { Lazy } from './lazy.js';
+import { applyLiveSettings, buildSession, hiddenLayersInForce } from './session.js';
 import { STATE_SETTINGS, stateText } from './state.js';
-import { renderToolbar, renderViews } from './views.js';
+import { StateSetter } from './state-controller.js';
+import { ReaderChanges } from './reader-change.js';
+import { TrainerViews } from './trainer-views.js';
+import { trainerDataSource } from './data-source.js';
 
 export type { EpochDetail, StoppedDetail, TrainerEvents } from './nn-trainer.events.js';
 export { TRAINER_SETTINGS, VIEW_NAMES } from './nn-trainer.settings.js';
@@ -94,6 +89,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   declare batchSize: number;
   declare learningRate: number;
   declare activation: string;
+  declare dropout: readonly number[];
   declare outputActivation?: string;
   declare loss?: string;
   declare optimizer: string;
@@ -107,9 +103,6 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   declare autoplay: boolean;
   declare controls: readonly string[];
   declare show: readonly string[];
-  /** State text set and not yet restored, or a state that could not be restored (tried again until fixed). */
-  private stateToRestore?: string;
-  private stateSet = false;
 
   /** The run as text, e.g. "data=spiral; noise=10; seed=3": the settings that decide its numbers. Setting it restores that run. */
   get state(): string {
@@ -117,9 +110,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   }
 
   set state(text: string | null | undefined) {
-    this.stateToRestore = text == null || String(text).trim() === '' ? undefined : String(text);
-    this.stateSet = true; // read afresh each time it is set, even as the same text
-    this.requestUpdate();
+    this.stateSetter.set(text);
   }
 
   /** The words readers see, over the English (TRAINER_STRINGS and the controls' labels): JSON text or an object. */
@@ -134,21 +125,15 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   private applied?: TrainerValues;
   /** True while the 'rebuild' settings could not be applied: they are tried again on the next update. */
   private rebuildFailed = false;
-  /** The writer's features that a reader's switch to one-dimensional data set aside, restored on the way back. */
-  private featuresSetAside?: readonly string[];
 
   private readonly size = new WidthController(this, 640);
-  private readonly ghosts = new Ghosts(this);
-  /** What the probe and the point editor read of the element. */
-  private readonly picture = { run: () => this.run, extent: () => this.extent, words: () => this.words, classNames: (n: number) => this.classNames(n) };
-  private readonly points = new PointEditor(this, { ...this.picture, enabled: () => (this.applied?.controls ?? []).includes('points') });
-  private readonly probe = new Probe(this, { ...this.picture, editor: this.points });
-  /** The code that reads state text, loaded the first time a state is set. */
-  private readonly restorer = new Lazy(this, () => import('./state-restore.js'));
-  /** The 1-D curve and the confusion matrix: their code loads the first time they are shown. */
-  private readonly curveView = new Lazy(this, () => import('./curve-view.js'), (module) => module.curveStyles);
-  private readonly confusionView = new Lazy(this, () => import('./confusion-view.js'), (module) => module.confusionStyles);
-  private readonly share = new SharePanel(this, { values: () => this.applied ?? DEFAULT_VALUES, words: () => this.words });
+  /** State text set and not yet restored, or one that could not be restored (tried again until fixed). */
+  private readonly stateSetter = new StateSetter(this, {
+    table: TRAINER_SETTINGS,
+    names: STATE_SETTINGS,
+    build: (values) => buildSession(values, this.customData),
+  });
+  private readonly readerChanges = new ReaderChanges(this, (name, value) => this.emit('change', { name, value }));
   private readonly run = new TrainingRun(this, {
     speed: () => this.applied?.speed ?? DEFAULT_VALUES.speed,
     epochs: () => this.applied?.epochs,
@@ -160,22 +145,22 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     onDiverged: (epoch) => this.emit('nn-diverged', { epoch }),
     onNetworkChange: (network) => this.emit(NETWORK_UPDATE, { network }),
   });
-  private readonly painter = new CanvasPainter(this, {
-    root: () => this.renderRoot as ShadowRoot,
-    session: () => this.run.session,
+  /** The toolbar, the views and their controllers (ghosts, probe, points, share, painter). */
+  private readonly views = new TrainerViews(this, {
+    run: () => this.run,
+    values: () => this.applied ?? DEFAULT_VALUES,
+    words: () => this.words,
     extent: () => this.extent,
-    playing: () => this.run.playing,
-    discrete: () => this.applied?.discretize ?? false,
+    classNames: (count) => this.classNames(count),
+    width: () => this.size.width,
+    root: () => this.renderRoot as ShadowRoot,
+    source: this,
+    on: { play: () => this.play(), pause: () => this.pause(), step: () => this.step(), stepEpoch: () => this.stepEpoch(), reset: () => this.reset() },
   });
-  private readonly source = new SourceController<ReadData>(this, {
-    url: () => String(this.src ?? ''),
-    parse: (text, origin) => parseData(text, origin.kind === 'url' ? `The data at "${origin.url}"` : 'The data in the <script> child'),
-    onLoading: () => (this.dataProblem = ''), // a message about the last URL
-    onResult: (data) => {
-      this.customData = data;
-      this.dataProblem = '';
-    },
-    onError: (message) => (this.dataProblem = message),
+  private readonly source = trainerDataSource(this, () => String(this.src ?? ''), {
+    loading: () => (this.dataProblem = ''), // a message about the last URL
+    loaded: (data) => ([this.customData, this.dataProblem] = [data, '']),
+    failed: (message) => (this.dataProblem = message),
   });
 
   constructor() {
@@ -291,14 +276,13 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     this.source.sync();
     // Settings and data are read again when they change (not on each frame of a run); a failed rebuild is tried again.
     const read = [...changed.keys()].some((key) => Object.hasOwn(TRAINER_SETTINGS, key) || key === 'customData' || key === 'dataProblem');
-    if (read || !this.run.session || this.rebuildFailed || this.stateSet) super.willUpdate(changed);
+    if (read || !this.run.session || this.rebuildFailed || this.stateSetter.pending) super.willUpdate(changed);
   }
 
   /** Resolves once the element is drawn, with a state set read and the curve or matrix shown (their code loads the first time). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (this.stateToRestore != null) this.restorer.get();
-    const loading = [this.restorer, this.curveView, this.confusionView].map((lazy) => lazy.pending).filter((load) => load !== undefined);
+    const loading = [this.stateSetter.loading, ...this.views.loading].filter((load) => load !== undefined);
     if (loading.length === 0) return done;
     try {
       await Promise.all(loading);
@@ -309,13 +293,9 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
   }
 
   protected override apply(changed: PropertyValues<this>): void {
-    const restorer = this.stateToRestore != null ? this.restorer.get() : undefined;
-    // Applied with the state once its code has loaded (the update that follows).
-    if (this.stateToRestore != null && !restorer) return;
-    this.stateSet = false;
-    // A bad state changes nothing and is tried again, so its message stays until it is fixed.
-    const restored = restorer != null && restorer.restoreState(this, this.stateToRestore!, { table: TRAINER_SETTINGS, names: STATE_SETTINGS }, (values) => buildSession(values, this.customData));
-    if (restored) this.stateToRestore = undefined;
+    // Applied with the state once its code has loaded (the update that follows); a bad state changes nothing.
+    const restored = this.stateSetter.restore();
+    if (restored === 'waiting') return;
     const session = this.run.session;
     const rebuild = restored || !session || this.rebuildFailed || rebuilds(TRAINER_SETTINGS, changed) || changed.has('customData' as keyof NnTrainer);
     if (rebuild && String(this.src ?? '').trim() && !this.customData && !this.dataProblem) {
@@ -350,8 +330,8 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     const values = this.check();
     const session = buildSession(values, this.customData);
     const inForce = { hiddenLayers: session.network.layers.slice(1, -1), features: session.features.map((feature) => feature.name) };
-    this.ghosts.begin(this.run.history, { ...values, ...inForce });
-    this.painter.forget();
+    this.views.ghosts.begin(this.run.history, { ...values, ...inForce });
+    this.views.painter.forget();
     this.run.start(session, values.autoplay);
     this.applied = values;
   }
@@ -373,19 +353,6 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     return Array.from({ length: count }, (_, i) => labelAt(this.classLabels, i) || format(this.words.className, { index: i }));
   }
 
-  /** The reader changed a setting in the panel: set the property (text is read as its attribute would be) and say so. */
-  private setByReader(name: string, value: unknown): void {
-    const self = this as unknown as Record<string, unknown>;
-    self[name] = value;
-    this.emit('change', { name, value: self[name] });
-    // Data with one input takes no features of x₂: they are set aside until the reader picks two-dimensional data again.
-    const switched = name === 'data' ? featuresAfterSwitch(String(self[name]), this.features, this.featuresSetAside) : undefined;
-    if (!switched) return;
-    this.features = switched.features;
-    this.featuresSetAside = switched.setAside;
-    this.emit('change', { name: 'features', value: this.features });
-  }
-
   protected override render() {
     const values = this.applied ?? DEFAULT_VALUES;
     const shown = new Set(values.controls.includes('none') ? [] : values.controls);
@@ -395,46 +362,11 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
       ${this.renderProblem()}
       ${this.source.loading ? html`<p class="status">${words.loading}</p>` : nothing}
       ${this.run.status ? html`<p class="status diverged" role="alert">${this.run.status}</p>` : nothing}
-      ${session ? this.renderRun(session, shown, values, words) : nothing}
+      ${session ? this.views.render(session, shown, values, words) : nothing}
       ${[...shown].some((name) => !(RUN_CONTROLS as readonly string[]).includes(name))
         ? html`<div class="settings" part="settings" role="group" aria-label=${words.settings}>${this.renderPanel(shown, values, words)}</div>`
         : nothing}
       <p class="visually-hidden" aria-live="polite">${this.run.announcement}</p>
-    `;
-  }
-
-  private renderRun(session: Session, shown: ReadonlySet<string>, values: TrainerValues, words: TrainerWords) {
-    const run = this.run;
-    return html`
-      ${renderToolbar({
-        shown,
-        words,
-        playing: run.playing,
-        finished: run.finished,
-        epoch: run.epoch,
-        last: run.history.at(-1),
-        on: { play: () => this.play(), pause: () => this.pause(), step: () => this.step(), stepEpoch: () => this.stepEpoch(), reset: () => this.reset() },
-        share: shown.has('share') ? this.share.renderButton() : nothing,
-      })}
-      ${this.share.renderPanel(this.renderRoot)}
-      ${renderViews({
-        session,
-        words,
-        views: values.show,
-        width: this.size.width,
-        history: run.history,
-        extent: this.extent,
-        classNames: this.classNames(session.classes),
-        confusion: () => run.confusion(),
-        curveView: () => this.curveView.get(),
-        confusionView: () => this.confusionView.get(),
-        source: this,
-        ghosts: this.ghosts.histories(),
-        ghostList: this.ghosts.renderList(words),
-        histograms: () => run.renderHistograms(words),
-        probe: this.probe,
-        pointEditor: this.points,
-      })}
     `;
   }
 
@@ -447,7 +379,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
       dataSummary: data && describeDataFormat(data.format, data.inputs.length),
       dimensions: this.dimensions,
       refused: this.refused,
-      set: (name, value) => this.setByReader(name, value),
+      set: (name, value) => this.readerChanges.set(name, value),
       refuse: (entry) => {
         if (entry && entry.message !== this.refused?.message) console.warn(`<${this.localName}>: ${entry.message}`);
         this.refused = entry;

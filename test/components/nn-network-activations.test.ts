@@ -19,7 +19,7 @@ describe('<nn-network> per-layer activation', () => {
     expect(el.network!.hiddenActivations.map((a) => a.name)).to.deep.equal(['relu', 'gelu', 'tanh']);
     expect(Array.from(el.outputs)).to.deep.equal(Array.from(core.predict([0.4, -1.2])));
     expect($$(el, '.caption-sub').map((t) => t.textContent)).to.deep.equal(['2 values', '4 × relu', '3 × gelu', '3 × tanh', '1 × sigmoid']);
-    expect(el.toJSON().activation).to.deep.equal(['relu', 'gelu', 'tanh']);
+    expect(el.toJSON()!.activation).to.deep.equal(['relu', 'gelu', 'tanh']);
     // One name still means every hidden layer.
     el.setAttribute('activation', 'elu');
     await el.updateComplete;
