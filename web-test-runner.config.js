@@ -60,7 +60,23 @@ export default {
   // Media-feature emulation (reduced motion, forced colours, colour scheme) needs the
   // DevTools protocol, which Firefox does not offer, so that group runs in Chromium; so do the
   // lifecycle and heap checks (gc() and performance.memory are Chromium's).
-  groups: chromium ? [{ name: 'emulation', files: 'test/emulation/**/*.test.ts', browsers: [chromium] }] : [],
+  groups: [
+    ...(chromium ? [{ name: 'emulation', files: 'test/emulation/**/*.test.ts', browsers: [chromium] }] : []),
+    // The core suite once more on the WebAssembly SIMD kernels: an import map puts
+    // test/core/wasm/default-kernels.ts (WebAssembly for every network) in place of
+    // src/default-kernels.ts (JavaScript), so every gradient check, TensorFlow.js agreement and
+    // determinism test runs unchanged on both kernel paths.
+    {
+      name: 'core-wasm',
+      files: 'test/core/**/*.test.ts',
+      // No <head> tag: the runner inserts its module scripts after <head> (else after <body>), and
+      // Firefox ignores an import map that comes after a module script.
+      testRunnerHtml: (testFramework) =>
+        `<!DOCTYPE html><html><script type="importmap">${JSON.stringify({
+          imports: { '/src/default-kernels.ts': '/test/core/wasm/default-kernels.ts', '/src/default-kernels.js': '/test/core/wasm/default-kernels.ts' },
+        })}</script><body><script type="module" src="${testFramework}"></script></body></html>`,
+    },
+  ],
   middleware: [strictCsp, faultServer],
   nodeResolve: true,
   concurrency: 1,

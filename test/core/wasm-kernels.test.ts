@@ -1,0 +1,130 @@
+// The WebAssembly SIMD kernels (src/wasm/) against the JavaScript kernels (src/kernels.ts):
+// both paths must give the same bits, weight for weight, for every shape the kernels split
+// differently (odd layer sizes, batches that are not a multiple of four, one-neuron layers),
+// every hidden activation family, optimizers, regularization and dropout.
+// The whole core suite also runs on the WebAssembly kernels: see the "core on WebAssembly
+// kernels" group in web-test-runner.config.js.
+import { expect } from '@open-wc/testing';
+import { defaultKernels } from '../../src/default-kernels.js';
+import type { KernelFactory } from '../../src/dense-kernels.js';
+import { javascriptKernels } from '../../src/dense-kernels.js';
+import { Backprop, Network, Random, Trainer, type TrainerOptions, getLoss, oneHot } from '../../src/index.js';
+import { WASM_THRESHOLD, loadWasmKernels } from '../../src/wasm/load.js';
+
+interface Run {
+  layers: number[];
+  activation: string;
+  outputActivation: string;
+  batchSize: number;
+  options?: TrainerOptions;
+}
+
+/** Trains `steps` steps from the same seed on seeded random data; returns the network. */
+function train(run: Run, kernels: KernelFactory, steps = 12): Network {
+  const random = new Random(11);
+  const outputs = run.layers[run.layers.length - 1];
+  const inputs = Array.from({ length: 45 }, () => Array.from({ length: run.layers[0] }, () => random.uniform(-1, 1)));
+  const labels = inputs.map(() => random.int(Math.max(2, outputs)));
+  const targets = outputs === 1 ? labels.map((label) => [label]) : oneHot(labels, outputs);
+  const network = new Network({ layers: run.layers, activation: run.activation, outputActivation: run.outputActivation, seed: 5 });
+  const trainer = new Trainer(network, { inputs, targets }, { learningRate: 0.2, batchSize: run.batchSize, ...run.options, kernels });
+  for (let i = 0; i < steps; i++) trainer.step();
+  expect(trainer.diverged, 'the run stays finite').to.equal(false);
+  return network;
+}
+
+/** The index of the first entry whose bits differ (−1 when every bit is the same). */
+function firstDifference(a: Float64Array, b: Float64Array): number {
+  const bitsA = new BigUint64Array(Float64Array.from(a).buffer);
+  const bitsB = new BigUint64Array(Float64Array.from(b).buffer);
+  expect(bitsA.length).to.equal(bitsB.length);
+  return bitsA.findIndex((bits, i) => bits !== bitsB[i]);
+}
+
+describe('WebAssembly kernels', () => {
+  let wasm: KernelFactory;
+
+  before(async () => {
+    const loaded = await loadWasmKernels({ threshold: 0 });
+    expect(loaded, 'this browser compiles the WebAssembly SIMD kernels').to.be.a('function');
+    wasm = loaded!;
+  });
+
+  it('run a network on WebAssembly memory, and keep networks below the threshold on JavaScript', async () => {
+    const wide = new Network({ layers: [40, 30, 3], activation: 'relu', outputActivation: 'softmax' });
+    const tiny = new Network({ layers: [2, 4, 1] });
+    expect(new Backprop(wide, undefined, wasm).kernels.kind).to.equal('webassembly');
+    expect(new Backprop(wide, undefined, javascriptKernels).kernels.kind).to.equal('javascript');
+    const automatic = (await loadWasmKernels())!;
+    expect(wide.weights.length).to.be.at.least(WASM_THRESHOLD);
+    expect(new Backprop(wide, undefined, automatic).kernels.kind).to.equal('webassembly');
+    expect(tiny.weights.length).to.be.below(WASM_THRESHOLD);
+    expect(new Backprop(tiny, undefined, automatic).kernels.kind).to.equal('javascript');
+  });
+
+  it('train to the same bits as the JavaScript kernels, for every way the loops split the work', () => {
+    const shapes = [[784, 128, 10], [5, 7, 3], [3, 9, 9, 1], [6, 2, 5, 4], [13, 11, 3], [1, 1, 1], [2, 8, 8, 1], [9, 6, 1]];
+    const families = [
+      ['relu', 'softmax'],
+      ['tanh', 'sigmoid'],
+      ['leaky-relu', 'linear'],
+    ];
+    let checked = 0;
+    for (const layers of shapes) {
+      for (const batchSize of [1, 3, 4, 7, 16, 33]) {
+        for (const [activation, out] of families) {
+          const outputActivation = out === 'softmax' && layers[layers.length - 1] < 2 ? 'sigmoid' : out;
+          const run = { layers, activation, outputActivation, batchSize };
+          const js = train(run, javascriptKernels);
+          const fast = train(run, wasm);
+          const where = `${layers.join('-')} ${activation}/${outputActivation}, batch ${batchSize}`;
+          expect(firstDifference(js.weights, fast.weights), `${where}: weights`).to.equal(-1);
+          expect(firstDifference(js.biases, fast.biases), `${where}: biases`).to.equal(-1);
+          expect(firstDifference(js.weights, new Network({ layers, activation, outputActivation, seed: 5 }).weights), `${where}: training moved the weights`).to.not.equal(-1);
+          checked++;
+        }
+      }
+    }
+    expect(checked).to.equal(8 * 6 * 3);
+  });
+
+  it('give the same bits with Adam, L2, and dropout (whose forward pass is JavaScript)', () => {
+    const runs: Run[] = [
+      { layers: [20, 17, 4], activation: 'tanh', outputActivation: 'softmax', batchSize: 10, options: { optimizer: 'adam', learningRate: 0.01 } },
+      { layers: [20, 17, 4], activation: 'relu', outputActivation: 'softmax', batchSize: 9, options: { regularization: 'l2', regularizationRate: 0.01 } },
+      { layers: [20, 15, 15, 4], activation: 'relu', outputActivation: 'softmax', batchSize: 12, options: { dropout: 0.3 } },
+    ];
+    for (const run of runs) {
+      const js = train(run, javascriptKernels, 20);
+      const fast = train(run, wasm, 20);
+      expect(firstDifference(js.weights, fast.weights), JSON.stringify(run.options)).to.equal(-1);
+      expect(firstDifference(js.biases, fast.biases), JSON.stringify(run.options)).to.equal(-1);
+    }
+  });
+
+  it('leave the gradients, sums and deltas of a batch where the JavaScript kernels do', () => {
+    const network = new Network({ layers: [30, 21, 5], activation: 'relu', outputActivation: 'softmax', seed: 3 });
+    const random = new Random(4);
+    const count = 23;
+    const inputs = Float64Array.from({ length: count * 30 }, () => random.uniform(-1, 1));
+    const targets = Float64Array.from(oneHot(Array.from({ length: count }, () => random.int(5)), 5).flat());
+    const data = { count, inputSize: 30, targetSize: 5, inputs, targets };
+    const rows = Array.from({ length: count }, (_, i) => i);
+    const [js, fast] = [javascriptKernels, wasm].map((kernels) => {
+      const backprop = new Backprop(network, undefined, kernels);
+      const loss = backprop.accumulate(data, rows, 0, count, getLoss('cross-entropy'), 1 / count);
+      return { backprop, loss };
+    });
+    expect(Object.is(js.loss, fast.loss)).to.equal(true);
+    for (const field of ['weightGradients', 'biasGradients', 'sums', 'values', 'delta'] as const) {
+      expect(firstDifference(js.backprop[field], fast.backprop[field]), field).to.equal(-1);
+    }
+  });
+
+  it("are a Backprop's default in the WebAssembly test group, whose import map swaps the default kernels; JavaScript's elsewhere", () => {
+    const mapped = document.querySelector('script[type="importmap"]')?.textContent?.includes('default-kernels') ?? false;
+    const network = new Network({ layers: [3, 3, 1] });
+    expect(defaultKernels(network, 4).kind).to.equal(mapped ? 'webassembly' : 'javascript');
+    expect(new Backprop(network).kernels.kind).to.equal(mapped ? 'webassembly' : 'javascript');
+  });
+});
