@@ -23,8 +23,10 @@
 //   6. the article's two <nn-rnn> (#rnn-parity and #rnn-text) in view, both training (rnn).
 //   7. the article's attention section with #attention-train learning sort on six letters (so it
 //      trains throughout the recording) in view (attention).
+//   8. the whole article (article): every element on the page, #digits and #spiral playing, scrolled
+//      from top to bottom with a dwell at each; each trainer must learn on screen and do no work off it.
 // --site=DIR serves (and builds, when missing) another site directory; --only=NAME,... runs
-// only the scenarios named (spiral, rate, convolution, digits, rnn, twenty, playground, wide, deep, backprop, attention).
+// only the scenarios named (spiral, rate, convolution, digits, rnn, twenty, playground, wide, deep, backprop, attention, article).
 // Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
 // PASS or MISS against p95 ≤ 20 ms. It is a report: it exits 0 either way, 1 only on a crash.
 import { spawnSync } from 'node:child_process';
@@ -486,6 +488,103 @@ async function backpropScenario(browser, origin) {
   };
 }
 
+/**
+ * The whole article as a reader gets it: every element on the one page, #digits and #spiral
+ * both playing, and the page scrolled from the top past the digits, the loss section (neither
+ * trainer on screen), the spiral and down to the last section, dwelling at each. Frames are
+ * recorded throughout, elements drawing themselves as they come near included. Each frame also
+ * notes whether each trainer is on screen and whether its weights moved (its biases' sum, and a
+ * trainer's step count): a trainer must learn while on screen and do no work once it has been
+ * off screen for three frames (TrainingLoop pauses on the IntersectionObserver's report).
+ */
+async function wholeArticleScenario(browser, origin) {
+  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'no-preference' });
+  page.on('pageerror', (error) => console.log(`[pageerror] ${error.message}`));
+  await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+  await whenReady(page, '#spiral');
+  await page.waitForFunction(() => document.querySelector('#digits')?.network, null, { timeout: 30000 });
+  const elements = await page.evaluate(() => document.querySelectorAll('nn-neuron, nn-activation-plot, nn-network, nn-trainer, nn-loss-surface, nn-backprop, nn-digits, nn-convolution, nn-rnn, nn-attention').length);
+  const stops = [
+    { at: 'top', ms: 1000 },
+    { at: '#digits', ms: 0.3 * SECONDS * 1000 },
+    { at: '#loss-mse', ms: 0.15 * SECONDS * 1000 },
+    { at: '#spiral', ms: 0.3 * SECONDS * 1000 },
+    { at: '#rate', ms: 0.1 * SECONDS * 1000 },
+    { at: '#more', ms: 0.15 * SECONDS * 1000 },
+  ];
+  const result = await page.evaluate(async (stops) => {
+    const ids = ['#digits', '#spiral'];
+    const trainers = ids.map((id) => document.querySelector(id));
+    // Enough epochs that the digits train throughout (a new count starts them over); the spiral plays until paused.
+    trainers[0].epochs = 1000;
+    await trainers[0].updateComplete;
+    trainers.forEach((t) => t.play());
+    const sum = (values) => values.reduce((a, b) => a + b, 0);
+    const signature = (t) => `${t.trainer?.steps ?? ''}|${sum(t.network?.biases ?? [])}`;
+    const onScreen = (t) => {
+      const box = t.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+    };
+    const tally = ids.map(() => ({ visibleFrames: 0, workedVisible: 0, offFrames: 0, workedOff: 0, offRun: 0, last: '' }));
+    trainers.forEach((t, i) => (tally[i].last = signature(t)));
+    const intervals = [];
+    const t0 = performance.now();
+    let stop = -1;
+    let stopEnds = t0;
+    let last = null;
+    await new Promise((resolve) => {
+      const tick = (now) => {
+        if (last !== null) intervals.push(now - last);
+        last = now;
+        trainers.forEach((t, i) => {
+          const row = tally[i];
+          const seen = onScreen(t);
+          const now = signature(t);
+          const worked = now !== row.last;
+          row.last = now;
+          row.offRun = seen ? 0 : row.offRun + 1;
+          if (seen) {
+            row.visibleFrames++;
+            if (worked) row.workedVisible++;
+          } else if (row.offRun > 3) {
+            row.offFrames++;
+            if (worked) row.workedOff++;
+          }
+        });
+        if (now >= stopEnds) {
+          stop++;
+          if (stop === stops.length) return resolve();
+          const target = stops[stop].at;
+          if (target === 'top') scrollTo(0, 0);
+          else document.querySelector(target).scrollIntoView({ block: target.startsWith('#digits') || target.startsWith('#spiral') ? 'start' : 'center' });
+          stopEnds = now + stops[stop].ms;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    trainers.forEach((t) => t.pause());
+    return { intervals, elapsed: performance.now() - t0, tally: tally.map(({ last, offRun, ...row }, i) => ({ id: ids[i], ...row })), epochs: trainers.map((t) => t.epoch) };
+  }, stops);
+  await page.close();
+  const worked = result.tally.every((row) => row.workedVisible > 0);
+  const onlyVisible = result.tally.every((row) => row.workedOff === 0);
+  const describe = (row) => `${row.id} worked in ${row.workedVisible} of ${row.visibleFrames} frames on screen, ${row.workedOff} of ${row.offFrames} off screen`;
+  return {
+    name: `Whole article: ${elements} elements, #digits and #spiral playing, scrolled top to bottom`,
+    ...stats(result.intervals),
+    stepsPerSecond: NaN,
+    training: `${result.tally.map(describe).join('; ')}; epochs reached ${result.epochs.join(' and ')}`,
+    trained: worked,
+    onlyVisible,
+    detail: {
+      onScreen: result.tally.filter((row) => row.visibleFrames > 0).map((row) => row.id),
+      advanced: result.tally.filter((row) => row.workedVisible + row.workedOff > 0).map((row) => row.id),
+      stillPlaying: 0,
+    },
+  };
+}
+
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 function report(rows, chromiumVersion, load) {
@@ -543,6 +642,7 @@ async function main() {
         trainerPageScenario(browser, origin, { hidden: Array(30).fill(64).join(', '), name: 'Responsiveness: 30 × 64 hidden (the most layers allowed), every view, playing' }),
       backprop: () => backpropScenario(browser, origin),
       attention: () => attentionScenario(browser, origin),
+      article: () => wholeArticleScenario(browser, origin),
     };
     const rows = [];
     for (const [name, run] of Object.entries(scenarios)) if (!ONLY || ONLY.includes(name)) rows.push(await run());
