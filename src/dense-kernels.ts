@@ -19,6 +19,8 @@ export interface DenseKernels {
   float64(length: number): Float64Array;
   /** A zeroed buffer of `length` 32-bit integers, likewise. */
   int32(length: number): Int32Array;
+  /** Network.forwardFrom through these kernels' weights and biases (after `load()`): the same numbers, in the network's `sums` and `values`. */
+  forwardFrom(source: ArrayLike<number>, start: number): Float64Array;
   /** kernels.ts's forwardSamples through these kernels' weights and biases. */
   forwardSamples(sums: Float64Array, values: Float64Array, stride: number, size: number): void;
   readonly addScaledRows: typeof addScaledRows;
@@ -36,6 +38,7 @@ export const javascriptKernels: KernelFactory = (network) => ({
   load() {},
   float64: (length) => new Float64Array(length),
   int32: (length) => new Int32Array(length),
+  forwardFrom: (source, start) => network.forwardFrom(source, start),
   forwardSamples: (sums, values, stride, size) => forwardSamples(network, sums, values, stride, size),
   addScaledRows,
   backpropagateFour,

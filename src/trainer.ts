@@ -286,8 +286,11 @@ export class Trainer {
     const outStart = network.neuronOffset[network.depth];
     let total = 0;
     let correct = 0;
+    // network.forwardFrom, on the trainer's kernels (the same numbers).
+    const { kernels } = this.backprop;
+    kernels.load();
     for (let row = 0; row < matrix.count; row++) {
-      const output = network.forwardFrom(matrix.inputs, row * matrix.inputSize);
+      const output = kernels.forwardFrom(matrix.inputs, row * matrix.inputSize);
       total += loss.value(network.values, outStart, matrix.targets, row * outSize, outSize);
       if (this.task === 'classification' && isCorrect(output, matrix.targets, row * outSize, this.threshold)) correct++;
     }
@@ -319,8 +322,10 @@ export class Trainer {
     const size = network.outputSize;
     const classes = Math.max(2, size);
     const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+    const { kernels } = this.backprop;
+    kernels.load();
     for (let row = 0; row < matrix.count; row++) {
-      const output = network.forwardFrom(matrix.inputs, row * matrix.inputSize);
+      const output = kernels.forwardFrom(matrix.inputs, row * matrix.inputSize);
       counts[targetClass(matrix.targets, row * size, size, threshold)][predictedClass(output, 0, size, threshold)]++;
     }
     return counts;

@@ -248,6 +248,17 @@ export const rnnStyles = css`
     margin-top: 1rem;
   }
 
+  /* On a narrow card the temperature's label and slider share the width, and the slider gives way. */
+  .sampler .toolbar label {
+    max-width: 100%;
+    min-width: 0;
+  }
+
+  .temperature input {
+    width: 8rem;
+    min-width: 0;
+  }
+
   .sample-text {
     display: block;
     min-height: 3em;

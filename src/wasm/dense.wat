@@ -125,6 +125,49 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $one))))
 
+  ;; weightedSums with dot's order, for one sample: for neuron j < m,
+  ;;   z[j] = b[j] + ((s0 + s1) + (s2 + s3)), where s_r adds w[j][i]·x[i] over i ≡ r (mod 4)
+  ;; in order, and the last n mod 4 products go to s0. Lanes hold (s0, s1) and (s2, s3).
+  (func (export "weightedSums")
+    (param $w i32) (param $b i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32)
+    (local $i i32) (local $fours i32) (local $end i32) (local $zEnd i32)
+    (local $s01 v128) (local $s23 v128) (local $s0 f64)
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $fours (i32.and (local.get $end) (i32.const -32)))
+    (local.set $zEnd (i32.add (local.get $z) (i32.shl (local.get $m) (i32.const 3))))
+    (block $neurons
+      (loop $neuron
+        (br_if $neurons (i32.ge_u (local.get $z) (local.get $zEnd)))
+        (local.set $s01 (v128.const i64x2 0 0))
+        (local.set $s23 (v128.const i64x2 0 0))
+        (local.set $i (i32.const 0))
+        (block $done
+          (loop $four
+            (br_if $done (i32.ge_u (local.get $i) (local.get $fours)))
+            (local.set $s01 (f64x2.add (local.get $s01)
+              (f64x2.mul (v128.load (i32.add (local.get $w) (local.get $i))) (v128.load (i32.add (local.get $x) (local.get $i))))))
+            (local.set $s23 (f64x2.add (local.get $s23)
+              (f64x2.mul (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (v128.load offset=16 (i32.add (local.get $x) (local.get $i))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 32)))
+            (br $four)))
+        (local.set $s0 (f64x2.extract_lane 0 (local.get $s01)))
+        (block $done
+          (loop $one
+            (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+            (local.set $s0 (f64.add (local.get $s0)
+              (f64.mul (f64.load (i32.add (local.get $w) (local.get $i))) (f64.load (i32.add (local.get $x) (local.get $i))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 8)))
+            (br $one)))
+        (f64.store (local.get $z)
+          (f64.add (f64.load (local.get $b))
+            (f64.add
+              (f64.add (local.get $s0) (f64x2.extract_lane 1 (local.get $s01)))
+              (f64.add (f64x2.extract_lane 0 (local.get $s23)) (f64x2.extract_lane 1 (local.get $s23))))))
+        (local.set $w (i32.add (local.get $w) (local.get $end)))
+        (local.set $b (i32.add (local.get $b) (i32.const 8)))
+        (local.set $z (i32.add (local.get $z) (i32.const 8)))
+        (br $neuron))))
+
   ;; addScaledRows: g[i] += Σₖ d[k] · values[starts[k] + i] for i < n, samples k < count;
   ;; four samples at a time as (d0·v0 + d1·v1) + (d2·v2 + d3·v3), then one at a time.
   ;; starts holds i32 indices (in doubles) from $values. Two gradients per v128.

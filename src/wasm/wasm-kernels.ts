@@ -1,11 +1,12 @@
 import { type DenseKernels, type KernelFactory, javascriptKernels } from '../dense-kernels.js';
-import { addScaledRows, backpropagateFour, dot, weightedSums } from '../kernels.js';
+import type { addScaledRows, backpropagateFour } from '../kernels.js';
 import type { Network } from '../network.js';
 import { DENSE_WASM } from './dense-bytes.js';
 
 /** The loops this module's WebAssembly exports (src/wasm/dense.wat); pointers and strides in bytes. */
 interface DenseExports {
   weightedSumsOfFour(w: number, b: number, n: number, count: number, x: number, z: number, stride: number, x4: number): void;
+  weightedSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
   addScaledRows(g: number, n: number, values: number, starts: number, deltas: number, count: number): void;
   backpropagateFour(w: number, n: number, m: number, dFrom: number, dTo: number, stride: number): void;
 }
@@ -55,6 +56,9 @@ class WasmDenseKernels implements DenseKernels {
   private next = 0;
   /** Room for four samples' inputs to a layer, interleaved. */
   private readonly x4: number;
+  /** One sample's weighted sums and activations, for `forwardFrom`. */
+  private readonly oneSums: Float64Array;
+  private readonly oneValues: Float64Array;
 
   constructor(
     private readonly network: Network,
@@ -64,13 +68,16 @@ class WasmDenseKernels implements DenseKernels {
     const { weights, biases, values, layers } = network;
     const parameters = weights.length + biases.length;
     // Two copies of the parameters (weights and biases, their gradients), four buffers of `group` samples
-    // (sums, values, deltas, and one to spare), per-sample indices and deltas, the interleaved inputs.
-    const doubles = 2 * parameters + 4 * group * values.length + 2 * group + 4 * Math.max(...layers);
+    // (sums, values, deltas, and one to spare), per-sample indices and deltas, the interleaved inputs,
+    // one sample's sums and values.
+    const doubles = 2 * parameters + 4 * group * values.length + 2 * group + 4 * Math.max(...layers) + 2 * values.length;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil((8 * doubles + 16 * ALIGN) / PAGE) });
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as DenseExports;
     this.weights = this.float64(weights.length);
     this.biases = this.float64(biases.length);
     this.x4 = this.float64(4 * Math.max(...layers)).byteOffset;
+    this.oneSums = this.float64(values.length);
+    this.oneValues = this.float64(values.length);
   }
 
   load(): void {
@@ -94,9 +101,34 @@ class WasmDenseKernels implements DenseKernels {
   }
 
   /**
-   * kernels.ts's forwardSamples: four samples at a time through the WebAssembly loop (its
-   * odd last neuron, and the samples past the last four, through the same JavaScript the
-   * JavaScript kernels use there), then each layer's activation.
+   * Network.forwardFrom through the WebAssembly loop for one sample (the order of kernels.ts's
+   * dot): the same sums and values, left in the network's `sums` and `values`.
+   */
+  forwardFrom(source: ArrayLike<number>, start: number): Float64Array {
+    const { network, weights, biases, loops, oneSums: sums, oneValues: values } = this;
+    const { layers, neuronOffset, weightOffset, biasOffset } = network;
+    for (let i = 0; i < layers[0]; i++) values[i] = source[start + i];
+    for (let k = 0; k < layers.length - 1; k++) {
+      const to = neuronOffset[k + 1];
+      loops.weightedSums(
+        weights.byteOffset + 8 * weightOffset[k],
+        biases.byteOffset + 8 * biasOffset[k],
+        layers[k],
+        layers[k + 1],
+        values.byteOffset + 8 * neuronOffset[k],
+        sums.byteOffset + 8 * to,
+      );
+      network.activationOf(k).forwardLayer(sums, values, to, to + layers[k + 1]);
+    }
+    network.sums.set(sums);
+    network.values.set(values);
+    return network.output;
+  }
+
+  /**
+   * kernels.ts's forwardSamples: four samples at a time through the four-sample loop (but
+   * an odd last neuron), the rest one at a time with dot's order, as the JavaScript kernels
+   * do; then each layer's activation.
    */
   forwardSamples(sums: Float64Array, values: Float64Array, stride: number, size: number): void {
     const { network, weights, biases, loops, x4 } = this;
@@ -125,12 +157,18 @@ class WasmDenseKernels implements DenseKernels {
         );
         if (paired === toSize) continue;
         const j = toSize - 1;
-        for (let s = 0; s < 4; s++) sums[z + s * stride + j] = biases[b + j] + dot(weights, w + j * fromSize, values, x + s * stride, fromSize);
+        for (let s = 0; s < 4; s++) this.weightedSums(w + j * fromSize, b + j, fromSize, 1, values, x + s * stride, sums, z + s * stride + j);
       }
-      for (; g < size; g++) weightedSums(weights, w, biases, b, fromSize, toSize, values, g * stride + from, sums, g * stride + to);
+      for (; g < size; g++) this.weightedSums(w, b, fromSize, toSize, values, g * stride + from, sums, g * stride + to);
       const activation = network.activationOf(k);
       for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
     }
+  }
+
+  /** weightedSums of kernels.ts for one sample (x into values, z into sums), on this memory. */
+  private weightedSums(w: number, b: number, n: number, m: number, values: Float64Array, x: number, sums: Float64Array, z: number): void {
+    const { weights, biases } = this;
+    this.loops.weightedSums(weights.byteOffset + 8 * w, biases.byteOffset + 8 * b, n, m, values.byteOffset + 8 * x, sums.byteOffset + 8 * z);
   }
 
   readonly addScaledRows: typeof addScaledRows = (gradients, w, length, values, starts, deltas, count) => {

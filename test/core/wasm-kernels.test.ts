@@ -102,6 +102,26 @@ describe('WebAssembly kernels', () => {
     }
   });
 
+  it("evaluate and classify as the JavaScript kernels do, leaving the same numbers in the network's sums and values", () => {
+    for (const layers of [[784, 128, 10], [13, 11, 3], [7, 5, 5, 2]]) {
+      const run = { layers, activation: 'tanh', outputActivation: 'softmax', batchSize: 8 };
+      const [js, fast] = [javascriptKernels, wasm].map((kernels) => {
+        const network = train(run, kernels, 3);
+        const random = new Random(9);
+        const inputs = Array.from({ length: 21 }, () => Array.from({ length: layers[0] }, () => random.uniform(-2, 2)));
+        const trainer = new Trainer(network, { inputs, targets: oneHot(inputs.map(() => random.int(layers[2] ?? 2)), layers[layers.length - 1]) }, { kernels });
+        const evaluation = trainer.evaluate();
+        const confusion = trainer.confusion();
+        return { evaluation, confusion, sums: network.sums.slice(), values: network.values.slice() };
+      });
+      expect(Object.is(js.evaluation.loss, fast.evaluation.loss), `${layers.join('-')}: loss`).to.equal(true);
+      expect(fast.evaluation.accuracy).to.equal(js.evaluation.accuracy);
+      expect(fast.confusion).to.deep.equal(js.confusion);
+      expect(firstDifference(js.sums, fast.sums), 'sums').to.equal(-1);
+      expect(firstDifference(js.values, fast.values), 'values').to.equal(-1);
+    }
+  });
+
   it('leave the gradients, sums and deltas of a batch where the JavaScript kernels do', () => {
     const network = new Network({ layers: [30, 21, 5], activation: 'relu', outputActivation: 'softmax', seed: 3 });
     const random = new Random(4);
