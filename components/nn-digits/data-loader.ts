@@ -1,5 +1,5 @@
 import { parseDigits } from '../../src/index.js';
-import { loadDigits, loadMnistDigits } from '../shared/digits-data.js';
+import { loadDigits } from '../shared/digits-data.js';
 import { type PreparedDigits, prepareDigits } from './session.js';
 
 /** One thing being loaded for a key (a URL, or '' for the default). */
@@ -40,15 +40,13 @@ function start<T>(key: string, work: () => Promise<T>, explain: Explain, what: s
 }
 
 /**
- * The digits `<nn-digits>` learns from (the shipped UCI and MNIST ones, imported lazily, or
+ * The digits `<nn-digits>` learns from (the shipped UCI ones, imported lazily, or
  * `src`'s) and its model (`model`'s JSON), each loaded once per URL and prepared for
  * sessions. A change of `model` does not load the digits again.
  */
 export function loadDigitsFor(src: string, explain: Explain, settled: (load: Load<PreparedDigits>) => void): Load<PreparedDigits> {
   const work = async () => {
-    if (src) return prepareDigits(parseDigits(await text(src)));
-    const [uci, mnist] = await Promise.all([loadDigits(), loadMnistDigits()]);
-    return prepareDigits(uci, mnist);
+    return prepareDigits(src ? parseDigits(await text(src)) : await loadDigits());
   };
   return start(src, work, explain, src || 'digits', settled);
 }

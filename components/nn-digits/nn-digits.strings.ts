@@ -46,7 +46,7 @@ export const DIGITS_STRINGS = defineStrings({
   testLoss: 'Held-out loss',
   /** The live numbers, as `<nn-trainer>` says them. */
   status: 'Epoch {epoch} of {epochs} · training loss {trainLoss} · held-out loss {testLoss} · accuracy {accuracy}',
-  statusStart: 'Not trained yet: {train} handwritten digits to learn from (and {copies} shifted copies), {test} held out. Press Train.',
+  statusStart: 'Not trained yet: {train} handwritten digits to learn from (and {copies} distorted copies), {test} held out. Press Train.',
   diverged: 'Training diverged: try a smaller learning rate.',
 });
 

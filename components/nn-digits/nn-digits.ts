@@ -36,7 +36,7 @@ const OUTPUT_NAMES = Array.from({ length: 10 }, (_, i) => String(i));
  * (mouse, pen or finger; keyboard users pick a held-out digit), see the 8 × 8 input the
  * network receives after the UCI data set's preprocessing, the forward pass, and ten
  * probability bars with the guess. Train (play, pause, reset) on 1,797 real handwritten
- * digits (UCI, CC BY 4.0) and 3,000 MNIST pen strokes, with the loss and held-out accuracy
+ * digits (UCI, CC BY 4.0) and distorted copies of them, with the loss and held-out accuracy
  * as `<nn-trainer>` shows them, and a confusion matrix of held-out digits whose cells show
  * those digits. The digits load when the element first needs them.
  *
@@ -273,7 +273,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   private loaded(load: Load<unknown>): void {
     if (load !== this.digits && load !== this.modelLoad) return;
     const digits = load === this.digits ? (load.value as PreparedDigits | undefined) : undefined;
-    if (digits) this.emit('nn-load', { count: digits.rows.length + (digits.extra?.inputs.length ?? 0) });
+    if (digits) this.emit('nn-load', { count: digits.rows.length });
     this.requestUpdate();
   }
 

