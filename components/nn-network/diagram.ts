@@ -217,7 +217,9 @@ function renderNodes(view: DiagramView) {
   const nodes = layout.columns.flatMap((column) => column.nodes);
   const shown = nodeValueTexts(nodes.map((node) => trace[node.layer].a[node.index]), r);
   // Values sit in their own hidden layer so each neuron's accessible name is just its label.
-  return svg`<g class="nodes">
+  // Fills fade only while a forward run lights the layers ('running'): a diagram following a
+  // training network is restyled a few times a second, and a fade each time would repaint it every frame.
+  return svg`<g class="nodes ${lit === Infinity ? '' : 'running'}">
     ${nodes.map((node) => renderNode(view, node, r))}
     </g>
     <g class="values" aria-hidden="true">

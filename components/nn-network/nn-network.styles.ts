@@ -105,6 +105,9 @@ export const networkStyles = css`
     fill: var(--_sign);
     stroke: var(--_sign);
     stroke-width: 1.5;
+  }
+
+  .running .node .body {
     transition: fill-opacity 250ms, stroke 250ms;
   }
 
@@ -422,6 +425,11 @@ export const networkStyles = css`
     border-radius: 999px;
     background: var(--_sign);
     transition: width 200ms, left 200ms;
+  }
+
+  /* A followed network changes a few times a second: a bar that glided each time would be redrawn every frame. */
+  .live .bar {
+    transition: none;
   }
 
   .bar-value {

@@ -401,6 +401,7 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
       pickedInput: this.pickedInput,
       tip,
       announcement: this.announcement,
+      live: this.following,
     });
   }
 }

@@ -49,7 +49,7 @@ export interface ViewListeners {
 export function renderView(
   view: DiagramView,
   panel: PanelView,
-  parts: { handlers: EditHandlers; listeners: ViewListeners; pickedInput: number; tip?: Target; announcement: string },
+  parts: { handlers: EditHandlers; listeners: ViewListeners; pickedInput: number; tip?: Target; announcement: string; live: boolean },
 ) {
   const { network, layout, words, selected, selectedFrom } = view;
   const { handlers, listeners } = parts;
@@ -93,7 +93,7 @@ export function renderView(
       <button class="run" part="run" @click=${listeners.run}>${words.run}</button>
       <p class="status" role="status">${parts.announcement}</p>
     </div>
-    <div class="panels">
+    <div class="panels ${parts.live ? 'live' : ''}">
       <div class="card" role="group" part="inputs" aria-labelledby="inputs-title">
         <p class="card-title" id="inputs-title">${words.inputsTitle}</p>
         ${renderInputs(panel, handlers, parts.pickedInput)}

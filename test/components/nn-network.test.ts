@@ -530,6 +530,35 @@ describe('<nn-network>', () => {
     expect(nodeKeys(el)).to.have.length(6);
   });
 
+  it('redraws for a training source without fading, so no redraw animates frames after it; a run forward fades its neurons in', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div><nn-network for="fading-source" inputs="0.5,0.5"></nn-network></div>`);
+    const el = holder.querySelector('nn-network')!;
+    const source = document.createElement('fake-network-source') as FakeSource;
+    source.network = new Network({ layers: [2, 4, 1], seed: 3 });
+    source.id = 'fading-source';
+    let forward = oneEvent(el, 'nn-forward');
+    holder.append(source);
+    await forward;
+    await el.updateComplete;
+    const fills = () => $$(el, 'circle.body').map((body) => body.getAttribute('fill-opacity')).join();
+    const before = fills();
+    getComputedStyle($(el, 'circle.body')!).fillOpacity; // drawn once, as a reader sees it between redraws
+    // The source trains: every neuron's activation changes, and with it its fill.
+    source.network.weights.fill(0.9);
+    source.network.biases.fill(0.5);
+    forward = oneEvent(el, 'nn-forward');
+    source.dispatchEvent(new CustomEvent('nn-network-update', { detail: { network: source.network } }));
+    await forward;
+    await el.updateComplete;
+    expect(fills(), 'the redraw changed the fills').not.to.equal(before);
+    getComputedStyle($(el, 'circle.body')!).fillOpacity; // the style change is applied
+    expect(root(el).getAnimations(), 'animations started by a redraw').to.have.length(0);
+    ($(el, 'button.run') as HTMLButtonElement).click();
+    await el.updateComplete;
+    getComputedStyle($(el, 'circle.body')!).fillOpacity;
+    expect(root(el).getAnimations().length, 'a run forward fades the layers it has not reached').to.be.greaterThan(0);
+  });
+
   it('shows a network set by script through the network property', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,2,1"></nn-network>`);
     const net = new Network({ layers: [4, 3, 2], activation: 'elu', outputActivation: 'softmax', seed: 8 });
