@@ -28,6 +28,8 @@ async function openArticle(width: number, dark: boolean): Promise<{ frame: HTMLI
   document.body.append(frame);
   await loaded;
   const view = frame.contentWindow as FrameWindow;
+  // A phone's scrollbars take no room: widen the frame by a desktop scrollbar's width (Firefox's take 12 px), so the page has `width` px.
+  frame.style.width = `${2 * width - view.document.documentElement.clientWidth}px`;
   const errors: string[] = [];
   view.addEventListener('error', (event) => errors.push(event.message));
   view.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
@@ -78,6 +80,7 @@ describe('the demo article', () => {
           }
           // The page itself follows the scheme (article.css uses light-dark()).
           expect(view.getComputedStyle(doc.documentElement).backgroundColor).to.equal(scheme === 'dark' ? 'rgb(17, 20, 23)' : 'rgb(251, 251, 250)');
+          expect(doc.documentElement.clientWidth, 'the page is as wide as the frame').to.equal(width);
           expect(doc.documentElement.scrollWidth, 'the page is no wider than the screen').to.be.at.most(width);
           expect(errors).to.deep.equal([]);
           const { violations } = await axe(view);
