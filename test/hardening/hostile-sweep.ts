@@ -328,7 +328,16 @@ const SPECS: ElementSpec[] = [
         },
         good: '4,2',
       },
-      activation: { accepts: (v) => trainable(v) && !activations[v].applyVector, good: 'tanh' },
+      // One name for every hidden layer, or one per hidden layer (the base network has two).
+      activation: {
+        accepts: (v) => {
+          const names = v.split(',').map((t) => t.trim());
+          return names.length <= 2 && names.every((n) => trainable(n) && !activations[n].applyVector);
+        },
+        good: 'tanh',
+      },
+      // A rate for every hidden layer, or one per hidden layer, from 0 to 0.99.
+      dropout: { accepts: numbers({ min: 0, max: 0.99, most: 2 }), good: '0' },
       'output-activation': { accepts: trainable, good: 'sigmoid' },
       loss: { accepts: (v) => own(losses, v), good: 'binary-cross-entropy' },
       optimizer: { accepts: (v) => own(optimizers, v), good: 'sgd' },
@@ -346,8 +355,8 @@ const SPECS: ElementSpec[] = [
       speed: { accepts: number({ min: 0.01, max: 100 }), good: '1' },
       controls: {
         accepts: (v) => nameList(v).every((n) => n === 'none' || (CONTROL_NAMES as readonly string[]).includes(n)),
-        // The default: every control but speed and points.
-        good: CONTROL_NAMES.filter((n) => n !== 'speed' && n !== 'points').join(','),
+        // The default: every control but speed, points and dropout.
+        good: CONTROL_NAMES.filter((n) => n !== 'speed' && n !== 'points' && n !== 'dropout').join(','),
       },
       show: { accepts: (v) => nameList(v).every((n) => ['boundary', 'loss', 'network', 'neurons'].includes(n)), good: 'boundary,loss,network,neurons' },
     },
