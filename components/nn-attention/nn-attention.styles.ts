@@ -10,14 +10,6 @@ export const attentionStyles = css`
     font-size: 0.9em;
   }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.9rem;
-    margin-bottom: 0.75rem;
-  }
-
   .toolbar .text {
     flex: 1 1 16rem;
   }
@@ -45,14 +37,6 @@ export const attentionStyles = css`
 
   .temperature output {
     min-width: 3em;
-  }
-
-  .toolbar button.play {
-    min-width: 5.5rem;
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_background);
-    font-weight: 600;
   }
 
   .note,

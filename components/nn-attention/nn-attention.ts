@@ -9,7 +9,7 @@ import { SourceController } from '../shared/source-controller.js';
 import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop } from '../shared/training-loop.js';
-import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
+import { cardHeaderStyles, cardStyles, toolbarStyles } from '../shared/card-styles.js';
 import { ColorSchemeController } from '../shared/color-scheme.js';
 import { renderToolbar } from './controls.js';
 import { renderBody } from './body-view.js';
@@ -68,7 +68,7 @@ export type { AttentionEpochDetail, AttentionEvents } from './nn-attention.event
  */
 @customElement('nn-attention')
 export class NnAttention extends NnElement<AttentionEvents> {
-  static override styles = [themeStyles, controlStyles, cardStyles, cardHeaderStyles, attentionStyles];
+  static override styles = [themeStyles, controlStyles, toolbarStyles, cardStyles, cardHeaderStyles, attentionStyles];
 
   static override properties = propertiesOf(ATTENTION_SETTINGS);
 

@@ -15,14 +15,6 @@ export const backpropStyles = css`
     margin: 0 0 0.5rem;
   }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.6rem;
-    margin-bottom: 0.75rem;
-  }
-
   .toolbar button.step {
     min-width: 5rem;
     background: var(--_accent);

@@ -10,7 +10,7 @@ import { SourceController } from '../shared/source-controller.js';
 import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { isTrainerSource } from '../shared/trainer-source.js';
-import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
+import { cardHeaderStyles, cardStyles, toolbarStyles } from '../shared/card-styles.js';
 import { renderChain } from './chain.js';
 import { digitsFor, renderControls, renderNudge } from './controls.js';
 import { phaseName, placeName, renderTable, stageText } from './describe.js';
@@ -64,7 +64,7 @@ const CARD_INSET = 34;
  */
 @customElement('nn-backprop')
 export class NnBackprop extends NnElement<BackpropEvents> {
-  static override styles = [themeStyles, controlStyles, cardStyles, cardHeaderStyles, backpropStyles];
+  static override styles = [themeStyles, controlStyles, toolbarStyles, cardStyles, cardHeaderStyles, backpropStyles];
 
   static override properties = propertiesOf(BACKPROP_SETTINGS);
 

@@ -9,14 +9,6 @@ export const convolutionStyles = css`
     background: var(--_background);
   }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 0.9rem;
-    align-items: center;
-    margin-bottom: 0.6rem;
-  }
-
   .toolbar input[type='number'] {
     width: 4.8em;
   }

@@ -7,6 +7,7 @@ import { hintStyles } from '../shared/hint-styles.js';
 import { NnElement } from '../shared/nn-element.js';
 import { WidthController } from '../shared/resize-controller.js';
 import { propertiesOf, rebuilds, restoreDefaults } from '../shared/settings.js';
+import { toolbarStyles } from '../shared/card-styles.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { renderExploreControls, renderTrainControls } from './controls.js';
@@ -75,7 +76,7 @@ const CARD_INSET = 34;
  */
 @customElement('nn-convolution')
 export class NnConvolution extends NnElement<ConvolutionEvents> {
-  static override styles = [themeStyles, controlStyles, hintStyles, drawingPadStyles, convolutionStyles];
+  static override styles = [themeStyles, controlStyles, toolbarStyles, hintStyles, drawingPadStyles, convolutionStyles];
 
   static override properties = propertiesOf(CONVOLUTION_SETTINGS);
 

@@ -16,22 +16,6 @@ export const surfaceStyles = css`
     margin-left: auto;
   }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
-    margin-bottom: 0.75rem;
-  }
-
-  .toolbar button.play {
-    min-width: 5.5rem;
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_background);
-    font-weight: 600;
-  }
-
   /* On a narrow card the learning rate's label and slider share the width, and the slider gives way. */
   .rate {
     max-width: 100%;

@@ -14,7 +14,7 @@ import { hintStyles } from '../shared/hint-styles.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
 import { isTrainerSource } from '../shared/trainer-source.js';
-import { cardHeaderStyles, cardStyles } from '../shared/card-styles.js';
+import { cardHeaderStyles, cardStyles, toolbarStyles } from '../shared/card-styles.js';
 import { ColorSchemeController } from '../shared/color-scheme.js';
 import { renderToolbar } from './controls.js';
 import { describeDivergence, describeMap, describePath } from './describe.js';
@@ -82,7 +82,7 @@ const STEPS_PER_SECOND = 15;
  */
 @customElement('nn-loss-surface')
 export class NnLossSurface extends NnElement<LossSurfaceEvents> {
-  static override styles = [themeStyles, controlStyles, hintStyles, chartStyles, cardStyles, cardHeaderStyles, surfaceStyles];
+  static override styles = [themeStyles, controlStyles, toolbarStyles, hintStyles, chartStyles, cardStyles, cardHeaderStyles, surfaceStyles];
 
   static override properties = propertiesOf(SURFACE_SETTINGS);
 

@@ -39,22 +39,6 @@ export const rnnStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
-    margin-bottom: 0.75rem;
-  }
-
-  .toolbar button.play {
-    min-width: 5.5rem;
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_background);
-    font-weight: 600;
-  }
-
   .time input {
     width: 10rem;
   }

@@ -9,7 +9,7 @@ import { propertiesOf, restoreDefaults } from '../shared/settings.js';
 import { format } from '../shared/strings.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
-import { cardStyles } from '../shared/card-styles.js';
+import { cardStyles, toolbarStyles } from '../shared/card-styles.js';
 import { renderSampler, renderTimeSlider, renderToolbar } from './controls.js';
 import { describeUnrolled, renderTable } from './describe.js';
 import { renderGradientChart } from './gradient-chart.js';
@@ -76,7 +76,7 @@ const SPEAK_EVERY_MS = 3000;
  */
 @customElement('nn-rnn')
 export class NnRnn extends NnElement<RnnEvents> {
-  static override styles = [themeStyles, controlStyles, chartStyles, cardStyles, rnnStyles, shadeStyles];
+  static override styles = [themeStyles, controlStyles, toolbarStyles, chartStyles, cardStyles, rnnStyles, shadeStyles];
 
   static override properties = propertiesOf(RNN_SETTINGS);
 

@@ -27,3 +27,22 @@ export const cardHeaderStyles = css`
     font-weight: 650;
   }
 `;
+
+/** A row of controls that wraps when narrow, and its Play button in the accent colour. */
+export const toolbarStyles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    margin-bottom: 0.75rem;
+  }
+
+  .toolbar button.play {
+    min-width: 5.5rem;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_background);
+    font-weight: 600;
+  }
+`;
