@@ -32,7 +32,9 @@ const DEFAULT_VALUES = defaultValues(TRAINER_SETTINGS);
 /**
  * A network that learns in front of the reader: data, a loss, backpropagation and
  * gradient descent, with a decision boundary, what each hidden neuron has learned, a
- * loss chart and the live network. Reproducible: the same seed gives the same run.
+ * loss chart and the live network. Reproducible: the same seed gives the same run. Each
+ * hidden layer may have its own activation (`activation="relu, relu, tanh"`); `dropout`
+ * switches off neurons while training only, never in the boundary or the test loss.
  *
  * @summary Trains a small neural network live, as TensorFlow Playground does, in one tag.
  *
