@@ -12,3 +12,5 @@ export * from './convolution.js';
 export * from './recurrence.js';
 export * from './handwriting.js';
 export * from './inspect.js';
+export { type DenseKernels, type KernelFactory, javascriptKernels } from './dense-kernels.js';
+export { WASM_THRESHOLD, type WasmKernelOptions, loadWasmKernels } from './wasm/load.js';
