@@ -102,15 +102,18 @@ export class BoundaryJob {
     return !!target && target > this.resolution;
   }
 
-  /** While playing: samples for a frame's budget, starting a repaint of the network as it is now when none is under way; true when one is finished. */
-  play(): boolean {
+  /**
+   * While playing: samples for `budget` ms (what is left of the frame's drawing budget),
+   * starting a repaint of the network as it is now when none is under way; true when one is finished.
+   */
+  play(budget = DRAW_BUDGET_MS): boolean {
     if (!this.pass) {
       const fits = this.largest(DRAW_BUDGET_MS, RESOLUTIONS.at(-1)!) ?? 0;
       const resolution =
         fits >= PLAYING_MIN ? fits : (this.largest(PLAYING_FRAMES * DRAW_BUDGET_MS, PLAYING_MIN) ?? RESOLUTIONS[1]);
       this.pass = this.start(resolution);
     }
-    return this.advance();
+    return this.advance(budget);
   }
 
   /** Drops a repaint under way (the network changed in a way that must be shown at once). */
@@ -118,9 +121,11 @@ export class BoundaryJob {
     this.pass = undefined;
   }
 
-  private advance(): boolean {
+  private advance(budget = DRAW_BUDGET_MS): boolean {
     const pass = this.pass!;
-    this.run(pass, DRAW_BUDGET_MS);
+    // Nothing left of the frame's budget: this frame samples nothing (and measures nothing).
+    if (budget <= 0) return false;
+    this.run(pass, budget);
     if (!pass.sampler.done) return false;
     this.pass = undefined;
     this.show(pass);

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { divergingTable, resolveColor } from '../shared/colors.js';
-import { BoundaryJob } from './boundary.js';
+import { BoundaryJob, DRAW_BUDGET_MS } from './boundary.js';
 import { BACKGROUND_STRENGTH, type Extent, type Palette, paintHiddenNeurons } from './grid.js';
 import { drawPoints } from './points.js';
 import type { Session } from './session.js';
@@ -77,14 +77,18 @@ export class CanvasPainter implements ReactiveController {
     this.boundary = undefined;
   }
 
-  /** Paints the boundary, and the neuron maps when due (every update while paused; four times a second while playing). */
+  /**
+   * Paints the neuron maps when due (every update while paused; four times a second while
+   * playing), then the boundary: while playing, the two share one frame's drawing budget,
+   * so a frame that redraws the maps samples less of the boundary.
+   */
   hostUpdated(): void {
-    this.paintBoundary();
-    const now = performance.now();
-    if (!this.options.playing() || now - this.neuronsDrawn >= NEURONS_INTERVAL_MS) {
-      this.neuronsDrawn = now;
+    const start = performance.now();
+    if (!this.options.playing() || start - this.neuronsDrawn >= NEURONS_INTERVAL_MS) {
+      this.neuronsDrawn = start;
       this.paintNeurons();
     }
+    this.paintBoundary(DRAW_BUDGET_MS - (performance.now() - start));
   }
 
   private resolvePalette(): Palette {
@@ -117,7 +121,7 @@ export class CanvasPainter implements ReactiveController {
    * While training plays, the boundary is sampled for a frame's budget and drawn when a
    * repaint is finished; otherwise it is drawn at once and refined in the frames after.
    */
-  private paintBoundary(): void {
+  private paintBoundary(budget: number): void {
     const session = this.options.session();
     const canvas = this.options.root().querySelector<HTMLCanvasElement>('canvas.boundary');
     this.stopRefining();
@@ -130,7 +134,7 @@ export class CanvasPainter implements ReactiveController {
       job = this.boundary = new BoundaryJob(session, palette, extent, discrete);
     }
     if (this.options.playing()) {
-      if (job.play() || job.resolution === 0) {
+      if (job.play(budget) || job.resolution === 0) {
         if (job.resolution === 0) job.paintNow();
         this.drawBoundary(job);
       } else if (!this.isDrawn(job, canvas)) {

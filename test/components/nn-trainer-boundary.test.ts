@@ -1,6 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { Network, features as allFeatures } from '../../src/index.js';
-import { GridSampler } from '../../components/nn-trainer/grid.js';
+import { BoundaryJob } from '../../components/nn-trainer/boundary.js';
+import { GridSampler, type Palette, outputPainter } from '../../components/nn-trainer/grid.js';
+import type { Session } from '../../components/nn-trainer/session.js';
+import { divergingTable } from '../../components/shared/colors.js';
 import '../../components/nn-trainer/nn-trainer.js';
 import type { NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
 
@@ -32,6 +35,43 @@ describe('<nn-trainer> decision boundary', () => {
       const [expected] = network.predict(features.map((feature) => feature.f(x1, x2)));
       expect(Math.abs(outputs[cell] - expected), `cell ${cell}`).to.be.below(1e-13);
     }
+  });
+
+  it('a repaint spread over many frames while the network trains is complete and equals one painted at once from the weights it began with', () => {
+    const features = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sin-x1', 'sin-x2'].map((name) => allFeatures[name]);
+    const options = { layers: [7, 8, 8, 8, 8, 8, 8, 1], activation: 'tanh', outputActivation: 'tanh', seed: 9 } as const;
+    const network = new Network(options);
+    const session = { network, features, kind: 'classification' } as unknown as Session;
+    const [negative, neutral, positive] = [{ r: 200, g: 90, b: 20 }, { r: 240, g: 240, b: 240 }, { r: 20, g: 110, b: 200 }];
+    const palette: Palette = {
+      diverging: divergingTable(negative, neutral, positive),
+      background: divergingTable(negative, neutral, positive, 255, 0.45),
+      neutral,
+      classes: [negative, positive],
+    };
+    const extent = [-6, 6] as const;
+    const job = new BoundaryJob(session, palette, extent);
+    const began = new Network(options);
+    // Frames with almost nothing left of their drawing budget; the network trains between them.
+    let frames = 1;
+    while (!job.play(0.01)) {
+      for (let i = 0; i < network.weights.length; i += 3) network.weights[i] += 0.05;
+      frames++;
+      expect(frames, 'frames for one repaint').to.be.below(100_000);
+    }
+    expect(frames, 'frames the repaint took').to.be.above(3);
+    const resolution = job.resolution;
+    const shown = job.finished.getContext('2d')!.getImageData(0, 0, resolution, resolution).data;
+    for (let i = 3; i < shown.length; i += 4) expect(shown[i], `alpha of pixel ${(i - 3) / 4}`).to.equal(255);
+
+    const image = new ImageData(resolution, resolution);
+    new GridSampler(began, features, extent, resolution, outputPainter(image, began, palette, [-1, 1])).finish();
+    const once = new OffscreenCanvas(resolution, resolution).getContext('2d')!;
+    once.putImageData(image, 0, 0);
+    const expected = once.getImageData(0, 0, resolution, resolution).data;
+    let differing = 0;
+    for (let i = 0; i < expected.length; i++) if (expected[i] !== shown[i]) differing++;
+    expect(differing, `channels that differ from a one-shot paint, of ${expected.length}`).to.equal(0);
   });
 
   it('a paused trainer draws its boundary at once, then asks for no more frames once it is refined', async () => {
