@@ -140,6 +140,14 @@ function renderCaptions(view: DiagramView) {
   </g>`;
 }
 
+/** Steps a link's width moves in: a quarter pixel, too little to see, so a redraw after a little training rewrites (and lays out again) only the links whose weight moved enough to show. */
+const WIDTH_STEPS_PER_PX = 4;
+
+/** The drawn width of a link of weight w. */
+function linkWidth(w: number, maxWidth: number): number {
+  return Math.round(weightWidth(w, maxWidth) * WIDTH_STEPS_PER_PX) / WIDTH_STEPS_PER_PX;
+}
+
 function renderLinks(view: DiagramView) {
   const { network, layout, lit, selected, selectedFrom, hovered } = view;
   const { columns } = layout;
@@ -158,10 +166,10 @@ function renderLinks(view: DiagramView) {
         const isHovered = hovered?.kind === 'link' && hovered.k === k && hovered.to === to.index && hovered.from === from.index;
         if (isSelected || isHovered) {
           halos.push(svg`<line class="halo" x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}
-            stroke-width=${weightWidth(w, maxWidth) + 6}></line>`);
+            stroke-width=${linkWidth(w, maxWidth) + 6}></line>`);
         }
         visible.push(svg`<line class="link ${signClass(w)} ${state}" x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}
-          stroke-width=${weightWidth(w, maxWidth)}></line>`);
+          stroke-width=${linkWidth(w, maxWidth)}></line>`);
         hits.push(svg`<line class="hit" data-k=${k} data-from=${from.index} data-to=${to.index}
           x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}></line>`);
       }
