@@ -394,7 +394,7 @@ async function digitsScenario(browser, origin) {
     name: 'Article: #digits (<nn-digits>) training, the pad redrawn 10 times a second',
     ...stats(result.intervals),
     stepsPerSecond: NaN,
-    training: `${digits.epochs} epochs of 7,723 digits in ${SECONDS} s; held-out accuracy ${(accuracy * 100).toFixed(1)} %`,
+    training: `${digits.epochs} epochs of 10,066 digits in ${SECONDS} s; held-out accuracy ${(accuracy * 100).toFixed(1)} %`,
     trained: digits.epochs > 0,
   };
 }
