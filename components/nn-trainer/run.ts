@@ -46,6 +46,9 @@ export class TrainingRun {
   announcement = '';
   private readonly loop: TrainingLoop;
   private stepCredit = 0;
+  /** Milliseconds the last step took, and the last end-of-epoch evaluation (all the training and test data). */
+  private stepMs = 0;
+  private evaluationMs = 0;
   private autoplayed = false;
   /** The test data's confusion matrix, counted for the epoch record it belongs to. */
   private counted?: { record: EpochRecord; counts: number[][] };
@@ -170,10 +173,18 @@ export class TrainingRun {
     const stepsPerEpoch = Math.ceil(session.trainer.data.count / session.trainer.batchSize);
     this.stepCredit = Math.min(this.stepCredit + speed * stepsPerEpoch, 4 * stepsPerEpoch * speed + 1);
     const wanted = Math.floor(this.stepCredit);
+    const trainer = session.trainer;
     const start = performance.now();
     let done = 0;
-    while (done < wanted && performance.now() - start < budget && this.loop.playing) {
+    while (done < wanted && this.loop.playing) {
+      const spent = performance.now() - start;
+      if (spent >= budget) break;
+      // A step that ends an epoch evaluates the network on all the data too: when the two would
+      // overrun what is left of the budget, they wait for the next frame and come first in it.
+      const endsEpoch = Math.round(trainer.epochProgress * trainer.data.count) + trainer.nextBatchSize >= trainer.data.count;
+      if (done > 0 && endsEpoch && spent + this.stepMs + this.evaluationMs > budget) break;
       this.runSteps(1, false);
+      this.stepMs = performance.now() - start - spent - (endsEpoch ? this.evaluationMs : 0);
       done++;
     }
     this.stepCredit -= done;
@@ -211,7 +222,9 @@ export class TrainingRun {
   }
 
   private recordEpoch(session: Session): void {
+    const begin = performance.now();
     const record = evaluate(session);
+    this.evaluationMs = performance.now() - begin;
     this.history = thinHistory([...this.history, record]);
     this.options.onEpoch(record);
   }
