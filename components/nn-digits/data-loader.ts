@@ -51,7 +51,18 @@ export function loadDigitsFor(src: string, explain: Explain, settled: (load: Loa
   return start(src, work, explain, src || 'digits', settled);
 }
 
-/** The model at `url` (nothing for ''), parsed as JSON; the core checks it when the network is built. */
+/** The `model` value that names the weights shipped with the kit (data/digits/model.ts). */
+export const PRETRAINED = 'pretrained';
+
+/**
+ * The model at `url` (nothing for ''), parsed as JSON, or for "pretrained" the shipped
+ * weights, imported lazily (about 14 kB gzipped, only when asked for); the core checks it
+ * when the network is built.
+ */
 export function loadModelFor(url: string, explain: Explain, settled: (load: Load<unknown>) => void): Load<unknown> {
-  return start(url, async () => (url ? (JSON.parse(await text(url)) as unknown) : undefined), explain, url, settled);
+  const work = async () => {
+    if (url === PRETRAINED) return (await import('../../data/digits/model.js')).default as unknown;
+    return url ? (JSON.parse(await text(url)) as unknown) : undefined;
+  };
+  return start(url, work, explain, url, settled);
 }

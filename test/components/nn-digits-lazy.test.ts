@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/nn-digits/nn-digits.js';
 import type { NnDigits } from '../../components/nn-digits/nn-digits.js';
 
@@ -19,5 +19,11 @@ describe('<nn-digits> data', () => {
     expect(el.network).to.exist;
     const files = digitFiles().map((name) => new URL(name).pathname);
     expect(files).to.include('/data/digits/digits.ts');
+    // The shipped weights only when asked for.
+    expect(files).to.not.include('/data/digits/model.ts');
+    const pretrained = await fixture<NnDigits>(html`<nn-digits model="pretrained" show="probabilities"></nn-digits>`);
+    pretrained.scrollIntoView();
+    await waitUntil(() => pretrained.network && pretrained.accuracy > 0.9, 'the pretrained network is built', { timeout: 15000 });
+    expect(digitFiles().map((name) => new URL(name).pathname)).to.include('/data/digits/model.ts');
   });
 });

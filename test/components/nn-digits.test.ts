@@ -289,4 +289,17 @@ describe('<nn-digits>', () => {
     const bad = await ready(html`<nn-digits model=${URL.createObjectURL(new Blob([wrong]))}></nn-digits>`);
     expect(alertText(bad)).to.contain('64 inputs');
   });
+
+  it('model="pretrained": the shipped weights read the held-out digits before any training, and a sample drawn on the pad', async () => {
+    const el = await ready(html`<nn-digits model="pretrained"></nn-digits>`);
+    expect(alertText(el)).to.equal('');
+    expect(el.network!.layers).to.deep.equal([64, 64, 10]);
+    expect(el.epoch).to.equal(0);
+    expect(el.accuracy).to.be.at.least(0.95);
+    const fresh = await ready(html`<nn-digits></nn-digits>`);
+    expect(fresh.accuracy).to.be.below(0.3);
+    $$<HTMLButtonElement>(el, '.samples button')[7].click();
+    await el.updateComplete;
+    expect(el.prediction).to.equal(7);
+  });
 });
