@@ -2,7 +2,7 @@ import type { DataMatrix } from './data.js';
 import { Dropout } from './dropout.js';
 import { defaultKernels } from './default-kernels.js';
 import type { DenseKernels, KernelFactory } from './dense-kernels.js';
-import { backpropagateOne } from './kernels.js';
+import { backpropagateOne, forwardSamples } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 import type { Random } from './random.js';
@@ -83,7 +83,8 @@ export class Backprop {
       const row = rows[first + g] * data.inputSize;
       for (let i = 0; i < inputs; i++) values[g * stride + i] = data.inputs[row + i];
     }
-    if (this.dropout) this.dropout.forward(this.sums, values, stride, size);
+    // Dropout runs the JavaScript kernels, reading the network's own weights.
+    if (this.dropout) forwardSamples(this.network, this.sums, values, stride, size, this.dropout);
     else this.kernels.forwardSamples(this.sums, values, stride, size);
   }
 

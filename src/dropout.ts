@@ -1,6 +1,5 @@
 import { check, isFiniteNumber } from './errors.js';
-import { weightedSums, weightedSumsOfFour } from './kernels.js';
-import type { Network } from './network.js';
+import { type Network, perHiddenLayer } from './network.js';
 import type { Random } from './random.js';
 
 /**
@@ -9,17 +8,9 @@ import type { Random } from './random.js';
  * in [0, 1); throws a clear NnKitError otherwise.
  */
 export function dropoutRates(given: number | readonly number[] | undefined, hidden: number): number[] {
-  if (given == null) return new Array<number>(hidden).fill(0);
-  const list = typeof given === 'number' ? [given] : Array.isArray(given) ? given : undefined;
-  check(list !== undefined, 'Dropout must be a rate such as 0.2, or a list of rates, one per hidden layer.');
-  check(
-    list.length === 1 || list.length === hidden,
-    `Dropout lists ${list.length} rates; this network has ${hidden} hidden layer${hidden === 1 ? '' : 's'}: give one rate for all of them${hidden > 1 ? ` or ${hidden}, one per layer` : ''}.`,
-  );
-  for (const rate of list) {
-    check(isFiniteNumber(rate) && rate >= 0 && rate < 1, `A dropout rate is at least 0 and below 1 (0.2 drops a fifth of a layer's neurons); got ${String(rate)}.`);
-  }
-  return list.length === hidden ? [...list] : new Array<number>(hidden).fill(list[0] ?? 0);
+  const list = perHiddenLayer(given ?? 0, hidden, 'Dropout', 'rate');
+  for (const rate of list) check(isFiniteNumber(rate) && rate >= 0 && rate < 1, `A dropout rate is at least 0 and below 1; got ${String(rate)}.`);
+  return list.length === hidden ? list : new Array<number>(hidden).fill(list[0]);
 }
 
 /**
@@ -52,36 +43,22 @@ export class Dropout {
   }
 
   /**
-   * The forward pass of `size` samples laid out as forwardSamples' (kernels.ts), with each
-   * hidden layer's activations multiplied by its masks (drawn afresh unless `hold`).
+   * Multiplies neuron layer `layer`'s activations of `size` samples by their masks (drawn
+   * afresh unless `hold`), keeping them as they were for the derivative; forwardSamples
+   * (kernels.ts) calls it after each layer.
    */
-  forward(sums: Float64Array, values: Float64Array, stride: number, size: number): void {
-    const { network, rates, masks, kept, random } = this;
-    const { layers, weights, biases, neuronOffset, weightOffset, biasOffset } = network;
-    for (let k = 0; k < layers.length - 1; k++) {
-      const fromSize = layers[k];
-      const toSize = layers[k + 1];
-      const from = neuronOffset[k];
-      const to = neuronOffset[k + 1];
-      let g = 0;
-      for (; g + 3 < size; g += 4) {
-        weightedSumsOfFour(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to, stride);
-      }
-      for (; g < size; g++) {
-        weightedSums(weights, weightOffset[k], biases, biasOffset[k], fromSize, toSize, values, g * stride + from, sums, g * stride + to);
-      }
-      const activation = network.activationOf(k);
-      for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
-      const rate = rates[k + 1];
-      if (rate === 0) continue;
-      const scale = 1 / (1 - rate);
-      for (g = 0; g < size; g++) {
-        const start = g * stride + to;
-        for (let i = start; i < start + toSize; i++) {
-          if (!this.hold) masks[i] = random.next() < rate ? 0 : scale;
-          kept[i] = values[i];
-          values[i] *= masks[i];
-        }
+  apply(layer: number, values: Float64Array, stride: number, size: number): void {
+    const rate = this.rates[layer];
+    if (rate === 0) return;
+    const { masks, kept, random } = this;
+    const scale = 1 / (1 - rate);
+    const first = this.network.neuronOffset[layer];
+    const count = this.network.layers[layer];
+    for (let g = 0; g < size; g++) {
+      for (let i = g * stride + first; i < g * stride + first + count; i++) {
+        if (!this.hold) masks[i] = random.next() < rate ? 0 : scale;
+        kept[i] = values[i];
+        values[i] *= masks[i];
       }
     }
   }

@@ -190,9 +190,17 @@ export function backpropagateOne(
 /**
  * The forward pass of `size` samples through `network`'s weights and activations: sample g's
  * neurons sit g × `stride` into `sums` and `values` (laid out like the network's own), its
- * inputs already in `values`. Four samples at a time, then the rest one at a time.
+ * inputs already in `values`. Four samples at a time, then the rest one at a time. `masks`,
+ * when given, changes each layer's activations once computed (dropout while training).
  */
-export function forwardSamples(network: Network, sums: Float64Array, values: Float64Array, stride: number, size: number): void {
+export function forwardSamples(
+  network: Network,
+  sums: Float64Array,
+  values: Float64Array,
+  stride: number,
+  size: number,
+  masks?: { apply(layer: number, values: Float64Array, stride: number, size: number): void },
+): void {
   const { layers, weights, biases, neuronOffset, weightOffset, biasOffset } = network;
   for (let k = 0; k < layers.length - 1; k++) {
     const fromSize = layers[k];
@@ -208,5 +216,6 @@ export function forwardSamples(network: Network, sums: Float64Array, values: Flo
     }
     const activation = network.activationOf(k);
     for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
+    masks?.apply(k + 1, values, stride, size);
   }
 }

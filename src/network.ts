@@ -282,19 +282,25 @@ export class Network {
  * unknown name, a whole-layer one (softmax) or a list of the wrong length.
  */
 function namedActivations(given: unknown, hidden: number): Activation[] {
-  const list = Array.isArray(given) ? given : undefined;
-  check(list !== undefined || typeof given === 'string', 'The activation must be a name such as "tanh", or a list of names, one per hidden layer.');
-  if (list && list.length !== 1) {
-    check(
-      list.length === hidden,
-      `The activation lists ${list.length} name${list.length === 1 ? '' : 's'}; this network has ${hidden} hidden layer${hidden === 1 ? '' : 's'}: give one name for all of them${hidden > 1 ? ` or ${hidden}, one per layer` : ''}.`,
-    );
-  }
-  return (list ?? [given]).map((name) => {
+  return perHiddenLayer(given, hidden, 'The activation', 'name').map((name) => {
     const activation = getActivation(name);
     check(!activation.applyVector, `"${activation.name}" works on a whole output layer only; pick another hidden activation.`);
     return activation;
   });
+}
+
+/**
+ * A per-layer option as given: one value (for every hidden layer) or a list of them, which
+ * holds one for all or one per hidden layer; throws a clear NnKitError for another length.
+ */
+export function perHiddenLayer<T>(given: T | readonly T[], hidden: number, subject: string, noun: string): T[] {
+  const list = Array.isArray(given) ? [...(given as readonly T[])] : [given as T];
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  check(
+    list.length === 1 || list.length === hidden,
+    `${subject} lists ${plural(list.length, noun)}; this network has ${plural(hidden, 'hidden layer')}: give one ${noun} for all of them${hidden > 1 ? ` or ${hidden}, one per layer` : ''}.`,
+  );
+  return list;
 }
 
 /** Reads an own property only, so keys such as "__proto__" are never followed. */

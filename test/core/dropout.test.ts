@@ -97,7 +97,7 @@ describe('per-layer hidden activations', () => {
     expectNnKitError(() => new Network({ layers: [2, 4, 4, 1], activation: ['relu', 'tanh', 'relu'] }), 'lists 3 names', '2 hidden layers', 'one name for all of them or 2');
     expectNnKitError(() => new Network({ layers: [2, 4, 4, 1], activation: ['relu', 'nope'] }), 'Unknown activation "nope"');
     expectNnKitError(() => new Network({ layers: [2, 4, 4, 1], activation: ['relu', 'softmax'] }), 'whole output layer');
-    expectNnKitError(() => new Network({ layers: [2, 4, 4, 1], activation: 3 as unknown as string }), 'a list of names');
+    expectNnKitError(() => new Network({ layers: [2, 4, 4, 1], activation: 3 as unknown as string }), 'Unknown activation "3"');
   });
 
   it('round-trips through model JSON: one name stays a string, a list a list; old models still load', () => {
@@ -238,7 +238,7 @@ describe('dropout', () => {
       expectNnKitError(() => new Trainer(network, data, { dropout: bad }), 'at least 0 and below 1', String(bad));
     }
     expectNnKitError(() => new Trainer(network, data, { dropout: [0.1, 0.2, 0.3] }), 'lists 3 rates', '2 hidden layers');
-    expectNnKitError(() => new Trainer(network, data, { dropout: '0.2' as unknown as number }), 'a list of rates');
+    expectNnKitError(() => new Trainer(network, data, { dropout: '0.2' as unknown as number }), 'at least 0 and below 1', 'got 0.2');
     expect(dropoutRates([0.25], 3)).to.deep.equal([0.25, 0.25, 0.25]);
     expect(dropoutRates(undefined, 2)).to.deep.equal([0, 0]);
   });
