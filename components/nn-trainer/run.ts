@@ -46,9 +46,8 @@ export class TrainingRun {
   announcement = '';
   private readonly loop: TrainingLoop;
   private stepCredit = 0;
-  /** Milliseconds the last step took, and the last end-of-epoch evaluation (all the training and test data). */
-  private stepMs = 0;
-  private evaluationMs = 0;
+  /** Milliseconds the last step that ended an epoch took, with its evaluation on all the training and test data. */
+  private epochEndMs = 0;
   private autoplayed = false;
   /** The test data's confusion matrix, counted for the epoch record it belongs to. */
   private counted?: { record: EpochRecord; counts: number[][] };
@@ -182,9 +181,9 @@ export class TrainingRun {
       // A step that ends an epoch evaluates the network on all the data too: when the two would
       // overrun what is left of the budget, they wait for the next frame and come first in it.
       const endsEpoch = Math.round(trainer.epochProgress * trainer.data.count) + trainer.nextBatchSize >= trainer.data.count;
-      if (done > 0 && endsEpoch && spent + this.stepMs + this.evaluationMs > budget) break;
+      if (done > 0 && endsEpoch && spent + this.epochEndMs > budget) break;
       this.runSteps(1, false);
-      this.stepMs = performance.now() - start - spent - (endsEpoch ? this.evaluationMs : 0);
+      if (endsEpoch) this.epochEndMs = performance.now() - start - spent;
       done++;
     }
     this.stepCredit -= done;
@@ -222,9 +221,7 @@ export class TrainingRun {
   }
 
   private recordEpoch(session: Session): void {
-    const begin = performance.now();
     const record = evaluate(session);
-    this.evaluationMs = performance.now() - begin;
     this.history = thinHistory([...this.history, record]);
     this.options.onEpoch(record);
   }
