@@ -12,6 +12,7 @@ interface TrainerArgs {
   'hidden-layers'?: string;
   features?: string;
   activation?: string;
+  dropout?: string;
   'learning-rate'?: number;
   epochs?: number;
   seed?: number;
@@ -53,6 +54,11 @@ export const RestoredState: Story = {
 /** Inside the network: per-layer histograms of weights, activations and gradients of a deep ReLU network. */
 export const Histograms: Story = {
   args: { data: 'spiral', 'hidden-layers': '8,8,8,8', activation: 'relu', show: 'boundary,loss,histograms', epochs: 60, autoplay: true },
+};
+
+/** Each hidden layer its own activation, and dropout while training (never in the boundary or the test loss). */
+export const PerLayerActivationAndDropout: Story = {
+  args: { data: 'spiral', 'hidden-layers': '8,8,4', activation: 'relu, relu, tanh', dropout: '0.1', controls: 'play,reset,activation,dropout', epochs: 60, autoplay: true },
 };
 
 export const SineRegression: Story = {

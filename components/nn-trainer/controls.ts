@@ -33,9 +33,11 @@ export interface PanelInput {
   set(name: string, value: unknown): void;
   /** Shows a refused entry beside its field (undefined clears it). */
   refuse(entry: RefusedEntry | undefined): void;
+  /** The per-layer selects' code once loaded (`load`: start loading it); undefined until then. */
+  perLayer(load: boolean): typeof import('./per-layer.js') | undefined;
 }
 
-type Row = readonly [name: string, setting: Setting & { readonly control: SettingControl }];
+export type Row = readonly [name: string, setting: Setting & { readonly control: SettingControl }];
 
 /** The settings that have a control, in the table's order. */
 const ROWS = Object.entries(TRAINER_SETTINGS as Record<string, Setting>).filter(([, setting]) => setting.control != null) as unknown as readonly Row[];
@@ -138,7 +140,7 @@ function renderControl(panel: PanelInput, row: Row) {
 }
 
 /** A select of the row's choices, named by its `optionLabel`; `mixed` (the words for "each layer its own") heads it when no one choice is in force. */
-function renderSelect(setting: Setting, id: string, value: unknown, onChange: (event: Event) => void, mixed?: string) {
+export function renderSelect(setting: Setting, id: string, value: unknown, onChange: (event: Event) => void, mixed?: string) {
   const choices = typeof setting.choices === 'function' ? setting.choices() : (setting.choices ?? []);
   const optionLabel = setting.control?.optionLabel ?? String;
   return html`<select id=${id} @change=${onChange}>
@@ -149,31 +151,23 @@ function renderSelect(setting: Setting, id: string, value: unknown, onChange: (e
 
 /**
  * A select for every hidden layer at once and, with two hidden layers or more, one per layer
- * under a disclosure: the value is one name (every layer) or a list, first to last; a choice
- * that makes every layer the same sets one name.
+ * under a disclosure (their code loads when it is first opened): the value is one name
+ * (every layer) or a list, first to last.
  */
 function renderPerLayer(panel: PanelInput, row: Row, id: string, label: string) {
   const [name, setting] = row;
   const count = panel.values.hiddenLayers?.length ?? 0;
   const value = (panel.values as Record<string, unknown>)[name];
   const perLayer = Array.isArray(value) && value.length === count && count > 1;
-  const names = perLayer ? (value as string[]) : new Array<string>(count).fill(String(Array.isArray(value) ? value[0] : value));
   const words = panel.words as Record<string, string>;
-  const layerLabel = words[setting.control.layerLabel ?? ''] ?? '{index}';
-  const choose = (layer: number) => (event: Event) => {
-    const chosen = names.map((old, i) => (i === layer ? (event.target as HTMLSelectElement).value : old));
-    panel.set(name, chosen.every((one) => one === chosen[0]) ? chosen[0] : chosen.join(', '));
-  };
+  const layers = words[`${setting.control.layerLabel}s`];
   const all = (event: Event) => panel.set(name, (event.target as HTMLSelectElement).value);
   return html`<label for=${id}>${label}</label>
-    ${renderSelect(setting, id, perLayer ? undefined : (names[0] ?? value), all, perLayer ? words[`${setting.control.layerLabel}Mixed`] : undefined)}
+    ${renderSelect(setting, id, perLayer ? undefined : Array.isArray(value) ? value[0] : value, all, perLayer ? layers : undefined)}
     ${count > 1
-      ? html`<details class="per-layer" ?open=${perLayer}>
-          <summary>${words[`${setting.control.layerLabel}s`]}</summary>
-          ${names.map(
-            (current, layer) => html`<label for=${`${id}-${layer + 1}`}>${format(layerLabel, { index: layer + 1 })}</label>
-              ${renderSelect(setting, `${id}-${layer + 1}`, current, choose(layer))}`,
-          )}
+      ? html`<details class="per-layer" ?open=${perLayer} @toggle=${(event: Event) => (event.target as HTMLDetailsElement).open && panel.perLayer(true)}>
+          <summary>${layers}</summary>
+          ${panel.perLayer(perLayer)?.renderLayerSelects(panel, row, id, count) ?? nothing}
         </details>`
       : nothing}`;
 }

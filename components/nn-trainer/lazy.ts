@@ -30,6 +30,11 @@ export class Lazy<T> {
     return this.module;
   }
 
+  /** The module if it has loaded, without loading it. */
+  get loaded(): T | undefined {
+    return this.module;
+  }
+
   /** The load under way, until the module has loaded; undefined when none is. */
   get pending(): Promise<T> | undefined {
     return this.module ? undefined : this.loading;

@@ -35,10 +35,8 @@ export const TRAINER_STRINGS = defineStrings({
     '{label}: got {got}. Give neurons per layer, whole numbers from {min} to {max} separated by commas (at most {most} layers), e.g. "8, 8", or "none".',
   /** The label of one hidden layer's activation when each layer has a select: {index} counts from 1. */
   activationLayer: 'Hidden layer {index}',
-  /** The disclosure that holds one activation select per hidden layer. */
+  /** The disclosure that holds one activation select per hidden layer (and the shared select's word while the layers differ). */
   activationLayers: 'Per layer',
-  /** The activation select for every layer while the layers have different ones. */
-  activationLayerMixed: 'Per layer (below)',
   dropoutHint: 'A rate for all hidden layers, or one per layer, e.g. 0.2, 0, 0.1',
   /** A refused dropout entry: {label} the field, {got} the entry, {min}–{max} a rate, {most} layers. */
   dropoutRefused: '{label}: got {got}. Give a rate from {min} to {max} for all hidden layers, or one per layer separated by commas, e.g. "0.2, 0, 0.1".',

@@ -55,8 +55,8 @@ export interface SettingControl {
   /**
    * select: the value may be a name per hidden layer; with two hidden layers or more the
    * panel adds one select per layer: `layerLabel` is the strings' key of a layer's label
-   * ({index}), `<key>s` that of the disclosure holding them, `<key>Mixed` the shared select's
-   * word while the layers differ.
+   * ({index}), `<key>s` that of the disclosure holding them (and the shared select's word
+   * while the layers differ).
    */
   readonly perLayer?: boolean;
   readonly layerLabel?: string;

@@ -23,7 +23,9 @@ describe('<nn-trainer> per-layer activation and dropout', function () {
   it('is accessible with per-layer selects and the dropout field shown', async () => {
     const el = await mount(html`<nn-trainer samples="60" show="loss" hidden-layers="4,3,2" activation="relu, relu, tanh" dropout="0.2"
       controls="activation, dropout, hidden-layers"></nn-trainer>`);
-    $<HTMLDetailsElement>(el, 'details.per-layer')!.open = true;
+    // Set per layer: the disclosure is open, with a labelled select per layer (their code loads first).
+    expect($<HTMLDetailsElement>(el, 'details.per-layer')!.open).to.equal(true);
+    expect($(el, '#activation-control-3')).to.exist;
     await expect(el).to.be.accessible();
   });
 
@@ -146,10 +148,15 @@ describe('<nn-trainer> per-layer activation and dropout', function () {
     await el.updateComplete;
     expect(hiddenNames(el)).to.deep.equal([next, next, next]);
     // The disclosure opens by keyboard; the second layer's select is labelled and changes that layer alone.
-    const summary = $<HTMLElement>(el, 'details.per-layer summary')!;
-    summary.focus();
+    const details = $<HTMLDetailsElement>(el, 'details.per-layer')!;
+    expect(details.open, 'closed while every layer shares one').to.equal(false);
+    expect($(el, '#activation-control-2')).to.not.exist;
+    const toggled = oneEvent(details, 'toggle');
+    details.querySelector('summary')!.focus();
     await sendKeys({ press: 'Enter' });
-    expect($<HTMLDetailsElement>(el, 'details.per-layer')!.open).to.equal(true);
+    await toggled;
+    await el.updateComplete;
+    expect(details.open).to.equal(true);
     const second = $<HTMLSelectElement>(el, '#activation-control-2')!;
     expect($(el, 'label[for="activation-control-2"]')!.textContent!.trim()).to.equal('Hidden layer 2');
     second.focus();
