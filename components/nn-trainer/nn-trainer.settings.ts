@@ -67,7 +67,7 @@ function checkDropout(value: unknown, written: string | null | undefined, byKind
     return byKind(value) as number[];
   } catch {
     const got = (written ?? String(value)).trim().slice(0, 40);
-    throw new NnKitError(`dropout must be a rate from 0 to 0.99 (0.2 drops a fifth of a layer's neurons at each step), or one per hidden layer, e.g. "0.2, 0, 0.1"; got "${got}".`);
+    throw new NnKitError(`dropout must be a rate from 0 to 0.99, or one per hidden layer, e.g. "0.2, 0, 0.1"; got "${got}".`);
   }
 }
 

@@ -37,9 +37,9 @@ export const TRAINER_STRINGS = defineStrings({
   activationLayer: 'Hidden layer {index}',
   /** The disclosure that holds one activation select per hidden layer (and the shared select's word while the layers differ). */
   activationLayers: 'Per layer',
-  dropoutHint: 'A rate for all hidden layers, or one per layer, e.g. 0.2, 0, 0.1',
-  /** A refused dropout entry: {label} the field, {got} the entry, {min}–{max} a rate, {most} layers. */
-  dropoutRefused: '{label}: got {got}. Give a rate from {min} to {max} for all hidden layers, or one per layer separated by commas, e.g. "0.2, 0, 0.1".',
+  dropoutHint: 'One rate, or one per layer: 0.2, 0, 0.1',
+  /** A refused dropout entry: {label} the field, {got} the entry, {min}–{max} a rate. */
+  dropoutRefused: '{label}: got {got}. Give rates from {min} to {max}, e.g. 0.2, 0, 0.1.',
   /** An empty entry, as {got} says it. */
   nothing: 'nothing',
   /** A class without a label. */

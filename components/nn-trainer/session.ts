@@ -129,8 +129,6 @@ function createSession(
     values.outputActivation ?? (kind === 'regression' ? 'linear' : targetSize > 1 ? 'softmax' : 'sigmoid');
   const layers = [features.length || dimensions, ...config.hidden, targetSize];
   validateLayers(layers);
-  checkPerLayer('activation', 'names', values.activation, config.hidden);
-  checkPerLayer('dropout', 'rates', values.dropout, config.hidden);
   const network = new Network({ ...coreOptions(TRAINER_SETTINGS, 'network', values), layers, outputActivation });
   const trainer = new Trainer(network, split.train, { ...coreOptions(TRAINER_SETTINGS, 'trainer', values), task: kind } as TrainerOptions);
   const toPoints = (part: Data): Point[] =>
@@ -154,14 +152,6 @@ function createSession(
     classes: kind === 'classification' ? Math.max(2, targetSize) : 0,
     sample: { columns: original.train.inputs[0], inputs: [...split.train.inputs[0]] },
   };
-}
-
-/** A per-layer list (activation names, dropout rates) must have one entry per hidden layer, or one for all of them. */
-function checkPerLayer(attribute: string, what: string, value: unknown, hidden: readonly number[]): void {
-  if (!Array.isArray(value) || value.length === 1 || value.length === hidden.length) return;
-  const layers = hidden.length === 0 ? 'no hidden layers' : `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'} ("${hidden.join(', ')}")`;
-  const expected = hidden.length > 1 ? `${hidden.length} ${what}, one per hidden layer, or one for all of them` : `one for all of them`;
-  throw new NnKitError(`${attribute} lists ${value.length} ${what}, but the network has ${layers}: give ${expected}.`);
 }
 
 /**

@@ -48,14 +48,14 @@ describe('<nn-trainer> per-layer activation and dropout', function () {
   it('bad input gets a message saying what is expected, and the last good run stays', async () => {
     const el = await mount(html`<nn-trainer samples="60" show="loss" hidden-layers="4,2" activation="relu, tanh" dropout="0.1"></nn-trainer>`);
     const cases: [string, string, RegExp][] = [
-      ['activation', 'relu, relu, tanh', /activation lists 3 names, but the network has 2 hidden layers \("4, 2"\): give 2 names, one per hidden layer, or one for all of them/],
+      ['activation', 'relu, relu, tanh', /activation lists 3 names; this network has 2 hidden layers: give one name for all of them or 2, one per layer/],
       ['activation', 'relu, wiggly', /activation "wiggly" is not known\. Use .*"relu"/],
       ['activation', 'relu, softmax', /whole output layer/],
       ['activation', 'step', /no useful gradient/],
       ['dropout', '1', /dropout must be a rate from 0 to 0\.99.*got "1"/],
       ['dropout', '-0.1', /dropout must be a rate from 0 to 0\.99.*got "-0\.1"/],
       ['dropout', 'NaN', /dropout must be a rate from 0 to 0\.99.*got "NaN"/],
-      ['dropout', '0.1, 0.2, 0.3', /dropout lists 3 rates, but the network has 2 hidden layers/],
+      ['dropout', '0.1, 0.2, 0.3', /Dropout lists 3 rates; this network has 2 hidden layers: give one rate for all of them or 2, one per layer/],
     ];
     for (const [attribute, text, message] of cases) {
       el.stepEpoch();
@@ -189,7 +189,7 @@ describe('<nn-trainer> per-layer activation and dropout', function () {
       await el.updateComplete;
     });
     const message = field.closest('.field')!.querySelector('[role="alert"]')?.textContent ?? '';
-    expect(message).to.match(/^Dropout: got "1"\. Give a rate from 0 to 0\.99/);
+    expect(message).to.match(/^Dropout: got "1"\. Give rates from 0 to 0\.99/);
     expect(el.trainer!.dropout).to.deep.equal([0.2, 0, 0.1]);
   });
 });
