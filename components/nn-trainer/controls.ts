@@ -4,6 +4,7 @@ import { formatNumber } from '../shared/format.js';
 import { splitList, toNumber } from '../shared/parse.js';
 import { type Setting, type SettingControl, attributeOf } from '../shared/settings.js';
 import { format } from '../shared/strings.js';
+import type { LazyDisclosure } from './lazy.js';
 import { CONTROL_NAMES, TRAINER_SETTINGS, type TrainerValues, type TrainerWords } from './nn-trainer.settings.js';
 
 export { CONTROL_NAMES };
@@ -33,8 +34,8 @@ export interface PanelInput {
   set(name: string, value: unknown): void;
   /** Shows a refused entry beside its field (undefined clears it). */
   refuse(entry: RefusedEntry | undefined): void;
-  /** The per-layer selects' code once loaded (`load`: start loading it); undefined until then. */
-  perLayer(load: boolean): typeof import('./per-layer.js') | undefined;
+  /** The per-layer selects' disclosure: the reader's opening and closing, and their code while shown. */
+  readonly perLayer: Pick<LazyDisclosure<typeof import('./per-layer.js')>, 'toggle' | 'content'>;
 }
 
 export type Row = readonly [name: string, setting: Setting & { readonly control: SettingControl }];
@@ -165,9 +166,9 @@ function renderPerLayer(panel: PanelInput, row: Row, id: string, label: string) 
   return html`<label for=${id}>${label}</label>
     ${renderSelect(setting, id, perLayer ? undefined : Array.isArray(value) ? value[0] : value, all, perLayer ? layers : undefined)}
     ${count > 1
-      ? html`<details class="per-layer" ?open=${perLayer} @toggle=${(event: Event) => (event.target as HTMLDetailsElement).open && panel.perLayer(true)}>
+      ? html`<details class="per-layer" ?open=${perLayer} @toggle=${(event: Event) => perLayer || panel.perLayer.toggle((event.target as HTMLDetailsElement).open)}>
           <summary>${layers}</summary>
-          ${panel.perLayer(perLayer)?.renderLayerSelects(panel, row, id, count) ?? nothing}
+          ${panel.perLayer.content(perLayer)?.renderLayerSelects(panel, row, id, count) ?? nothing}
         </details>`
       : nothing}`;
 }

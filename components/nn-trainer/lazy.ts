@@ -18,7 +18,7 @@ export class Lazy<T> {
   private loading?: Promise<T>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    protected readonly host: ReactiveControllerHost,
     private readonly load: () => Promise<T>,
     /** Its styles, added to the element's shadow root once it has loaded. */
     private readonly styles?: (module: T) => CSSResult,
@@ -27,11 +27,6 @@ export class Lazy<T> {
   /** The module once loaded (the host is asked to update then); undefined until it is. */
   get(): T | undefined {
     if (!this.module) void this.ready().catch(() => undefined);
-    return this.module;
-  }
-
-  /** The module if it has loaded, without loading it. */
-  get loaded(): T | undefined {
     return this.module;
   }
 
@@ -55,5 +50,23 @@ export class Lazy<T> {
       },
     );
     return this.loading;
+  }
+}
+
+/** A disclosure (`<details>`) whose content's code loads when the reader first opens it. */
+export class LazyDisclosure<T> extends Lazy<T> {
+  /** True while the reader has it open. */
+  private opened = false;
+
+  /** The reader opened or closed it. */
+  toggle(open: boolean): void {
+    if (open === this.opened) return;
+    this.opened = open;
+    this.host.requestUpdate();
+  }
+
+  /** Its content's code while it is shown (open by the reader, or `forced`, e.g. by the value), loading it; undefined otherwise and until loaded. */
+  content(forced: boolean): T | undefined {
+    return forced || this.opened ? this.get() : undefined;
   }
 }

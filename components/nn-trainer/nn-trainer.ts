@@ -20,7 +20,7 @@ import { STATE_SETTINGS, stateText } from './state.js';
 import { StateSetter } from './state-controller.js';
 import { ReaderChanges } from './reader-change.js';
 import { TrainerViews } from './trainer-views.js';
-import { Lazy } from './lazy.js';
+import { LazyDisclosure } from './lazy.js';
 import { trainerDataSource } from './data-source.js';
 
 export type { EpochDetail, StoppedDetail, TrainerEvents } from './nn-trainer.events.js';
@@ -137,7 +137,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
     build: (values) => buildSession(values, this.customData),
   });
   private readonly readerChanges = new ReaderChanges(this, (name, value) => this.emit('change', { name, value }));
-  private readonly perLayer = new Lazy(this, () => import('./per-layer.js'));
+  private readonly perLayer = new LazyDisclosure(this, () => import('./per-layer.js'));
   private readonly run = new TrainingRun(this, {
     speed: () => this.applied?.speed ?? DEFAULT_VALUES.speed,
     epochs: () => this.applied?.epochs,
@@ -384,7 +384,7 @@ export class NnTrainer extends NnElement<TrainerEvents> implements NetworkSource
       dimensions: this.dimensions,
       refused: this.refused,
       set: (name, value) => this.readerChanges.set(name, value),
-      perLayer: (load) => (load ? this.perLayer.get() : this.perLayer.loaded),
+      perLayer: this.perLayer,
       refuse: (entry) => {
         if (entry && entry.message !== this.refused?.message) console.warn(`<${this.localName}>: ${entry.message}`);
         this.refused = entry;
