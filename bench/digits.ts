@@ -100,7 +100,7 @@ console.log(`  (without the distorted copies: MNIST ${(100 * mnistAccuracy(plain
 
 // The weights shipped for model="pretrained", on the same MNIST digits.
 const pretrained = new DigitsSession({ ...options, digits: prepared, model: (await import('../data/digits/model.js')).default });
-console.log(`  model="pretrained" (30 epochs ahead): held-out UCI ${(100 * pretrained.last.accuracy).toFixed(1)} %, MNIST ${(100 * mnistAccuracy(pretrained).accuracy).toFixed(1)} %`);
+console.log(`  model="pretrained" (the default epochs, trained ahead): held-out UCI ${(100 * pretrained.last.accuracy).toFixed(1)} %, MNIST ${(100 * mnistAccuracy(pretrained).accuracy).toFixed(1)} %`);
 
 // 3. Held-out digits scaled up to the pad's 28 × 28 and read again.
 let same = 0;

@@ -2,8 +2,9 @@
  * Rebuilds data/digits/model.ts, the weights `<nn-digits model="pretrained">` starts from:
  * the element's default network (64-64-10, relu, softmax) trained from its default seed on
  * its default split of the UCI digits (80 %, with six distorted copies of each; never the
- * 359 held out, never MNIST) for EPOCHS epochs, each weight kept to 4 decimals (the script
- * prints the rounded model's accuracy, which is what ships).
+ * 359 held out, never MNIST) for its default epochs (where Train stops: a reader starts
+ * where playing would end), each weight kept to 4 decimals (the script prints the rounded
+ * model's accuracy, which is what ships).
  *
  *   npx tsx data/digits/train-model.ts
  */
@@ -14,7 +15,6 @@ import { DIGITS_SETTINGS } from '../../components/nn-digits/nn-digits.settings.j
 import { DigitsSession, prepareDigits } from '../../components/nn-digits/session.js';
 import { parseDigits } from '../../src/index.js';
 
-const EPOCHS = 30;
 const DECIMALS = 4;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +29,7 @@ const options = {
   seed: defaults.seed,
   trainSplit: defaults.trainSplit,
 };
+const EPOCHS = defaults.epochs as number;
 const digits = prepareDigits(set);
 const session = new DigitsSession({ ...options, digits });
 while (!session.done(EPOCHS)) session.advance(1000, EPOCHS);
