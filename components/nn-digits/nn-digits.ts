@@ -18,7 +18,7 @@ import { digitsStyles } from './nn-digits.styles.js';
 import { type Load, loadDigitsFor, loadModelFor } from './data-loader.js';
 import { checkImage } from './image.js';
 import { DigitsSession, type PreparedDigits } from './session.js';
-import { describeStatus, renderCell, renderConfusion, renderInput, renderLoss, renderProbabilities, renderSamples, renderStats } from './views.js';
+import { describeStatus, renderCell, renderConfusion, renderDrawing, renderInput, renderLoss, renderProbabilities, renderToolbar } from './views.js';
 
 export { DIGITS_SETTINGS } from './nn-digits.settings.js';
 export type { DigitsEpochDetail, DigitsEvents, DigitsStoppedDetail, PredictDetail } from './nn-digits.events.js';
@@ -348,17 +348,11 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     return html`<div class="card" part="card">
       ${this.renderProblem()}
       ${!this.problem && !(this.digits?.done && this.modelLoad?.done) ? html`<p class="note" role="status">${words.loading}</p>` : nothing}
-      ${session && (controls.has('play') || controls.has('reset'))
-        ? html`<div class="toolbar" part="controls">
-            ${controls.has('play') ? html`<button type="button" class="play" aria-pressed=${playing ? 'true' : 'false'} ?disabled=${!playing && session.done(settings.epochs)} @click=${() => (playing ? this.pause() : this.play())}>${playing ? words.pause : words.play}</button>` : nothing}
-            ${controls.has('reset') ? html`<button type="button" class="reset" @click=${() => this.reset()}>${words.reset}</button>` : nothing}
-            ${last ? renderStats(words, last, settings.epochs) : nothing}
-          </div>`
-        : nothing}
+      ${session ? renderToolbar(words, { controls, playing, done: session.done(settings.epochs), last, epochs: settings.epochs, toggle: () => (playing ? this.pause() : this.play()), reset: () => this.reset() }) : nothing}
       ${session?.trainer.diverged ? html`<p class="problem" role="status">${words.diverged}</p>` : nothing}
       <p class="visually-hidden status" aria-live="polite">${this.spoken}</p>
       <div class="reader">
-        ${controls.has('draw') || controls.has('samples') ? this.renderDrawing(controls) : nothing}
+        ${renderDrawing(words, controls, () => this.pad.renderPad({ label: words.padLabel, clear: words.clear, undo: words.undo }), session && ((digit: number) => this.drawSample(digit)))}
         ${show.has('input') ? renderInput(words, this.input) : nothing}
         ${show.has('probabilities') ? renderProbabilities(words, this.reading, this.prediction) : nothing}
       </div>
@@ -369,14 +363,6 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
             ${show.has('loss') ? renderLoss(words, session.history, chartWidth) : nothing}
           </div>`
         : nothing}
-    </div>`;
-  }
-
-  private renderDrawing(controls: Set<string>) {
-    const { words } = this;
-    return html`<div class="drawing">
-      ${controls.has('draw') ? html`<p class="hint">${words.drawHint}</p>${this.pad.renderPad({ label: words.padLabel, clear: words.clear, undo: words.undo })}` : nothing}
-      ${controls.has('samples') && this.session ? renderSamples(words, (digit) => this.drawSample(digit)) : nothing}
     </div>`;
   }
 

@@ -138,6 +138,38 @@ export function renderSamples(words: DigitsStrings, pick: (digit: number) => voi
   </fieldset>`;
 }
 
+/** What the toolbar shows: which buttons, the run's state, and what they do. */
+export interface ToolbarInput {
+  readonly controls: ReadonlySet<string>;
+  readonly playing: boolean;
+  /** True when the run has nothing left to play (its epochs done, or diverged). */
+  readonly done: boolean;
+  readonly last: EpochRecord | undefined;
+  readonly epochs: number;
+  readonly toggle: () => void;
+  readonly reset: () => void;
+}
+
+/** Train (or Pause) and Reset, with the epoch, losses and accuracy; nothing when neither button is wanted. */
+export function renderToolbar(words: DigitsStrings, input: ToolbarInput) {
+  const { controls, playing } = input;
+  if (!controls.has('play') && !controls.has('reset')) return nothing;
+  return html`<div class="toolbar" part="controls">
+    ${controls.has('play') ? html`<button type="button" class="play" aria-pressed=${playing ? 'true' : 'false'} ?disabled=${!playing && input.done} @click=${input.toggle}>${playing ? words.pause : words.play}</button>` : nothing}
+    ${controls.has('reset') ? html`<button type="button" class="reset" @click=${input.reset}>${words.reset}</button>` : nothing}
+    ${input.last ? renderStats(words, input.last, input.epochs) : nothing}
+  </div>`;
+}
+
+/** The pad (drawn by `pad`) with its hint, and the sample buttons once `pick` can draw one; nothing when neither is wanted. */
+export function renderDrawing(words: DigitsStrings, controls: ReadonlySet<string>, pad: () => unknown, pick: ((digit: number) => void) | undefined) {
+  if (!controls.has('draw') && !controls.has('samples')) return nothing;
+  return html`<div class="drawing">
+    ${controls.has('draw') ? html`<p class="hint">${words.drawHint}</p>${pad()}` : nothing}
+    ${controls.has('samples') && pick ? renderSamples(words, pick) : nothing}
+  </div>`;
+}
+
 /** The run in words, read out politely when training stops. */
 export function describeStatus(words: DigitsStrings, session: DigitsSession, epochs: number): string {
   const last = session.last;
