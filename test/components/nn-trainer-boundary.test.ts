@@ -50,15 +50,20 @@ describe('<nn-trainer> decision boundary', () => {
       classes: [negative, positive],
     };
     const extent = [-6, 6] as const;
-    const job = new BoundaryJob(session, palette, extent);
+    // A clock that moves 1 ms each time it is read: a chunk of cells "takes" 1 ms, so a
+    // frame given 1 ms samples one chunk, whatever the machine's speed.
+    let time = 0;
+    const job = new BoundaryJob(session, palette, extent, false, () => time++);
     const began = new Network(options);
-    // Frames with almost nothing left of their drawing budget; the network trains between them.
+    // The network trains between frames of the repaint.
     let frames = 1;
-    while (!job.play(0.01)) {
+    while (!job.play(1)) {
       for (let i = 0; i < network.weights.length; i += 3) network.weights[i] += 0.05;
       frames++;
       expect(frames, 'frames for one repaint').to.be.below(100_000);
     }
+    // A chunk is 64 cells at most: the network trained many times during the repaint.
+    expect(frames, 'frames the repaint took').to.be.at.least(job.resolution ** 2 / 64);
     expect(frames, 'frames the repaint took').to.be.above(3);
     const resolution = job.resolution;
     const shown = job.finished.getContext('2d')!.getImageData(0, 0, resolution, resolution).data;
