@@ -122,7 +122,9 @@ export class Trainer {
   /** Why the run diverged (undefined while it has not). */
   divergence?: Divergence;
 
-  private readonly backprop: Backprop;
+  private backprop: Backprop;
+  /** The generator dropout's masks come from: kept when the kernels change, so the run goes on as it would have. */
+  private readonly dropoutRandom: Random;
   private readonly random: Random;
   private readonly order: Uint32Array;
   private cursor = 0;
@@ -170,7 +172,8 @@ export class Trainer {
     this.random = new Random(seed);
     this.dropout = Object.freeze(dropoutRates(options.dropout, network.depth - 1));
     // Masks come from a generator of their own, so the shuffling is the same with and without dropout.
-    this.backprop = new Backprop(network, { rates: this.dropout, random: new Random(seed + 0.5) }, options.kernels);
+    this.dropoutRandom = new Random(seed + 0.5);
+    this.backprop = new Backprop(network, { rates: this.dropout, random: this.dropoutRandom }, options.kernels);
     this.order = new Uint32Array(this.data.count);
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.shuffle) this.random.shuffle(this.order);
@@ -186,6 +189,19 @@ export class Trainer {
   setOptimizer(name: string): void {
     this.currentOptimizer = getOptimizer(name);
     this.resetOptimizerState();
+  }
+
+  /** Which loops the steps run on: 'javascript' or 'webassembly'. */
+  get kernels(): 'javascript' | 'webassembly' {
+    return this.backprop.kernels.kind;
+  }
+
+  /**
+   * Runs the next steps and evaluations on other kernels, such as those `loadWasmKernels()`
+   * gives once loaded: the same numbers, sooner.
+   */
+  useKernels(kernels: KernelFactory): void {
+    this.backprop = new Backprop(this.network, { rates: this.dropout, random: this.dropoutRandom }, kernels);
   }
 
   /** Fresh, zeroed memory for the current optimizer, and room to save what an update changes. */

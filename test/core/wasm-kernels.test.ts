@@ -102,6 +102,30 @@ describe('WebAssembly kernels', () => {
     }
   });
 
+  it('can take over a run between steps (useKernels) and carry it on to the same bits, dropout included', () => {
+    const run = (switchAt: number, first: KernelFactory, then: KernelFactory, dropout: number) => {
+      const random = new Random(3);
+      const inputs = Array.from({ length: 37 }, () => Array.from({ length: 12 }, () => random.uniform(-1, 1)));
+      const targets = inputs.map(() => [random.int(2)]);
+      const network = new Network({ layers: [12, 20, 9, 1], activation: 'relu', outputActivation: 'sigmoid', seed: 4 });
+      const trainer = new Trainer(network, { inputs, targets }, { learningRate: 0.1, batchSize: 6, dropout, kernels: first });
+      for (let i = 0; i < 20; i++) {
+        if (i === switchAt) trainer.useKernels(then);
+        trainer.step();
+      }
+      return { network, kind: trainer.kernels, loss: trainer.evaluate().loss };
+    };
+    for (const dropout of [0, 0.25]) {
+      const plain = run(-1, javascriptKernels, javascriptKernels, dropout);
+      const switched = run(7, javascriptKernels, wasm, dropout);
+      expect(plain.kind).to.equal('javascript');
+      expect(switched.kind, 'the trainer runs on the kernels it was given').to.equal('webassembly');
+      expect(firstDifference(switched.network.weights, plain.network.weights), `weights, dropout ${dropout}`).to.equal(-1);
+      expect(firstDifference(switched.network.biases, plain.network.biases), `biases, dropout ${dropout}`).to.equal(-1);
+      expect(switched.loss).to.equal(plain.loss);
+    }
+  });
+
   it("evaluate and classify as the JavaScript kernels do, leaving the same numbers in the network's sums and values", () => {
     for (const layers of [[784, 128, 10], [13, 11, 3], [7, 5, 5, 2]]) {
       const run = { layers, activation: 'tanh', outputActivation: 'softmax', batchSize: 8 };
