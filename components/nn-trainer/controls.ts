@@ -4,6 +4,7 @@ import { formatNumber } from '../shared/format.js';
 import { splitList, toNumber } from '../shared/parse.js';
 import { type Setting, type SettingControl, attributeOf } from '../shared/settings.js';
 import { format } from '../shared/strings.js';
+import { typedValue } from '../shared/typed-value.js';
 import type { LazyDisclosure } from './lazy.js';
 import { CONTROL_NAMES, TRAINER_SETTINGS, type TrainerValues, type TrainerWords } from './nn-trainer.settings.js';
 
@@ -202,7 +203,7 @@ function renderList(panel: PanelInput, row: Row, id: string, label: string, valu
   return html`<label for=${id}>${label}</label>
     <input id=${id} type="text" inputmode=${setting.integer ? 'numeric' : 'decimal'} spellcheck="false" autocomplete="off"
       aria-describedby=${hintId} aria-invalid=${refused ? 'true' : 'false'}
-      .value=${live(refused?.text ?? (value.join(', ') || 'none'))}
+      ${typedValue(refused?.text ?? (value.join(', ') || 'none'))}
       @change=${(event: Event) => {
         const text = (event.target as HTMLInputElement).value;
         const read = readList(text, setting, label, panel.words);
