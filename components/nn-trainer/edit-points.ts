@@ -43,6 +43,7 @@ function carryOn(session: Session, train: Data): Trainer {
     batchSize: old.batchSize,
     regularization: old.regularization.name,
     regularizationRate: old.regularizationRate,
+    dropout: old.dropout,
     seed: session.network.seed + old.steps,
     task: old.task,
   });
