@@ -17,7 +17,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { DIGITS_SETTINGS } from '../components/nn-digits/nn-digits.settings.js';
-import { DigitsSession, prepareDigits } from '../components/nn-digits/session.js';
+import { DigitsSession } from '../components/nn-digits/session.js';
+import { prepareDigits } from '../components/nn-digits/preparation.js';
 import { digitToDrawing, drawingToDigit, parseDigits } from '../src/index.js';
 
 const FRAME_BUDGET_MS = 6;
@@ -81,7 +82,7 @@ while (!session.done(epochs)) {
 }
 const wall = (performance.now() - start) / 1000;
 const play = reached / FPS;
-console.log(`<nn-digits> defaults: ${session.train.inputs.length - session.copies} UCI digits (+${session.copies} distorted copies, made in ${prepareMs.toFixed(0)} ms) to learn from, ${session.test.inputs.length} held out`);
+console.log(`<nn-digits> defaults: ${session.trainCount} UCI digits (+${session.copies} distorted copies, made in ${prepareMs.toFixed(0)} ms) to learn from, ${session.test.inputs.length} held out`);
 console.log(
   `  held-out accuracy ≥ 95 % after ${reached ? `${play.toFixed(1)} s of play (${reached} frames)` : 'never'}; after ${epochs} epochs ${(100 * session.last.accuracy).toFixed(1)} % (${(frames / FPS).toFixed(1)} s of play, ${wall.toFixed(1)} s here) ${reached && play <= PLAY_BUDGET_S ? 'PASS' : 'FAIL'}`,
 );
@@ -94,7 +95,7 @@ console.log(
 );
 console.log(`    by digit 0–9: ${other.byClass.map((a) => `${(100 * a).toFixed(0)} %`).join(', ')}`);
 failed ||= other.accuracy < OTHER_SOURCE_TARGET;
-const plain = new DigitsSession({ ...options, digits: { ...prepared, copies: prepared.copies.map(() => []) } });
+const plain = new DigitsSession({ ...options, digits: prepareDigits(uci, 0) });
 while (!plain.done(epochs)) plain.advance(1000, epochs);
 console.log(`  (without the distorted copies: MNIST ${(100 * mnistAccuracy(plain).accuracy).toFixed(1)} %, held-out UCI ${(100 * plain.last.accuracy).toFixed(1)} %)`);
 

@@ -1,6 +1,6 @@
 import { parseDigits } from '../../src/index.js';
 import { loadDigits } from '../shared/digits-data.js';
-import { type PreparedDigits, prepareDigits } from './session.js';
+import { DigitsPreparation } from './preparation.js';
 
 /** One thing being loaded for a key (a URL, or '' for the default). */
 export interface Load<T> {
@@ -41,12 +41,12 @@ function start<T>(key: string, work: () => Promise<T>, explain: Explain, what: s
 
 /**
  * The digits `<nn-digits>` learns from (the shipped UCI ones, imported lazily, or
- * `src`'s) and its model (`model`'s JSON), each loaded once per URL and prepared for
- * sessions. A change of `model` does not load the digits again.
+ * `src`'s) and its model (`model`'s JSON), each loaded once per URL; the digits' training
+ * set is prepared afterwards, in slices (DigitsPreparation). A change of `model` does not load the digits again.
  */
-export function loadDigitsFor(src: string, explain: Explain, settled: (load: Load<PreparedDigits>) => void): Load<PreparedDigits> {
+export function loadDigitsFor(src: string, explain: Explain, settled: (load: Load<DigitsPreparation>) => void): Load<DigitsPreparation> {
   const work = async () => {
-    return prepareDigits(src ? parseDigits(await text(src)) : await loadDigits());
+    return new DigitsPreparation(src ? parseDigits(await text(src)) : await loadDigits());
   };
   return start(src, work, explain, src || 'digits', settled);
 }

@@ -46,6 +46,8 @@ export const DIGITS_STRINGS = defineStrings({
   testLoss: 'Held-out loss',
   /** The live numbers, as `<nn-trainer>` says them. */
   status: 'Epoch {epoch} of {epochs} · training loss {trainLoss} · held-out loss {testLoss} · accuracy {accuracy}',
+  /** While the distorted copies of the training digits are being made (training waits for them). */
+  statusPreparing: 'Preparing {train} handwritten digits to learn from and their distorted copies ({percent}); {test} held out.',
   statusStart: 'Not trained yet: {train} handwritten digits to learn from (and {copies} distorted copies), {test} held out. Press Train.',
   diverged: 'Training diverged: try a smaller learning rate.',
 });

@@ -17,7 +17,8 @@ import { DIGITS_STRINGS, type DigitsStrings } from './nn-digits.strings.js';
 import { digitsStyles } from './nn-digits.styles.js';
 import { type Load, loadDigitsFor, loadModelFor } from './data-loader.js';
 import { checkImage } from './image.js';
-import { DigitsSession, type PreparedDigits } from './session.js';
+import { DigitsSession } from './session.js';
+import { type DigitsPreparation, whenIdle } from './preparation.js';
 import { describeStatus, renderCell, renderConfusion, renderDrawing, renderInput, renderLoss, renderProbabilities, renderToolbar } from './views.js';
 
 export { DIGITS_SETTINGS } from './nn-digits.settings.js';
@@ -93,7 +94,9 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   declare strings?: string | Partial<DigitsStrings>;
 
   private session?: DigitsSession;
-  private digits?: Load<PreparedDigits>;
+  private digits?: Load<DigitsPreparation>;
+  /** Stops preparing the training set in idle time. */
+  private stopIdle?: () => void;
   private modelLoad?: Load<unknown>;
   /** What the session was built from. */
   private builtFrom: unknown[] = [];
@@ -259,7 +262,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   }
 
   /** Builds the session from the loaded digits and the settings. */
-  private build(digits: PreparedDigits, model: unknown): void {
+  private build(digits: DigitsPreparation, model: unknown): void {
     const s = this.settings;
     this.builtFrom = [digits, model];
     this.session = new DigitsSession({ ...s, hidden: s.hiddenLayers, digits, model });
@@ -272,8 +275,13 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   /** A load finished: say so when the digits came, and update if it is still the one wanted. */
   private loaded(load: Load<unknown>): void {
     if (load !== this.digits && load !== this.modelLoad) return;
-    const digits = load === this.digits ? (load.value as PreparedDigits | undefined) : undefined;
-    if (digits) this.emit('nn-load', { count: digits.rows.length });
+    const digits = load === this.digits ? (load.value as DigitsPreparation | undefined) : undefined;
+    if (digits) {
+      this.emit('nn-load', { count: digits.set.count });
+      this.stopIdle?.(); // The training set is made in idle time or in the frames of play, never before the first render.
+      const step = (budget: number) => (this.session?.digits === digits ? this.session.prepare(budget) : digits.prepare(budget));
+      this.stopIdle = whenIdle(step, () => this.requestUpdate());
+    }
     this.requestUpdate();
   }
 
@@ -359,7 +367,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
       ${show.has('network') && session ? html`<figure class="network-view"><figcaption>${words.networkTitle}</figcaption><nn-network part="network" .source=${this} .inputs=${Array.from(this.input)}></nn-network></figure>` : nothing}
       ${session && (show.has('confusion') || show.has('loss'))
         ? html`<div class="training">
-            ${show.has('confusion') ? html`<div>${renderConfusion(words, { counts: confusion, selected: this.selected, pick: (t, r) => this.pick(t, r) })}${this.renderSelected()}</div>` : nothing}
+            ${show.has('confusion') ? html`<div>${renderConfusion(words, { counts: confusion, selected: this.selected, pick: (t, r) => this.pick(t, r), empty: session.preparing ? describeStatus(words, session, settings.epochs) : undefined })}${this.renderSelected()}</div>` : nothing}
             ${show.has('loss') ? renderLoss(words, session.history, chartWidth) : nothing}
           </div>`
         : nothing}

@@ -1,4 +1,5 @@
-import { type Data, type DigitSet, Network, NnKitError, Random, Trainer, augmentDigit, oneHot, padDigit } from '../../src/index.js';
+import { type Data, Network, NnKitError, Random, Trainer } from '../../src/index.js';
+import type { DigitsPreparation } from './preparation.js';
 
 /** What one epoch left: the numbers `nn-epoch` carries. */
 export interface EpochRecord {
@@ -6,18 +7,6 @@ export interface EpochRecord {
   trainLoss: number;
   testLoss: number;
   accuracy: number;
-}
-
-/**
- * Digits ready to train on, prepared once per data set (a session picks from them): each
- * digit as the pad gives it (padDigit: what a reader drawing it would give the network),
- * its one-hot target, and its distorted copies (augmentDigit).
- */
-export interface PreparedDigits {
-  readonly set: DigitSet;
-  readonly rows: readonly (readonly number[])[];
-  readonly targets: readonly (readonly number[])[];
-  readonly copies: readonly (readonly (readonly number[])[])[];
 }
 
 /** What a session is built from: checked settings and prepared data. */
@@ -29,7 +18,7 @@ export interface SessionOptions {
   batchSize: number;
   seed: number;
   trainSplit: number;
-  digits: PreparedDigits;
+  digits: DigitsPreparation;
   /** Weights trained ahead, in the core's model format. */
   model?: unknown;
 }
@@ -37,51 +26,37 @@ export interface SessionOptions {
 const PIXELS = 64;
 const CLASSES = 10;
 
-/** Distorted copies of each digit to learn from (a training digit's copies are trained on; a held-out one's never). */
-export const COPIES_PER_DIGIT = 6;
-/** The seed of the copies' distortions: the same data, the same copies, whatever the session's seed. */
-const COPIES_SEED = 7;
-
-/**
- * Prepares digits for sessions: each as the pad gives it (so a held-out digit drawn on the
- * pad is the very input the network is measured on), and COPIES_PER_DIGIT copies rotated,
- * slanted, narrowed or widened, with thicker or thinner strokes (augmentDigit), so the
- * network learns to read hands other than the data's.
- */
-export function prepareDigits(set: DigitSet): PreparedDigits {
-  const random = new Random(COPIES_SEED);
-  const drawing = new Float64Array(28 * 28);
-  const out = new Float64Array(PIXELS);
-  const rows: number[][] = [];
-  const copies: number[][][] = [];
-  for (let i = 0; i < set.count; i++) {
-    const digit = set.pixels.subarray(i * PIXELS, (i + 1) * PIXELS);
-    rows.push(Array.from(padDigit(digit, out, drawing)));
-    const mine: number[][] = [];
-    for (let k = 0; k < COPIES_PER_DIGIT; k++) if (augmentDigit(digit, random, out, undefined, drawing)) mine.push(Array.from(out));
-    copies.push(mine);
-  }
-  return { set, rows, targets: oneHot(Array.from(set.labels), CLASSES), copies };
-}
-
 /**
  * One training run of `<nn-digits>`: the split, the core's Network (64 inputs, softmax over
  * ten digits) and Trainer (cross-entropy), and what each epoch left. Training is advanced a
  * time slice at a time by the element; every number comes from the core.
+ *
+ * The network and the held-out digits are ready at once (the pad reads with the untrained
+ * or the shipped network). Training waits for the training set: while the digits' copies
+ * are being made, `advance` spends its budget making them, and `trainer` is one over the
+ * held-out digits that only measures them (it takes no step). Then the trainer of the run
+ * is built with the settings given meanwhile, as it would have been at once: the same seed,
+ * the same numbers, however the preparation was sliced.
  */
 export class DigitsSession {
   readonly network: Network;
-  readonly trainer: Trainer;
-  /** Everything trained on: the training digits and their distorted copies. */
-  readonly train: Data;
-  /** How many of `train` are distorted copies. */
-  readonly copies: number;
+  /** The digits it learns from and holds out, prepared or being prepared. */
+  readonly digits: DigitsPreparation;
+  /** Everything trained on, the training digits and their distorted copies (undefined while they are being prepared). */
+  train?: Data;
+  /** How many of `train` are distorted copies (0 while they are being prepared). */
+  copies = 0;
+  /** How many of the digits are learnt from (without their copies). */
+  readonly trainCount: number;
   readonly test: Data;
   /** The held-out digits' pixels as the pad gives them (count × 64: the network's inputs) and labels, for the confusion matrix's cells. */
   readonly testPixels: Float64Array;
   readonly testLabels: Uint8Array;
   /** One record per epoch; the first (epoch 0) is the network before training. */
   readonly history: EpochRecord[] = [];
+  private current: Trainer;
+  private readonly trainIndices: number[];
+  private readonly seed: number;
   private epochLoss = 0;
   private epochCount = 0;
   private confusionCache?: { epoch: number; counts: number[][] };
@@ -94,11 +69,58 @@ export class DigitsSession {
     const random = new Random(options.seed);
     const order = random.shuffle(Array.from({ length: set.count }, (_, i) => i));
     const trainCount = Math.max(1, Math.min(set.count - 1, Math.round(set.count * options.trainSplit)));
-    const trainIndices = order.slice(0, trainCount);
+    this.digits = digits;
+    this.seed = options.seed;
+    this.trainCount = trainCount;
+    this.trainIndices = order.slice(0, trainCount);
     const testIndices = order.slice(trainCount);
-    const inputs = trainIndices.map((i) => digits.rows[i]);
+    this.test = { inputs: testIndices.map((i) => digits.row(i)), targets: testIndices.map((i) => digits.targets[i]) };
+    this.testLabels = Uint8Array.from(testIndices, (i) => set.labels[i]);
+    this.testPixels = new Float64Array(testIndices.length * PIXELS);
+    this.test.inputs.forEach((row, k) => this.testPixels.set(row, k * PIXELS));
+    this.network = options.model ? checkModel(Network.fromJSON(options.model)) : new Network({ layers: [PIXELS, ...options.hidden, CLASSES], activation: options.activation, outputActivation: 'softmax', seed: options.seed });
+    this.current = this.trainerFor(this.test, options);
+    const start = this.current.evaluate(this.test);
+    this.history.push({ epoch: 0, trainLoss: Number.NaN, testLoss: start.loss, accuracy: start.accuracy ?? 0 });
+    if (digits.ready) this.startTraining();
+  }
+
+  /** The core's Trainer: until the training set is prepared, one that only measures the held-out digits. */
+  get trainer(): Trainer {
+    return this.current;
+  }
+
+  /** True until the training set is prepared and its trainer built (training waits for it). */
+  get preparing(): boolean {
+    return !this.train;
+  }
+
+  /** Fraction of the training set prepared, in [0, 1]. */
+  get progress(): number {
+    return this.train ? 1 : this.digits.progress;
+  }
+
+  private trainerFor(data: Data, settings: Pick<SessionOptions, 'optimizer' | 'learningRate' | 'batchSize'>): Trainer {
+    const { optimizer, learningRate, batchSize } = settings;
+    return new Trainer(this.network, data, { loss: 'cross-entropy', optimizer, learningRate, batchSize, seed: this.seed });
+  }
+
+  /**
+   * Makes the training set's next copies for about `budgetMs` milliseconds or, once they are
+   * all made, builds the trainer (a slice of its own); returns true once training can start.
+   */
+  prepare(budgetMs: number): boolean {
+    if (this.train) return true;
+    if (!this.digits.ready) return this.digits.prepare(budgetMs) && false;
+    this.startTraining();
+    return true;
+  }
+
+  /** Builds the run's trainer on the prepared digits and their copies, with the settings given so far. */
+  private startTraining(): void {
+    const { digits, trainIndices } = this;
+    const inputs = trainIndices.map((i) => digits.row(i));
     const targets = trainIndices.map((i) => digits.targets[i]);
-    this.copies = 0;
     for (const i of trainIndices) {
       for (const copy of digits.copies[i]) {
         inputs.push(copy);
@@ -106,24 +128,13 @@ export class DigitsSession {
       }
       this.copies += digits.copies[i].length;
     }
-    this.train = { inputs, targets };
-    this.test = { inputs: testIndices.map((i) => digits.rows[i]), targets: testIndices.map((i) => digits.targets[i]) };
-    this.testLabels = Uint8Array.from(testIndices, (i) => set.labels[i]);
-    this.testPixels = new Float64Array(testIndices.length * PIXELS);
-    testIndices.forEach((i, k) => this.testPixels.set(digits.rows[i], k * PIXELS));
-    this.network = options.model ? checkModel(Network.fromJSON(options.model)) : new Network({ layers: [PIXELS, ...options.hidden, CLASSES], activation: options.activation, outputActivation: 'softmax', seed: options.seed });
-    this.trainer = new Trainer(this.network, this.train, {
-      loss: 'cross-entropy',
-      optimizer: options.optimizer,
-      learningRate: options.learningRate,
-      batchSize: options.batchSize,
-      seed: options.seed,
-    });
+    const train = { inputs, targets };
+    const { optimizer, learningRate, batchSize } = this.current;
+    this.current = this.trainerFor(train, { optimizer: optimizer.name, learningRate, batchSize });
+    this.train = train;
     // The trainer measures its training loss before the first step (to tell a diverging
-    // run); measured here, on building, it is not a long first frame of play.
-    this.trainer.evaluate();
-    const start = this.trainer.evaluate(this.test);
-    this.history.push({ epoch: 0, trainLoss: Number.NaN, testLoss: start.loss, accuracy: start.accuracy ?? 0 });
+    // run); measured here, in a slice of its own, it is not part of a frame of steps.
+    this.current.evaluate();
   }
 
   /** The latest record. */
@@ -133,11 +144,16 @@ export class DigitsSession {
 
   /**
    * Trains for about `budgetMs` milliseconds (at least one step), stopping at an epoch's end
-   * once `epochs` are done or when the run diverges; returns the epochs finished.
+   * once `epochs` are done or when the run diverges; returns the epochs finished. While the
+   * training set is being prepared, spends the time preparing it instead (and finishes none).
    */
   advance(budgetMs: number, epochs: number): EpochRecord[] {
-    const { trainer } = this;
     const finished: EpochRecord[] = [];
+    if (!this.train) {
+      this.prepare(budgetMs);
+      return finished;
+    }
+    const { trainer } = this;
     const start = performance.now();
     do {
       if (trainer.diverged || trainer.epochs >= epochs) break;

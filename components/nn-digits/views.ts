@@ -87,12 +87,14 @@ export interface ConfusionInput {
   counts?: number[][];
   selected?: readonly [number, number];
   pick: (truth: number, read: number) => void;
+  /** What the matrix says before it has counts (by default words.confusionEmpty). */
+  empty?: string;
 }
 
 /** The held-out digits, true against read: a table of buttons, each opening its digits. */
 export function renderConfusion(words: DigitsStrings, input: ConfusionInput) {
   const { counts, selected } = input;
-  if (!counts) return html`<figure class="confusion" part="confusion"><figcaption>${words.confusionTitle}</figcaption><p class="note">${words.confusionEmpty}</p></figure>`;
+  if (!counts) return html`<figure class="confusion" part="confusion"><figcaption>${words.confusionTitle}</figcaption><p class="note">${input.empty ?? words.confusionEmpty}</p></figure>`;
   const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
   return html`<figure class="confusion" part="confusion">
     <figcaption id="confusion-title">${words.confusionTitle}</figcaption>
@@ -173,6 +175,8 @@ export function renderDrawing(words: DigitsStrings, controls: ReadonlySet<string
 /** The run in words, read out politely when training stops. */
 export function describeStatus(words: DigitsStrings, session: DigitsSession, epochs: number): string {
   const last = session.last;
-  if (last.epoch === 0) return format(words.statusStart, { train: session.train.inputs.length - session.copies, copies: session.copies, test: session.test.inputs.length });
+  const test = session.test.inputs.length;
+  if (session.preparing) return format(words.statusPreparing, { train: session.trainCount, test, percent: percent(session.progress) });
+  if (last.epoch === 0) return format(words.statusStart, { train: session.trainCount, copies: session.copies, test });
   return format(words.status, { epoch: last.epoch, epochs, trainLoss: formatNumber(last.trainLoss, 3), testLoss: formatNumber(last.testLoss, 3), accuracy: percent(last.accuracy) });
 }

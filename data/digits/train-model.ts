@@ -12,7 +12,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIGITS_SETTINGS } from '../../components/nn-digits/nn-digits.settings.js';
-import { DigitsSession, prepareDigits } from '../../components/nn-digits/session.js';
+import { DigitsSession } from '../../components/nn-digits/session.js';
+import { prepareDigits } from '../../components/nn-digits/preparation.js';
 import { parseDigits } from '../../src/index.js';
 
 const DECIMALS = 4;

@@ -22,6 +22,14 @@ async function ready(template: ReturnType<typeof html>): Promise<NnDigits> {
   return el;
 }
 
+/** Waits, frame by frame, until the element has made its training set (its status stops saying it is preparing it). */
+async function prepared(el: NnDigits): Promise<void> {
+  while ($(el, '.status')!.textContent!.startsWith('Preparing')) {
+    await nextFrame();
+    await el.updateComplete;
+  }
+}
+
 /** Trains until training stops (the element's own loop, frame by frame). */
 async function train(el: NnDigits): Promise<void> {
   const stopped = oneEvent(el, 'nn-stopped');
@@ -70,7 +78,8 @@ describe('<nn-digits>', () => {
     expect($$(el, '.bars li')).to.have.length(10);
     expect($(el, 'nn-network')).to.exist;
     expect($(el, '.guess')!.textContent).to.contain('Draw a digit');
-    // 1,797 UCI digits, 80% to learn from (with distorted copies), the rest held out.
+    // 1,797 UCI digits, 80% to learn from (with distorted copies, once made), the rest held out.
+    await prepared(el);
     expect($(el, '.status')!.textContent).to.match(/1438 handwritten digits to learn from \(and \d+ distorted copies\), 359 held out/);
   });
 
@@ -270,6 +279,7 @@ describe('<nn-digits>', () => {
     const url = URL.createObjectURL(new Blob([`0101\n${'0'.repeat(64)}${'g'.repeat(64)}${'1'.repeat(64)}${'f'.repeat(64)}`]));
     const el = await ready(html`<nn-digits src=${url} train-split="0.5"></nn-digits>`);
     expect(alertText(el)).to.equal('');
+    await prepared(el);
     expect($(el, '.status')!.textContent).to.match(/ 2 handwritten digits to learn from \(and \d+ distorted copies\), 2 held out/);
     const bad = await ready(html`<nn-digits src="/no/such/digits.txt"></nn-digits>`);
     expect(alertText(bad)).to.contain('/no/such/digits.txt');
