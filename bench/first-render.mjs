@@ -30,17 +30,12 @@
 // on a machine busy with other work the wall clock grows while this stays near the quiet
 // figure, though threads that run in parallel count twice), the load average, and PASS or MISS
 // (the median time presented) against the target of 1.5 s. It is a report: it exits 0 either way.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ensureSite, serveSite, siteDir } from './site.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const SITE = resolve(args.find((a) => a.startsWith('--site='))?.split('=')[1] ?? join(ROOT, 'site'));
+const SITE = siteDir(args);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 7);
 const TARGET_MS = 1500;
 const TIMEOUT_MS = 30000;
@@ -49,35 +44,6 @@ const WINDOWS = [
   { name: 'as opened, 1280 × 900', viewport: { width: 1280, height: 900 } },
   { name: 'every element, 1280 × 5000', viewport: { width: 1280, height: 5000 }, all: true },
 ];
-
-/** When the article or the kit's source last changed, in the tree the site is built from. */
-function newestSource() {
-  const root = dirname(SITE);
-  const files = ['index.html', ...['components', 'src', 'stories'].flatMap((dir) => readdirSync(join(root, dir), { recursive: true }).map((name) => join(dir, String(name))))];
-  return Math.max(...files.map((file) => statSync(join(root, file)).mtimeMs));
-}
-
-function ensureSite() {
-  if (existsSync(join(SITE, 'index.html')) && !args.includes('--build') && newestSource() < statSync(join(SITE, 'index.html')).mtimeMs) return;
-  console.log('Building the site: npx vite build --mode site');
-  const result = spawnSync('npx', ['vite', 'build', '--mode', 'site'], { cwd: dirname(SITE), stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build --mode site failed');
-}
-
-function serve() {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(SITE, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(SITE + sep) || !existsSync(file)) {
-      response.writeHead(404).end('Not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 /**
  * Runs in the page from its first script on: checks at every animation frame whether the page
@@ -160,8 +126,8 @@ const median = (values) => {
 };
 
 async function main() {
-  ensureSite();
-  const server = await serve();
+  ensureSite(SITE, args);
+  const server = await serveSite(SITE);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -29,17 +29,14 @@
 // only the scenarios named (spiral, rate, convolution, digits, rnn, twenty, playground, wide, deep, backprop, attention, article).
 // Reports p50/p95/p99/max frame time, frames over 20 ms and training steps per second, and
 // PASS or MISS against p95 ≤ 20 ms. It is a report: it exits 0 either way, 1 only on a crash.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { ensureSite, serveSite, siteDir } from './site.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const SITE = resolve(args.find((a) => a.startsWith('--site='))?.split('=')[1] ?? join(ROOT, 'site'));
+const SITE = siteDir(args);
 const ONLY = args.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
 const TWENTY_PAGE = 'frames-twenty.html';
 const PLAYGROUND_PAGE = 'frames-playground.html';
@@ -50,46 +47,6 @@ const DROPPED_MS = 20;
 const VIEWPORT = { width: 1280, height: 900 };
 const TRAINER_COUNT = 20;
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-/** When the article or the kit's source last changed (ms since the epoch), in the tree the site is built from. */
-function newestSource() {
-  const root = dirname(SITE);
-  const files = ['index.html', ...['components', 'src', 'stories'].flatMap((dir) => readdirSync(join(root, dir), { recursive: true }).map((name) => join(dir, String(name))))];
-  return Math.max(...files.map((file) => statSync(join(root, file)).mtimeMs));
-}
-
-function ensureSite() {
-  // A site built before the article or the kit last changed would measure the old page.
-  if (existsSync(join(SITE, 'index.html')) && !args.includes('--build') && newestSource() < statSync(join(SITE, 'index.html')).mtimeMs) return;
-  console.log('Building the site: npx vite build --mode site');
-  const result = spawnSync('npx', ['vite', 'build', '--mode', 'site'], { cwd: dirname(SITE), stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build --mode site failed');
-}
-
-/** A static file server over site/ on a free port of 127.0.0.1. */
-function serve() {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(SITE, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(SITE + sep) || !existsSync(file)) {
-      response.writeHead(404).end('Not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** A page of twenty trainers with the same script and stylesheet as the article. */
 function writeTwentyPage() {
@@ -612,8 +569,8 @@ function report(rows, chromiumVersion, load) {
 }
 
 async function main() {
-  ensureSite();
-  const server = await serve();
+  ensureSite(SITE, args);
+  const server = await serveSite(SITE);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
