@@ -27,3 +27,23 @@ export async function loadTensorFlow(): Promise<typeof TF> {
   await tf.setBackend('cpu');
   return tf;
 }
+
+/** An activation written as TF.js ops. */
+export type Op = (z: TF.Tensor) => TF.Tensor;
+
+/** The core's activations as TF.js ops, from their formulas (GELU's tanh approximation, leaky ReLU's 0.01). */
+export function tfActivations(tf: typeof TF): Record<string, Op> {
+  const c = Math.sqrt(2 / Math.PI);
+  return {
+    sigmoid: (z) => tf.sigmoid(z),
+    tanh: (z) => tf.tanh(z),
+    relu: (z) => tf.relu(z),
+    'leaky-relu': (z) => tf.leakyRelu(z, 0.01),
+    elu: (z) => tf.elu(z),
+    gelu: (z) => tf.mul(tf.mul(0.5, z), tf.add(1, tf.tanh(tf.mul(c, tf.add(z, tf.mul(0.044715, tf.pow(z, 3))))))),
+    swish: (z) => tf.mul(z, tf.sigmoid(z)),
+    softplus: (z) => tf.softplus(z),
+    linear: (z) => z,
+    softmax: (z) => tf.softmax(z),
+  };
+}

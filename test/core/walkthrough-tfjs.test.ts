@@ -9,25 +9,7 @@ import { expect } from '@open-wc/testing';
 import type * as TF from '@tensorflow/tfjs-core';
 import { EPSILON, Network, Random, sampleGradients } from '../../src/index.js';
 import { relativeError } from './helpers.js';
-import { loadTensorFlow } from './tfjs.js';
-
-type Op = (z: TF.Tensor) => TF.Tensor;
-
-function tfActivations(tf: typeof TF): Record<string, Op> {
-  const c = Math.sqrt(2 / Math.PI);
-  return {
-    sigmoid: (z) => tf.sigmoid(z),
-    tanh: (z) => tf.tanh(z),
-    relu: (z) => tf.relu(z),
-    'leaky-relu': (z) => tf.leakyRelu(z, 0.01),
-    elu: (z) => tf.elu(z),
-    gelu: (z) => tf.mul(tf.mul(0.5, z), tf.add(1, tf.tanh(tf.mul(c, tf.add(z, tf.mul(0.044715, tf.pow(z, 3))))))),
-    swish: (z) => tf.mul(z, tf.sigmoid(z)),
-    softplus: (z) => tf.softplus(z),
-    linear: (z) => z,
-    softmax: (z) => tf.softmax(z),
-  };
-}
+import { loadTensorFlow, tfActivations } from './tfjs.js';
 
 function tfLoss(tf: typeof TF, name: string, y: TF.Tensor, t: TF.Tensor): TF.Scalar {
   const p = tf.clipByValue(y, EPSILON, 1 - EPSILON);
