@@ -1,5 +1,5 @@
 import { noChange } from 'lit';
-import { Directive, type ElementPart, type PartInfo, PartType, directive } from 'lit/directive.js';
+import { Directive, type ElementPart, directive } from 'lit/directive.js';
 
 /**
  * The value of a text field a reader types into: written to the field on every render,
@@ -16,11 +16,6 @@ class TypedValue extends Directive {
   private editing = false;
   private watched?: HTMLInputElement;
 
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('typedValue() is an element binding: <input ${typedValue(text)} />');
-  }
-
   render(_value: string) {
     return noChange;
   }
@@ -36,10 +31,8 @@ class TypedValue extends Directive {
 
   private watch(field: HTMLInputElement): void {
     this.watched = field;
-    const stop = () => (this.editing = false);
-    field.addEventListener('input', () => (this.editing = true));
-    field.addEventListener('change', stop);
-    field.addEventListener('blur', stop);
+    const editing = (event: Event) => (this.editing = event.type === 'input');
+    for (const type of ['input', 'change', 'blur']) field.addEventListener(type, editing);
   }
 }
 
