@@ -38,8 +38,8 @@ export interface EditHost {
   edited(detail: ChangeDetail, commit: boolean): void;
   select(key: NodeKey, from?: number): void;
   pickInput(index: number): void;
-  /** The id of the number field the reader types in ('' when done). */
-  typing(id: string): void;
+  /** Draws again (a field left with no number shows its value). */
+  refresh(): void;
 }
 
 /** The panels' handlers: an input, a weight or a bias edited, a neuron or an input picked. */
@@ -67,6 +67,6 @@ export function editHandlers(host: EditHost): EditHandlers {
     },
     onSelect: (key, from) => host.select(key, from),
     onPickInput: (index) => host.pickInput(index),
-    onTyping: (id) => host.typing(id),
+    onCancel: () => host.refresh(),
   };
 }

@@ -1,5 +1,6 @@
-import { html, noChange } from 'lit';
+import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { typedValue } from '../shared/typed-value.js';
 import { fieldNumber } from './names.js';
 
 /** A number a reader can edit with a slider and a number field side by side. */
@@ -13,8 +14,6 @@ export interface FieldSpec {
   /** The slider spans [−bound, bound], widened to hold the value. */
   bound: number;
   step: number;
-  /** Id of the field the reader is typing in: its text is left alone while they type. */
-  typing: string;
   /**
    * Live changes while dragging or typing; `typed` when they came from the number field.
    * NaN while the typed text is not a number yet (e.g. "" or "-").
@@ -32,7 +31,7 @@ function readNumber(event: Event): number {
 
 /** Slider + number field for one value, both labelled by the visible label. */
 export function renderField(spec: FieldSpec) {
-  const { id, label, detail, value, step, typing } = spec;
+  const { id, label, detail, value, step } = spec;
   const bound = Math.max(spec.bound, Math.ceil(Math.abs(value)));
   const onInput = (typed: boolean) => (event: Event) => spec.onInput(readNumber(event), id, typed);
   const onChange = (event: Event) => {
@@ -63,7 +62,7 @@ export function renderField(spec: FieldSpec) {
       id="${id}-number"
       step="any"
       inputmode="decimal"
-      .value=${typing === id ? noChange : live(fieldNumber(value))}
+      ${typedValue(fieldNumber(value))}
       @input=${onInput(true)}
       @change=${onChange}
       @blur=${(event: Event) => {

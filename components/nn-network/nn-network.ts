@@ -150,7 +150,6 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
   /** Layers lit so far while a run animates; Infinity when idle. */
   @state() private lit = Infinity;
   @state() private announcement = '';
-  @state() private typing = '';
 
   private waiting = '';
   /** The inputs as the reader last set them (not the writer). */
@@ -185,10 +184,7 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
     edited: (detail, commit) => (this.edit = { detail, commit }),
     select: (key, from) => this.select(key, from),
     pickInput: (index) => (this.pickedInput = index),
-    typing: (id) => {
-      this.typing = id;
-      if (!id) this.requestUpdate(); // also when unchanged: a field left empty shows its value again
-    },
+    refresh: () => this.requestUpdate(),
   });
 
   constructor() {
@@ -390,12 +386,12 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
   }
 
   private renderNetwork({ network, trace }: Pass) {
-    const { words, selected, selectedFrom, hovered, lit, typing } = this;
+    const { words, selected, selectedFrom, hovered, lit } = this;
     const names = this.names(network);
     const view = diagramView(network, trace, { names, words, width: this.size.width, lit, selected, selectedFrom, hovered });
     this.layout = view.layout;
     const tip = hovered ?? (this.diagramFocused ? ({ kind: 'node', ...selected } as const) : undefined);
-    return renderView(view, { network, trace, names, typing, words }, {
+    return renderView(view, { network, trace, names, words }, {
       handlers: this.handlers,
       listeners: this.listeners,
       pickedInput: this.pickedInput,

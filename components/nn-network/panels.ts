@@ -20,8 +20,6 @@ export interface PanelView {
   network: Network;
   trace: readonly LayerTrace[];
   names: NeuronNames;
-  /** Id of the number field being typed in. */
-  typing: string;
   /** The words shown (the element's strings). */
   words: NetworkStrings;
 }
@@ -33,29 +31,23 @@ export interface EditHandlers {
   onSelect(key: NodeKey, from?: number): void;
   /** Picks which input the inputs panel edits when there are too many to list. */
   onPickInput(index: number): void;
-  /** The field id the reader types in ('' when done). */
-  onTyping(id: string): void;
+  /** The reader left a field with no number in it: it shows its value again. */
+  onCancel(): void;
 }
 
 function field(
-  view: PanelView,
   handlers: EditHandlers,
-  spec: Omit<FieldSpec, 'typing' | 'onInput' | 'onCommit' | 'onCancel'>,
+  spec: Omit<FieldSpec, 'onInput' | 'onCommit' | 'onCancel'>,
   apply: (value: number, commit: boolean) => void,
 ) {
   return renderField({
     ...spec,
-    typing: view.typing,
-    onInput: (value, id, typed) => {
-      // While the reader types, their text is left alone, even when it is not a number yet.
-      if (typed) handlers.onTyping(id);
+    // While the reader types, their text is left alone (typedValue), even when it is not a number yet.
+    onInput: (value) => {
       if (Number.isFinite(value)) apply(value, false);
     },
-    onCommit: (value) => {
-      handlers.onTyping('');
-      apply(value, true);
-    },
-    onCancel: () => handlers.onTyping(''),
+    onCommit: (value) => apply(value, true),
+    onCancel: handlers.onCancel,
   });
 }
 
@@ -63,7 +55,7 @@ function field(
 export function renderInputs(view: PanelView, handlers: EditHandlers, picked: number) {
   const values = view.trace[0].a;
   const one = (i: number, id: string) =>
-    field(view, handlers, { id, label: view.names(0, i), value: values[i], bound: INPUT_BOUND, step: 0.01 }, (value, commit) =>
+    field(handlers, { id, label: view.names(0, i), value: values[i], bound: INPUT_BOUND, step: 0.01 }, (value, commit) =>
       handlers.onInput(i, value, commit),
     );
   if (values.length <= COLUMN_LIMIT) {
@@ -134,7 +126,7 @@ export function renderEditor(view: PanelView, handlers: EditHandlers, selected: 
   if (layer === 0) {
     return html`${heading}${neuronPicker}
       <div class="fields">
-        ${field(view, handlers, { id: 'selected-input', label: words.value, value: trace[0].a[index], bound: INPUT_BOUND, step: 0.01 }, (value, commit) =>
+        ${field(handlers, { id: 'selected-input', label: words.value, value: trace[0].a[index], bound: INPUT_BOUND, step: 0.01 }, (value, commit) =>
           handlers.onInput(index, value, commit),
         )}
       </div>`;
@@ -150,11 +142,11 @@ export function renderEditor(view: PanelView, handlers: EditHandlers, selected: 
       <div><dt>a = ${formula}</dt><dd class="number">${formatNumber(trace[layer].a[index], 3)}</dd></div>
     </dl>
     <div class="fields">
-      ${field(view, handlers, { id: 'bias', label: words.bias, detail: format(words.biasDetail, { name }), value: biasOf(network, layer, index), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
+      ${field(handlers, { id: 'bias', label: words.bias, detail: format(words.biasDetail, { name }), value: biasOf(network, layer, index), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
         handlers.onBias(layer, index, value, commit),
       )}
       ${renderPicker({ id: 'weight-from', label: words.weightFrom, count: network.layers[k], value: from, name: (i) => names(k, i), onPick: (i) => handlers.onSelect(selected, i) })}
-      ${field(view, handlers, { id: 'weight', label: words.weight, detail: format(words.weightDetail, { from: fromName, to: name }), value: weightOf(network, k, index, from), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
+      ${field(handlers, { id: 'weight', label: words.weight, detail: format(words.weightDetail, { from: fromName, to: name }), value: weightOf(network, k, index, from), bound: WEIGHT_BOUND, step: 0.01 }, (value, commit) =>
         handlers.onWeight(k, index, from, value, commit),
       )}
     </div>`;
