@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { statsStyles, toolbarStyles } from '../shared/card-styles.js';
 import { chartStyles } from '../shared/chart-styles.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 
@@ -6,6 +7,8 @@ export const trainerStyles = [
   themeStyles,
   controlStyles,
   chartStyles,
+  toolbarStyles,
+  statsStyles,
   css`
     :host {
       display: block;
@@ -14,44 +17,6 @@ export const trainerStyles = [
       border-radius: var(--_radius);
       background: var(--_background);
       container-type: inline-size;
-    }
-
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem;
-      margin-bottom: 0.75rem;
-    }
-
-    .toolbar button.play {
-      min-width: 6.5rem;
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: var(--_background);
-      font-weight: 600;
-    }
-
-    .stats {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1.25rem;
-      margin: 0 0 0 auto;
-    }
-
-    .stats div {
-      display: flex;
-      flex-direction: column;
-    }
-
-    .stats dt {
-      color: var(--_muted);
-      font-size: 0.75rem;
-    }
-
-    .stats dd {
-      margin: 0;
-      font-size: 1.05rem;
     }
 
     .views {

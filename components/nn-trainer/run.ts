@@ -8,7 +8,6 @@ import type { HistogramSource } from './histograms.js';
 import { Lazy } from './lazy.js';
 import { type EpochRecord, formatLoss, thinHistory } from './loss-chart.js';
 import type { TrainerWords } from './nn-trainer.settings.js';
-import { speedUp } from '../shared/fast-kernels.js';
 import { type Session, describeDivergence } from './session.js';
 
 /** Why a run stopped. */
@@ -108,7 +107,7 @@ export class TrainingRun {
   start(session: Session, autoplay: boolean): void {
     this.loop.pause();
     this.session = session;
-    speedUp(session.trainer, () => this.session === session);
+    this.speedUp(session);
     this.history = [evaluate(session)];
     if (autoplay && !this.autoplayed && !prefersReducedMotion()) this.loop.play();
     this.autoplayed = true;
@@ -118,10 +117,15 @@ export class TrainingRun {
     this.options.onNetworkChange(session.network);
   }
 
+  /** A large network trains on the WebAssembly kernels once they load (fast-kernels.ts, fetched after the first drawing, decides). */
+  private speedUp(session: Session): void {
+    void import('../shared/fast-kernels.js').then(({ speedUp }) => speedUp(session.trainer, () => this.session === session));
+  }
+
   /** Carries the run on with edited data (points a reader added or removed): its history and epochs stay. */
   replace(session: Session, announcement: string): void {
     this.session = session;
-    speedUp(session.trainer, () => this.session === session);
+    this.speedUp(session);
     this.counted = undefined;
     this.announce(announcement);
     this.options.onNetworkChange(session.network);

@@ -1,4 +1,4 @@
-import { type ReactiveController, type ReactiveControllerHost, html, nothing } from 'lit';
+import { type ReactiveControllerHost, html, nothing } from 'lit';
 import { Lazy } from './lazy.js';
 import type { TrainerValues, TrainerWords } from './nn-trainer.settings.js';
 import { statePairs } from './state.js';
@@ -15,7 +15,7 @@ export interface ShareOptions {
  * restores the run (for this element only; the page's URL is never touched), and a Copy
  * button. Where the clipboard is refused, the field is selected for the reader to copy.
  */
-export class SharePanel implements ReactiveController {
+export class SharePanel {
   /** True while the panel is open. */
   open = false;
   /** What the last Copy did, for readers (aria-live). */
@@ -26,11 +26,8 @@ export class SharePanel implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: ShareOptions,
   ) {
-    host.addController(this);
     this.panel = new Lazy(host, () => import('./share-panel.js'), (module) => module.sharePanelStyles);
   }
-
-  hostUpdate(): void {}
 
   /** Says what the last Copy did. */
   report(status: string): void {

@@ -46,3 +46,29 @@ export const toolbarStyles = css`
     font-weight: 600;
   }
 `;
+
+/** Figures in a row (a `<dl class="stats">`): each a small label over its number. */
+export const statsStyles = css`
+  .stats {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+    margin: 0 0 0 auto;
+  }
+
+  .stats div {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .stats dt {
+    color: var(--_muted);
+    font-size: 0.75rem;
+  }
+
+  .stats dd {
+    margin: 0;
+    font-size: 1.05rem;
+    font-variant-numeric: tabular-nums;
+  }
+`;
