@@ -184,7 +184,10 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
 
   /** A promise that settles once the digits (and any model) have loaded or failed to, and the element has drawn them. */
   get ready(): Promise<void> {
-    return Promise.all([this.digits?.promise, this.modelLoad?.promise]).then(() => this.updateComplete.then(() => undefined));
+    // The first update starts the loads: read them after it, so a script that asks at once waits too.
+    return this.updateComplete
+      .then(() => Promise.all([this.digits?.promise, this.modelLoad?.promise]))
+      .then(() => this.updateComplete.then(() => undefined));
   }
 
   /** Trains, for a slice of each frame while on screen, until `epochs` are done (reset() starts over). */

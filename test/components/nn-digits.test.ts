@@ -83,6 +83,20 @@ describe('<nn-digits>', () => {
     expect($(el, '.status')!.textContent).to.match(/1438 handwritten digits to learn from \(and \d+ distorted copies\), 359 held out/);
   });
 
+  it('ready, asked for the moment the element is added by a script, settles once it can read and train', async () => {
+    const el = document.createElement('nn-digits') as NnDigits;
+    document.body.append(el);
+    try {
+      await el.ready;
+      expect(el.network, 'its network is built').to.exist;
+      el.play();
+      expect(el.playing, 'Train works at once').to.equal(true);
+      el.pause();
+    } finally {
+      el.remove();
+    }
+  });
+
   it('reads an image a script sets: ten probabilities summing to 1, the guess, the 8 × 8 input, nn-predict', async () => {
     const el = await ready(html`<nn-digits epochs="3"></nn-digits>`);
     await train(el);
