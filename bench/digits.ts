@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { DIGITS_SETTINGS } from '../components/nn-digits/nn-digits.settings.js';
-import { DigitsSession } from '../components/nn-digits/session.js';
+import { DigitsSession, defaultSessionOptions } from '../components/nn-digits/session.js';
 import { prepareDigits } from '../components/nn-digits/preparation.js';
 import { digitToDrawing, drawingToDigit, parseDigits } from '../src/index.js';
 
@@ -36,17 +36,8 @@ const mnist = createRequire(import.meta.url)('mnist') as MnistDigit[];
 const mnistInputs: { input: Float64Array; label: number }[] = [];
 for (let digit = 0; digit < 10; digit++) for (let k = 0; k < mnist[digit].length; k++) mnistInputs.push({ input: drawingToDigit(mnist[digit].get(k)), label: digit });
 
-const defaults = Object.fromEntries(Object.entries(DIGITS_SETTINGS).map(([name, row]) => [name, (row as { default?: unknown }).default])) as Record<string, never>;
-const options = {
-  hidden: defaults.hiddenLayers,
-  activation: defaults.activation,
-  optimizer: defaults.optimizer,
-  learningRate: defaults.learningRate,
-  batchSize: defaults.batchSize,
-  seed: defaults.seed,
-  trainSplit: defaults.trainSplit,
-};
-const epochs = defaults.epochs as number;
+const options = defaultSessionOptions();
+const epochs = DIGITS_SETTINGS.epochs.default;
 
 const argmax = (values: ArrayLike<number>) => {
   let best = 0;

@@ -26,45 +26,6 @@ export const digitsStyles = css`
     font-size: 0.9rem;
   }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    margin-bottom: 0.75rem;
-  }
-
-  .toolbar button.play {
-    min-width: 6.5rem;
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_background);
-    font-weight: 600;
-  }
-
-  .stats {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1.25rem;
-    margin: 0 0 0 auto;
-  }
-
-  .stats div {
-    display: flex;
-    flex-direction: column;
-  }
-
-  .stats dt {
-    color: var(--_muted);
-    font-size: 0.75rem;
-  }
-
-  .stats dd {
-    margin: 0;
-    font-size: 1.05rem;
-    font-variant-numeric: tabular-nums;
-  }
-
   .reader,
   .training {
     display: flex;

@@ -1,6 +1,7 @@
-import { type PropertyValues, html, nothing } from 'lit';
+import { type PropertyValues, html, isServer, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { DIGIT_SIZE, DRAWING_SIZE, type Network, NnKitError, digitToDrawing, drawingToDigit } from '../../src/index.js';
+import { statsStyles, toolbarStyles } from '../shared/card-styles.js';
 import { DrawingPad, drawingPadStyles } from '../shared/drawing-pad.js';
 import { NETWORK_UPDATE, type NetworkSource } from '../shared/network-source.js';
 import { NnElement } from '../shared/nn-element.js';
@@ -73,7 +74,7 @@ const OUTPUT_NAMES = Array.from({ length: 10 }, (_, i) => String(i));
  */
 @customElement('nn-digits')
 export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
-  static override styles = [themeStyles, controlStyles, drawingPadStyles, digitsStyles];
+  static override styles = [themeStyles, controlStyles, toolbarStyles, statsStyles, drawingPadStyles, digitsStyles];
 
   static override properties = propertiesOf(DIGITS_SETTINGS);
 
@@ -228,6 +229,8 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const src = settings.src.trim();
     const model = settings.model.trim();
     const explain = (what: string, reason: string) => format(words.loadFailed, { what, reason });
+    // A server renders the loading state; the digits load in the reader's browser.
+    if (isServer) return;
     if (this.digits?.key !== src) this.digits = loadDigitsFor(src, explain, (load) => this.loaded(load));
     if (this.modelLoad?.key !== model) this.modelLoad = loadModelFor(model, explain, (load) => this.loaded(load));
     const { digits, modelLoad } = this;

@@ -1,4 +1,5 @@
 import { type Data, Network, NnKitError, Random, Trainer } from '../../src/index.js';
+import { DIGITS_SETTINGS } from './nn-digits.settings.js';
 import type { DigitsPreparation } from './preparation.js';
 
 /** What one epoch left: the numbers `nn-epoch` carries. */
@@ -21,6 +22,20 @@ export interface SessionOptions {
   digits: DigitsPreparation;
   /** Weights trained ahead, in the core's model format. */
   model?: unknown;
+}
+
+/** The options of an element left at its defaults (the settings table's), for scripts and tests that train as it does. */
+export function defaultSessionOptions(): Omit<SessionOptions, 'digits' | 'model'> {
+  const d = DIGITS_SETTINGS;
+  return {
+    hidden: d.hiddenLayers.default,
+    activation: d.activation.default,
+    optimizer: d.optimizer.default,
+    learningRate: d.learningRate.default,
+    batchSize: d.batchSize.default,
+    seed: d.seed.default,
+    trainSplit: d.trainSplit.default,
+  };
 }
 
 const PIXELS = 64;

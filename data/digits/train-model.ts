@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIGITS_SETTINGS } from '../../components/nn-digits/nn-digits.settings.js';
-import { DigitsSession } from '../../components/nn-digits/session.js';
+import { DigitsSession, defaultSessionOptions } from '../../components/nn-digits/session.js';
 import { prepareDigits } from '../../components/nn-digits/preparation.js';
 import { parseDigits } from '../../src/index.js';
 
@@ -20,17 +20,8 @@ const DECIMALS = 4;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const set = parseDigits(readFileSync(join(here, 'digits.ts'), 'utf8').split('`')[1]);
-const defaults = Object.fromEntries(Object.entries(DIGITS_SETTINGS).map(([name, row]) => [name, (row as { default?: unknown }).default])) as Record<string, never>;
-const options = {
-  hidden: defaults.hiddenLayers,
-  activation: defaults.activation,
-  optimizer: defaults.optimizer,
-  learningRate: defaults.learningRate,
-  batchSize: defaults.batchSize,
-  seed: defaults.seed,
-  trainSplit: defaults.trainSplit,
-};
-const EPOCHS = defaults.epochs as number;
+const options = defaultSessionOptions();
+const EPOCHS = DIGITS_SETTINGS.epochs.default;
 const digits = prepareDigits(set);
 const session = new DigitsSession({ ...options, digits });
 while (!session.done(EPOCHS)) session.advance(1000, EPOCHS);

@@ -1,9 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/nn-digits/nn-digits.js';
 import type { NnDigits } from '../../components/nn-digits/nn-digits.js';
-import { DIGITS_SETTINGS } from '../../components/nn-digits/nn-digits.settings.js';
 import { DigitsPreparation, prepareDigits } from '../../components/nn-digits/preparation.js';
-import { DigitsSession } from '../../components/nn-digits/session.js';
+import { DigitsSession, defaultSessionOptions } from '../../components/nn-digits/session.js';
 import { loadDigits } from '../../components/shared/digits-data.js';
 import { javascriptKernels } from '../../src/dense-kernels.js';
 
@@ -12,15 +11,7 @@ const $ = <T extends Element = Element>(el: Element, selector: string) => root(e
 const text = (el: Element, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** The element's default settings, as a session takes them. */
-const defaults = {
-  hidden: DIGITS_SETTINGS.hiddenLayers.default,
-  activation: DIGITS_SETTINGS.activation.default,
-  optimizer: DIGITS_SETTINGS.optimizer.default,
-  learningRate: DIGITS_SETTINGS.learningRate.default,
-  batchSize: DIGITS_SETTINGS.batchSize.default,
-  seed: DIGITS_SETTINGS.seed.default,
-  trainSplit: DIGITS_SETTINGS.trainSplit.default,
-};
+const defaults = defaultSessionOptions();
 
 /** What a run left after `epochs`: its records and its weights. */
 function outcome(session: DigitsSession) {
