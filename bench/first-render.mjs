@@ -31,8 +31,7 @@
 // figure, though threads that run in parallel count twice), the load average, and PASS or MISS
 // (the median time presented) against the target of 1.5 s. It is a report: it exits 0 either way.
 import { cpus, loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
-import { ensureSite, serveSite, siteDir } from './site.mjs';
+import { openSite, siteDir } from './site.mjs';
 
 const args = process.argv.slice(2);
 const SITE = siteDir(args);
@@ -126,14 +125,7 @@ const median = (values) => {
 };
 
 async function main() {
-  ensureSite(SITE, args);
-  const server = await serveSite(SITE);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { server, origin, browser } = await openSite(SITE, args);
   const before = loadavg()[0];
   const results = WINDOWS.map(() => []);
   try {

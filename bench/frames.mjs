@@ -32,8 +32,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ensureSite, serveSite, siteDir } from './site.mjs';
+import { openSite, siteDir } from './site.mjs';
 
 const args = process.argv.slice(2);
 const SITE = siteDir(args);
@@ -569,14 +568,7 @@ function report(rows, chromiumVersion, load) {
 }
 
 async function main() {
-  ensureSite(SITE, args);
-  const server = await serveSite(SITE);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { server, origin, browser } = await openSite(SITE, args);
   try {
     const before = loadavg()[0];
     const scenarios = {
