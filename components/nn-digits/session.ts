@@ -148,8 +148,6 @@ export class DigitsSession {
     const trainer = this.trainerFor(train, { optimizer: optimizer.name, learningRate, batchSize });
     this.current = trainer;
     this.train = train;
-    // The network is large enough for the WebAssembly kernels: the same numbers, sooner, once they load.
-    void import('../shared/fast-kernels.js').then(({ speedUp }) => speedUp(trainer, () => this.current === trainer));
     // The trainer measures its training loss before the first step (to tell a diverging
     // run); measured here, in a slice of its own, it is not part of a frame of steps.
     this.current.evaluate();

@@ -107,7 +107,6 @@ export class TrainingRun {
   start(session: Session, autoplay: boolean): void {
     this.loop.pause();
     this.session = session;
-    this.speedUp(session);
     this.history = [evaluate(session)];
     if (autoplay && !this.autoplayed && !prefersReducedMotion()) this.loop.play();
     this.autoplayed = true;
@@ -117,15 +116,9 @@ export class TrainingRun {
     this.options.onNetworkChange(session.network);
   }
 
-  /** A large network trains on the WebAssembly kernels once they load (fast-kernels.ts, fetched after the first drawing, decides). */
-  private speedUp(session: Session): void {
-    void import('../shared/fast-kernels.js').then(({ speedUp }) => speedUp(session.trainer, () => this.session === session));
-  }
-
   /** Carries the run on with edited data (points a reader added or removed): its history and epochs stay. */
   replace(session: Session, announcement: string): void {
     this.session = session;
-    this.speedUp(session);
     this.counted = undefined;
     this.announce(announcement);
     this.options.onNetworkChange(session.network);

@@ -1,10 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../components/nn-digits/nn-digits.js';
 import type { NnDigits } from '../../components/nn-digits/nn-digits.js';
 import { DigitsPreparation, prepareDigits } from '../../components/nn-digits/preparation.js';
 import { DigitsSession, defaultSessionOptions } from '../../components/nn-digits/session.js';
 import { loadDigits } from '../../components/shared/digits-data.js';
-import { javascriptKernels } from '../../src/dense-kernels.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = Element>(el: Element, selector: string) => root(el).querySelector<T>(selector);
@@ -73,17 +72,5 @@ describe('<nn-digits> preparing its training set', () => {
     expect((await epoch).detail.epoch).to.equal(1);
     await el.updateComplete;
     expect($(el, '.confusion table')).to.not.equal(null);
-  });
-
-  it('trains on the WebAssembly kernels once they load, to the same weights as on the JavaScript kernels', async () => {
-    const set = await loadDigits();
-    const fast = new DigitsSession({ ...defaults, digits: prepareDigits(set) });
-    const plain = new DigitsSession({ ...defaults, digits: prepareDigits(set) });
-    await waitUntil(() => fast.trainer.kernels === 'webassembly' && plain.trainer.kernels === 'webassembly', 'the 64-32-10 network moves to WebAssembly');
-    plain.trainer.useKernels(javascriptKernels);
-    for (const session of [fast, plain]) while (!session.done(1)) session.advance(1000, 1);
-    expect(fast.trainer.kernels).to.equal('webassembly');
-    expect(plain.trainer.kernels).to.equal('javascript');
-    expect(outcome(fast)).to.deep.equal(outcome(plain));
   });
 });

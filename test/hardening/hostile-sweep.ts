@@ -389,7 +389,8 @@ const SPECS: ElementSpec[] = [
     rules: {
       strings: { accepts: stringsOf(NETWORK_STRINGS) },
       layers: { accepts: (v) => numList(v).length > 0 && numList(v).every((n) => inRange(n, { min: 1, integer: true })) && layerList(numList(v)), good: '3,4,2' },
-      activation: { accepts: (v) => scalar(v), good: 'tanh' },
+      // One name for every hidden layer, or one per hidden layer (the base network has one), spaces around each allowed.
+      activation: { accepts: (v) => v.split(',').length === 1 && scalar(v.trim()), good: 'tanh' },
       'output-activation': { accepts: (v) => own(activations, v), good: 'sigmoid' },
       seed: { accepts: number(), good: '1' },
       inputs: { accepts: numbers({ length: 3 }), good: '1, 0, -1' },
@@ -677,7 +678,8 @@ const SPECS: ElementSpec[] = [
       const d = el as HTMLElement & { epoch: number; accuracy: number; probabilities: number[]; network?: { layers: readonly number[]; weights: Float64Array } };
       return [d.epoch, d.accuracy, d.probabilities, d.network?.layers, Array.from(d.network?.weights ?? []), textOf(el, '.status'), textOf(el, '.guess')];
     },
-    busy: (el) => /Loading/.test(textOf(el, '.note')),
+    // Loading the digits, or making their distorted copies in idle time: a fresh element is still at it.
+    busy: (el) => /Loading/.test(textOf(el, '.note')) || /Preparing/.test(textOf(el, '.status')),
   },
 ];
 
