@@ -676,10 +676,10 @@ const SPECS: ElementSpec[] = [
     },
     snapshot: (el) => {
       const d = el as HTMLElement & { epoch: number; accuracy: number; probabilities: number[]; network?: { layers: readonly number[]; weights: Float64Array } };
-      return [d.epoch, d.accuracy, d.probabilities, d.network?.layers, Array.from(d.network?.weights ?? []), textOf(el, '.status'), textOf(el, '.guess')];
+      // Before the first epoch the status only tells how far the distorted copies are made, which runs in idle time.
+      return [d.epoch, d.accuracy, d.probabilities, d.network?.layers, Array.from(d.network?.weights ?? []), d.epoch === 0 ? 'untrained' : textOf(el, '.status'), textOf(el, '.guess')];
     },
-    // Loading the digits, or making their distorted copies in idle time: a fresh element is still at it.
-    busy: (el) => /Loading/.test(textOf(el, '.note')) || /Preparing/.test(textOf(el, '.status')),
+    busy: (el) => /Loading/.test(textOf(el, '.note')),
   },
 ];
 
