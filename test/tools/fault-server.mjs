@@ -10,8 +10,18 @@ const OVERSIZED_BYTES = 50_000_000;
 
 /** Requests held back until the test releases their key: a load the test can act on while it is under way. */
 const gates = new Map();
-/** Bytes the oversized answers produced, by key: what the browser made the server send. */
-const produced = new Map();
+/** 6 MB: just past the 5 MB nn-kit reads from one URL, where an oversized answer waits for the browser. */
+const PAUSE_AT = 6_000_000;
+/** How long an oversized answer waits there for the browser to hang up before it goes on to 50 MB. */
+const PAUSE_MS = 10_000;
+
+/**
+ * What each oversized answer did, by key: the bytes the browser made the server produce,
+ * and whether the browser hung up. The answer waits at PAUSE_AT, so what a browser reads
+ * ahead of the page (Firefox does not wait for the page to read) cannot decide the count:
+ * a reader that cancels past the limit stops it there; one that reads on gets all 50 MB.
+ */
+const oversizedAnswers = new Map();
 
 function gate(key) {
   let entry = gates.get(key);
@@ -24,20 +34,38 @@ function gate(key) {
 }
 
 /** Rows of CSV, generated as the connection takes them, until `limit` bytes or the browser hangs up. */
-function oversized(key, limit) {
+function oversized(context, key, limit) {
   const row = Buffer.from('0.25,0.75,1\n'.repeat(5000));
-  produced.set(key, 0);
-  return new Readable({
+  const answer = { bytes: 0, hungUp: false };
+  oversizedAnswers.set(key, answer);
+  let timer;
+  const stream = new Readable({
     read() {
-      const sent = produced.get(key);
-      if (sent >= limit) {
+      if (answer.bytes >= limit) {
         this.push(null);
         return;
       }
-      produced.set(key, sent + row.length);
+      if (answer.bytes >= PAUSE_AT && !timer) {
+        timer = setTimeout(() => {
+          answer.bytes += row.length;
+          this.push(row);
+        }, PAUSE_MS);
+        return;
+      }
+      answer.bytes += row.length;
       this.push(row);
     },
+    destroy(error, callback) {
+      clearTimeout(timer);
+      callback(error);
+    },
   });
+  context.res.on('close', () => {
+    if (context.res.writableFinished) return;
+    answer.hungUp = true;
+    stream.destroy();
+  });
+  return stream;
 }
 
 /** Koa middleware for @web/test-runner: serves /__faults/… and passes every other request on. */
@@ -79,15 +107,15 @@ export async function faultServer(context, next) {
       return;
     case 'oversized.csv':
       context.type = 'text/csv';
-      context.body = oversized(key, OVERSIZED_BYTES);
+      context.body = oversized(context, key, OVERSIZED_BYTES);
       return;
     case 'oversized-declared.csv':
       context.type = 'text/csv';
       context.length = OVERSIZED_BYTES;
-      context.body = oversized(key, OVERSIZED_BYTES);
+      context.body = oversized(context, key, OVERSIZED_BYTES);
       return;
     case 'produced':
-      context.body = { bytes: produced.get(key) ?? 0 };
+      context.body = oversizedAnswers.get(key) ?? { bytes: 0, hungUp: false };
       return;
     case 'page.html':
       context.type = 'text/html';
