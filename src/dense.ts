@@ -34,4 +34,5 @@ export { type NeuronInput, type NeuronResult, computeNeuron } from './neuron.js'
 export { type Optimizer, type OptimizerState, adamRate, createOptimizerState, getOptimizer, optimizers } from './optimizers.js';
 export { Random } from './random.js';
 export { type Regularization, getRegularization, regularizations } from './regularization.js';
-export { DIVERGENCE, type Divergence, type Evaluation, TRAINER_DEFAULTS, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';
+export { DIVERGENCE, type Divergence, TRAINER_DEFAULTS, Trainer, type TrainerOptions, defaultLossFor } from './trainer.js';
+export type { Evaluation, EvaluationInSlices } from './evaluation.js';

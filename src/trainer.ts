@@ -3,6 +3,7 @@ import { type Data, type DataMatrix, toMatrix } from './data.js';
 import type { KernelFactory } from './dense-kernels.js';
 import { dropoutRates } from './dropout.js';
 import { check, isFiniteNumber } from './errors.js';
+import { type Evaluation, EvaluationInSlices, predictedClass, targetClass } from './evaluation.js';
 import { type Loss, getLoss } from './losses.js';
 import type { Network } from './network.js';
 import { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer } from './optimizers.js';
@@ -73,13 +74,6 @@ export interface Divergence {
   /** The mean loss before training, and over the last epoch (growth only). */
   readonly startLoss?: number;
   readonly loss?: number;
-}
-
-export interface Evaluation {
-  /** Mean loss over the samples. */
-  loss: number;
-  /** Fraction of samples classified right (classification only). */
-  accuracy?: number;
 }
 
 /** The loss that pairs with an output activation: sigmoid → BCE, softmax → CE, else MSE. */
@@ -173,7 +167,7 @@ export class Trainer {
     this.dropout = Object.freeze(dropoutRates(options.dropout, network.depth - 1));
     // Masks come from a generator of their own, so the shuffling is the same with and without dropout.
     this.dropoutRandom = new Random(seed + 0.5);
-    this.backprop = new Backprop(network, { rates: this.dropout, random: this.dropoutRandom }, options.kernels);
+    this.backprop = this.backpropOn(options.kernels);
     this.order = new Uint32Array(this.data.count);
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.shuffle) this.random.shuffle(this.order);
@@ -201,7 +195,12 @@ export class Trainer {
    * gives once loaded: the same numbers, sooner.
    */
   useKernels(kernels: KernelFactory): void {
-    this.backprop = new Backprop(this.network, { rates: this.dropout, random: this.dropoutRandom }, kernels);
+    this.backprop = this.backpropOn(kernels);
+  }
+
+  /** Backpropagation through this trainer's network and dropout, on `kernels` (JavaScript's when left out). */
+  private backpropOn(kernels?: KernelFactory): Backprop {
+    return new Backprop(this.network, { rates: this.dropout, random: this.dropoutRandom }, kernels);
   }
 
   /** Fresh, zeroed memory for the current optimizer, and room to save what an update changes. */
@@ -296,26 +295,34 @@ export class Trainer {
 
   /** Loss (and accuracy, for classification) over `data`, by default the training data. */
   evaluate(data?: Data): Evaluation {
-    const matrix = data ? this.matrixOf(data) : this.data;
-    const { network, loss } = this;
-    const outSize = network.outputSize;
-    const outStart = network.neuronOffset[network.depth];
-    let total = 0;
-    let correct = 0;
-    // network.forwardFrom, on the trainer's kernels (the same numbers).
-    const { kernels } = this.backprop;
-    kernels.load();
-    for (let row = 0; row < matrix.count; row++) {
-      const output = kernels.forwardFrom(matrix.inputs, row * matrix.inputSize);
-      total += loss.value(network.values, outStart, matrix.targets, row * outSize, outSize);
-      if (this.task === 'classification' && isCorrect(output, matrix.targets, row * outSize, this.threshold)) correct++;
-    }
-    const result: Evaluation = { loss: total / matrix.count };
-    if (this.task === 'classification') result.accuracy = correct / matrix.count;
+    const evaluation = this.evaluation(data);
+    evaluation.advance(Number.POSITIVE_INFINITY);
+    const { result } = evaluation;
     if (!data && this.steps === 0) {
-      this.evaluatedStart = { loss: result.loss, weights: network.weights.slice(), biases: network.biases.slice() };
+      const { weights, biases } = this.network;
+      this.evaluatedStart = { loss: result.loss, weights: weights.slice(), biases: biases.slice() };
     }
     return result;
+  }
+
+  /**
+   * evaluate(), a few rows at a time (EvaluationInSlices.advance), so that a large
+   * network's can be spread over frames: the same numbers, provided no step is taken
+   * before it is done.
+   */
+  evaluation(data?: Data): EvaluationInSlices {
+    const { network, steps } = this;
+    return new EvaluationInSlices({
+      matrix: data ? this.matrixOf(data) : this.data,
+      loss: this.loss,
+      kernels: this.backprop.kernels,
+      values: network.values,
+      outputStart: network.neuronOffset[network.depth],
+      outputSize: network.outputSize,
+      classify: this.task === 'classification',
+      threshold: this.threshold,
+      weightsChanged: () => this.steps !== steps,
+    });
   }
 
   /** The mean training loss before the first step: evaluate()'s, when it ran on these very weights, else a new evaluation. */
@@ -389,25 +396,4 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 
 function checkRate(value: number, what: string): void {
   check(isFiniteNumber(value) && value >= 0, `The ${what} must be a finite number of at least 0; got ${value}.`);
-}
-
-/** One output: output and target fall on the same side of the threshold (a target on it counts as negative). Several: the largest output is the target's class. */
-function isCorrect(output: Float64Array, targets: Float64Array, start: number, threshold: number): boolean {
-  return predictedClass(output, 0, output.length, threshold) === targetClass(targets, start, output.length, threshold);
-}
-
-/** The class an output row predicts: one output, 1 at or above the threshold; several, the largest (the first of equals). */
-function predictedClass(values: Float64Array, start: number, size: number, threshold: number): number {
-  return size === 1 ? Number(values[start] >= threshold) : largestAt(values, start, size);
-}
-
-/** The class a target row names: one target, 1 above the threshold (a target on it counts as negative); several, the largest. */
-function targetClass(values: Float64Array, start: number, size: number, threshold: number): number {
-  return size === 1 ? Number(values[start] > threshold) : largestAt(values, start, size);
-}
-
-function largestAt(values: Float64Array, start: number, size: number): number {
-  let best = 0;
-  for (let i = 1; i < size; i++) if (values[start + i] > values[start + best]) best = i;
-  return best;
 }

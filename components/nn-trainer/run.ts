@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { nothing } from 'lit';
-import type { Network } from '../../src/index.js';
+import type { Evaluation, EvaluationInSlices, Network } from '../../src/index.js';
 import { percent } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { TrainingLoop, prefersReducedMotion } from '../shared/training-loop.js';
@@ -46,8 +46,13 @@ export class TrainingRun {
   announcement = '';
   private readonly loop: TrainingLoop;
   private stepCredit = 0;
-  /** Milliseconds the last step that ended an epoch took, with its evaluation on all the training and test data. */
-  private epochEndMs = 0;
+  /**
+   * The epoch just finished while playing, being evaluated on the training and test data a
+   * few rows at a time, in what is left of each frame's budget: no step is taken until it
+   * is recorded, so its numbers are those of one go. A large network's evaluation would
+   * otherwise hold the page for tens of milliseconds.
+   */
+  private pending?: { epoch: number; train: EvaluationInSlices; test: EvaluationInSlices };
   private autoplayed = false;
   /** The test data's confusion matrix, counted for the epoch record it belongs to. */
   private counted?: { record: EpochRecord; counts: number[][] };
@@ -68,9 +73,9 @@ export class TrainingRun {
     return this.loop.playing;
   }
 
-  /** Completed epochs. */
+  /** Completed epochs: recorded ones (an epoch whose evaluation is under way is not yet). */
   get epoch(): number {
-    return this.session?.trainer.epochs ?? 0;
+    return (this.session?.trainer.epochs ?? 0) - (this.pending ? 1 : 0);
   }
 
   /** True once the epoch limit is reached. */
@@ -107,6 +112,7 @@ export class TrainingRun {
   start(session: Session, autoplay: boolean): void {
     this.loop.pause();
     this.session = session;
+    this.pending = undefined;
     this.history = [evaluate(session)];
     if (autoplay && !this.autoplayed && !prefersReducedMotion()) this.loop.play();
     this.autoplayed = true;
@@ -118,6 +124,7 @@ export class TrainingRun {
 
   /** Carries the run on with edited data (points a reader added or removed): its history and epochs stay. */
   replace(session: Session, announcement: string): void {
+    this.settle();
     this.session = session;
     this.counted = undefined;
     this.announce(announcement);
@@ -131,6 +138,7 @@ export class TrainingRun {
   }
 
   pause(): void {
+    this.settle();
     if (this.loop.playing) this.stop('paused');
   }
 
@@ -141,6 +149,7 @@ export class TrainingRun {
 
   /** Runs one mini-batch. */
   step(): void {
+    this.settle();
     this.runSteps(1);
   }
 
@@ -148,6 +157,7 @@ export class TrainingRun {
   stepEpoch(): void {
     const trainer = this.session?.trainer;
     if (!trainer) return;
+    this.settle();
     const start = trainer.epochs;
     // runSteps does nothing once the epoch limit is reached: stop there rather than loop forever.
     while (trainer.epochs === start && !trainer.diverged && !this.limitReached) this.runSteps(1);
@@ -164,7 +174,7 @@ export class TrainingRun {
       : format(words.summary, values);
   }
 
-  /** Trains for at most `budget` ms: `speed` epochs' worth of steps per frame. */
+  /** Trains for at most `budget` ms: `speed` epochs' worth of steps per frame, and the evaluation of each epoch they finish. */
   private trainFor(budget: number): void {
     const session = this.session;
     if (!session) return;
@@ -172,18 +182,15 @@ export class TrainingRun {
     const stepsPerEpoch = Math.ceil(session.trainer.data.count / session.trainer.batchSize);
     this.stepCredit = Math.min(this.stepCredit + speed * stepsPerEpoch, 4 * stepsPerEpoch * speed + 1);
     const wanted = Math.floor(this.stepCredit);
-    const trainer = session.trainer;
-    const start = performance.now();
+    const deadline = performance.now() + budget;
     let done = 0;
-    while (done < wanted && this.loop.playing) {
-      const spent = performance.now() - start;
-      if (spent >= budget) break;
-      // A step that ends an epoch evaluates the network on all the data too: when the two would
-      // overrun what is left of the budget, they wait for the next frame and come first in it.
-      const endsEpoch = Math.round(trainer.epochProgress * trainer.data.count) + trainer.nextBatchSize >= trainer.data.count;
-      if (done > 0 && endsEpoch && spent + this.epochEndMs > budget) break;
-      this.runSteps(1, false);
-      if (endsEpoch) this.epochEndMs = performance.now() - start - spent;
+    while (this.loop.playing) {
+      if (this.pending) {
+        if (!this.evaluateUntil(deadline)) break;
+        continue;
+      }
+      if (done >= wanted || performance.now() >= deadline) break;
+      this.runSteps(1, false, true);
       done++;
     }
     this.stepCredit -= done;
@@ -191,8 +198,32 @@ export class TrainingRun {
     this.host.requestUpdate();
   }
 
-  /** Runs `count` steps, recording each finished epoch and stopping on divergence or the epoch limit. */
-  private runSteps(count: number, notify = true): void {
+  /** Carries the pending epoch's evaluation on until `deadline` (performance.now()); records the epoch once it is done, and returns true then. */
+  private evaluateUntil(deadline: number): boolean {
+    const { pending } = this;
+    if (!pending) return true;
+    do {
+      const { train, test } = pending;
+      if ((train.done || train.advance(EVALUATION_ROWS)) && (test.done || test.advance(EVALUATION_ROWS))) {
+        this.pending = undefined;
+        this.recordEpoch(record(pending.epoch, train.result, test.result));
+        return true;
+      }
+    } while (performance.now() < deadline);
+    return false;
+  }
+
+  /** Finishes the pending epoch's evaluation at once (before a step, a pause or new data). */
+  private settle(): void {
+    this.evaluateUntil(Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Runs `count` steps, recording each finished epoch and stopping on divergence or the
+   * epoch limit. `sliced`: a finished epoch is evaluated in slices (`pending`), and the
+   * steps stop there.
+   */
+  private runSteps(count: number, notify = true, sliced = false): void {
     const session = this.session;
     if (!session || session.trainer.diverged || this.limitReached) return;
     const trainer = session.trainer;
@@ -201,16 +232,16 @@ export class TrainingRun {
       trainer.step();
       if (trainer.diverged) {
         // A run found to diverge at the end of an epoch completed that epoch: chart it too.
-        if (trainer.epochs !== epochBefore) this.recordEpoch(session);
+        if (trainer.epochs !== epochBefore) this.recordEpoch(evaluate(session));
         this.diverge(session);
         break;
       }
       if (trainer.epochs !== epochBefore) {
-        this.recordEpoch(session);
-        if (this.limitReached) {
-          this.stop('epochs');
+        if (sliced) {
+          this.pending = { epoch: trainer.epochs, train: trainer.evaluation(), test: trainer.evaluation(session.test) };
           break;
         }
+        if (this.recordEpoch(evaluate(session))) break;
       }
     }
     if (notify) {
@@ -220,10 +251,13 @@ export class TrainingRun {
     }
   }
 
-  private recordEpoch(session: Session): void {
-    const record = evaluate(session);
+  /** Adds an epoch's record to the history; stops the run and returns true when it was the last epoch. */
+  private recordEpoch(record: EpochRecord): boolean {
     this.history = thinHistory([...this.history, record]);
     this.options.onEpoch(record);
+    if (!this.limitReached) return false;
+    this.stop('epochs');
+    return true;
   }
 
   private diverge(session: Session): void {
@@ -251,15 +285,15 @@ export class TrainingRun {
   }
 }
 
+/** Rows of an epoch's evaluation between looks at the clock. */
+const EVALUATION_ROWS = 8;
+
 /** Losses and accuracies of a session's network now, on its training and test data. */
 function evaluate(session: Session): EpochRecord {
-  const train = session.trainer.evaluate();
-  const test = session.trainer.evaluate(session.test);
-  return {
-    epoch: session.trainer.epochs,
-    trainLoss: train.loss,
-    testLoss: test.loss,
-    accuracy: train.accuracy,
-    testAccuracy: test.accuracy,
-  };
+  return record(session.trainer.epochs, session.trainer.evaluate(), session.trainer.evaluate(session.test));
+}
+
+/** An epoch's record from its evaluations on the training and test data. */
+function record(epoch: number, train: Evaluation, test: Evaluation): EpochRecord {
+  return { epoch, trainLoss: train.loss, testLoss: test.loss, accuracy: train.accuracy, testAccuracy: test.accuracy };
 }

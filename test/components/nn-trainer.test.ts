@@ -120,6 +120,34 @@ describe('<nn-trainer>', () => {
     expect(el.playing).to.equal(false);
   });
 
+  it('a large network evaluates each epoch over several frames while playing, with the numbers of one go', async () => {
+    const hidden = Array(20).fill(64).join(', ');
+    const root = await fixture(html`<div>
+      <nn-trainer data="spiral" hidden-layers=${hidden} epochs="2" speed="1" show="loss"></nn-trainer>
+      <nn-trainer data="spiral" hidden-layers=${hidden} epochs="2" show="loss"></nn-trainer>
+    </div>`);
+    const [played, stepped] = [...root.querySelectorAll('nn-trainer')];
+    const records: EpochDetail[] = [];
+    played.addEventListener('nn-epoch', (event) => records.push((event as CustomEvent<EpochDetail>).detail));
+    let framesBehind = 0;
+    const stopped = oneEvent(played, 'nn-stopped');
+    played.play();
+    const watch = () => {
+      // An epoch whose evaluation is under way is not counted, nor shown, yet.
+      if (played.epoch < played.trainer!.epochs) framesBehind++;
+      if (played.playing) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    await stopped;
+    expect(framesBehind, 'frames with an epoch being evaluated').to.be.above(0);
+    const expected: EpochDetail[] = [];
+    stepped.addEventListener('nn-epoch', (event) => expected.push((event as CustomEvent<EpochDetail>).detail));
+    stepped.stepEpoch();
+    stepped.stepEpoch();
+    expect(records).to.deep.equal(expected);
+    expect(played.epoch).to.equal(2);
+  });
+
   it('shows only the controls a writer lists', async () => {
     const el = await fixture<NnTrainer>(html`<nn-trainer controls="play,reset"></nn-trainer>`);
     expect(button(el, 'play')).to.exist;

@@ -99,6 +99,32 @@ describe('Trainer', () => {
       // outputs −1, 1, 3 → squared errors 1, 1, 4
       expect(trainer.evaluate()).to.deep.equal({ loss: 2 });
     });
+
+    it('evaluation() in slices of any size gives the bits evaluate() gives, on training and other data', () => {
+      const data = makeDataset('spiral', { samples: 101, seed: 4 });
+      const test = makeDataset('spiral', { samples: 37, seed: 5 });
+      const network = new Network({ layers: [2, 16, 16, 1], activation: 'tanh', outputActivation: 'sigmoid', seed: 2 });
+      const trainer = new Trainer(network, data, { seed: 2 });
+      for (let i = 0; i < 20; i++) trainer.step();
+      const whole = [trainer.evaluate(), trainer.evaluate(test)];
+      for (const rows of [1, 3, 8, 100, 1000]) {
+        const slices = [trainer.evaluation(), trainer.evaluation(test)];
+        let calls = 0;
+        for (const slice of slices) while (!slice.advance(rows)) calls++;
+        expect(calls, `slices of ${rows}`).to.equal(Math.ceil(101 / rows) - 1 + Math.ceil(37 / rows) - 1);
+        expect(slices.map((slice) => slice.result)).to.deep.equal(whole);
+      }
+    });
+
+    it('an evaluation in slices refuses to go on once a step changed the weights, and has no result before its last row', () => {
+      const data = makeDataset('xor', { samples: 40, seed: 1 });
+      const trainer = new Trainer(new Network({ layers: [2, 4, 1], outputActivation: 'sigmoid', seed: 1 }), data);
+      const slices = trainer.evaluation();
+      expect(slices.advance(10)).to.equal(false);
+      expectNnKitError(() => slices.result, /not finished/);
+      trainer.step();
+      expectNnKitError(() => slices.advance(10), /weights changed/);
+    });
   });
 
   describe('epochs and batches', () => {
