@@ -1,14 +1,32 @@
-/** Columns longer than this are drawn collapsed: the first HEAD neurons, a gap, the last TAIL. */
+/** Columns longer than this are drawn collapsed: the first neurons, a gap, the last (six and five). */
 export const COLUMN_LIMIT = 12;
-const HEAD = 6;
-const TAIL = 5;
+/**
+ * Most links a diagram draws: the columns of a deep, wide network collapse further (down to
+ * two neurons each side of the gap), so its drawing, and each redraw while it trains, stays
+ * a size a page can lay out and paint within a frame or two. Thirty layers of 64 would
+ * otherwise draw some 3,600 links, each a line and a hit area.
+ */
+const LINK_BUDGET = 1000;
+/** The fewest rows a collapsed column keeps: two neurons, the gap, two. */
+const LEAST_LIMIT = 5;
 
-/** The neurons of a layer that are drawn, with `null` where the hidden ones sit. */
-export function drawnNeurons(size: number): (number | null)[] {
-  if (size <= COLUMN_LIMIT) return Array.from({ length: size }, (_, i) => i);
-  const head = Array.from({ length: HEAD }, (_, i) => i);
-  const tail = Array.from({ length: TAIL }, (_, i) => size - TAIL + i);
+/** The neurons of a layer that are drawn, with `null` where the hidden ones sit: at most `limit` rows. */
+export function drawnNeurons(size: number, limit = COLUMN_LIMIT): (number | null)[] {
+  if (size <= limit) return Array.from({ length: size }, (_, i) => i);
+  const headCount = Math.ceil((limit - 1) / 2);
+  const tailCount = limit - 1 - headCount;
+  const head = Array.from({ length: headCount }, (_, i) => i);
+  const tail = Array.from({ length: tailCount }, (_, i) => size - tailCount + i);
   return [...head, null, ...tail];
+}
+
+/** The rows each column of a diagram of `layers` may take: COLUMN_LIMIT, or fewer when its links would pass LINK_BUDGET. */
+export function diagramColumnLimit(layers: readonly number[]): number {
+  const drawn = (size: number, limit: number) => (size <= limit ? size : limit - 1);
+  const links = (limit: number) => layers.slice(1).reduce((sum, size, k) => sum + drawn(layers[k], limit) * drawn(size, limit), 0);
+  let limit = COLUMN_LIMIT;
+  while (limit > LEAST_LIMIT && links(limit) > LINK_BUDGET) limit--;
+  return limit;
 }
 
 /** A drawn neuron and where it sits. */
@@ -61,7 +79,8 @@ const CAPTION_HEIGHT = 42;
  * the height follows the tallest drawn column. Cost is linear in drawn nodes only.
  */
 export function layoutNetwork(layers: readonly number[], width: number, labels: LabelSpace): DiagramLayout {
-  const slots = layers.map(drawnNeurons);
+  const limit = diagramColumnLimit(layers);
+  const slots = layers.map((size) => drawnNeurons(size, limit));
   const rows = Math.max(...slots.map((column) => column.length));
   const left = labels.left + EDGE + 4;
   const right = labels.right + EDGE + 4;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { LayerTrace, Network } from '../../src/index.js';
 import { format } from '../shared/strings.js';
 import { type DiagramView, type NodeKey, type Target, drawsBiasRings, renderDiagram } from './diagram.js';
-import { drawnNeurons, labelSpace, layoutNetwork } from './layout.js';
+import { diagramColumnLimit, drawnNeurons, labelSpace, layoutNetwork } from './layout.js';
 import { type NeuronNames, layerCaption } from './names.js';
 import type { NetworkStrings } from './nn-network.strings.js';
 import { type EditHandlers, type PanelView, renderEditor, renderInputs, renderOutputs, renderValueTable } from './panels.js';
@@ -25,8 +25,9 @@ export function diagramView(network: Network, trace: readonly LayerTrace[], stat
   const { names, selected } = state;
   const width = Math.max(200, state.width);
   const { layers } = network;
+  const limit = diagramColumnLimit(layers);
   const longest = (layer: number) =>
-    Math.max(1, ...drawnNeurons(layers[layer]).map((i) => (i === null ? 0 : [...names(layer, i)].length)));
+    Math.max(1, ...drawnNeurons(layers[layer], limit).map((i) => (i === null ? 0 : [...names(layer, i)].length)));
   const labels = labelSpace(longest(0), longest(layers.length - 1), width);
   const layout = layoutNetwork(layers, width, labels);
   // The roving tab stop: the selected neuron when drawn, else the first drawn one.

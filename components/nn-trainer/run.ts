@@ -46,6 +46,8 @@ export class TrainingRun {
   announcement = '';
   private readonly loop: TrainingLoop;
   private stepCredit = 0;
+  /** Milliseconds the last step took: the next waits for another frame when it would not fit in this one's budget. */
+  private stepMs = 0;
   /**
    * The epoch just finished while playing, being evaluated on the training and test data a
    * few rows at a time, in what is left of each frame's budget: no step is taken until it
@@ -189,8 +191,11 @@ export class TrainingRun {
         if (!this.evaluateUntil(deadline)) break;
         continue;
       }
-      if (done >= wanted || performance.now() >= deadline) break;
+      // A step that would overrun the budget waits for the next frame (the first of a frame runs while any budget is left).
+      const before = performance.now();
+      if (done >= wanted || before >= deadline || (done > 0 && before + this.stepMs > deadline)) break;
       this.runSteps(1, false, true);
+      this.stepMs = performance.now() - before;
       done++;
     }
     this.stepCredit -= done;

@@ -466,6 +466,30 @@ describe('<nn-network>', () => {
     expect($(el, '#input-pick')).to.exist;
   });
 
+  it('collapses the columns of a deep, wide network further, so it draws a thousand links at most, every layer still named and reachable', async () => {
+    const layers = [7, ...Array<number>(30).fill(64), 1];
+    const el = await fixture<NnNetwork>(html`<nn-network layers=${layers.join(',')}></nn-network>`);
+    // Six rows a column (seven would draw 1,092 links): three neurons, "… 59 more", two; 5 × 5 links between columns, 5 × 1 to the output.
+    expect($$(el, 'line.link')).to.have.length(30 * 25 + 5);
+    expect($$(el, '.gap').map((g) => g.textContent!.replace(/\D/g, ''))).to.deep.equal(['2', ...Array<string>(30).fill('59')]);
+    expect(nodeKeys(el).filter((key) => key.startsWith('1:'))).to.deep.equal(['1:0', '1:1', '1:2', '1:62', '1:63']);
+    expect($$(el, 'svg .caption')).to.have.length(layers.length);
+    // The keyboard walks down a collapsed column from its first neurons to its last.
+    const stop = $$(el, '.node[tabindex="0"]')[0] as SVGElement;
+    expect(`${stop.dataset.layer}:${stop.dataset.index}`, 'the tab stop: the first hidden neuron').to.equal('1:0');
+    stop.focus();
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown']) {
+      await sendKeys({ press: key });
+      await el.updateComplete;
+    }
+    const focused = root(el).activeElement as SVGElement;
+    expect(`${focused.dataset.layer}:${focused.dataset.index}`).to.equal('1:62');
+    // A network that fits the budget keeps six neurons, the gap and five.
+    const wide = await fixture<NnNetwork>(html`<nn-network layers="7,64,64,64,64,64,64,1"></nn-network>`);
+    expect(nodeKeys(wide).filter((key) => key.startsWith('1:'))).to.have.length(11);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a message for bad attributes, keeps the last drawing, and recovers', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1"></nn-network>`);
     const drawn = nodeKeys(el);
