@@ -108,21 +108,32 @@ function placeCaptionsWith({ network, layout, words }: DiagramView, style: Capti
   });
 }
 
-/** The roomiest caption style whose neighbours keep CAPTION_GAP apart (the shortest when none does). */
+/**
+ * The roomiest caption style whose neighbours keep CAPTION_GAP apart. When even the
+ * shortest crowds them (a deep network on a narrow screen), every second, third, …
+ * column's caption is drawn, the first and last always: the fewest left out that fit.
+ */
 function placeCaptions(view: DiagramView) {
-  let style: CaptionStyle = CAPTION_STYLES[0];
-  let placed = placeCaptionsWith(view, style);
-  const fits = () =>
+  type Placed = ReturnType<typeof placeCaptionsWith>;
+  const fits = (placed: Placed) =>
     placed.every((here, i) => {
       const before = placed[i - 1];
       if (!before) return true;
       const room = here.x - before.x - CAPTION_GAP;
       return room >= here.titleHalf + before.titleHalf && room >= here.subHalf + before.subHalf;
     });
+  let style: CaptionStyle = CAPTION_STYLES[0];
+  let placed = placeCaptionsWith(view, style);
   for (const next of CAPTION_STYLES.slice(1)) {
-    if (fits()) break;
+    if (fits(placed)) break;
     style = next;
     placed = placeCaptionsWith(view, style);
+  }
+  const all = placed;
+  for (let every = 2; !fits(placed) && every < all.length; every++) {
+    placed = all.filter((_, i) => i % every === 0 || i === all.length - 1);
+    // The last column's caption takes the place of the one before it when the two would touch.
+    if (!fits(placed)) placed = placed.filter((_, i) => i !== placed.length - 2 || placed.length < 3);
   }
   return { compact: style.compact, placed };
 }
@@ -264,18 +275,25 @@ function renderNodes(view: DiagramView) {
 /** Rough width of a character of the 11px "… N more" text. */
 const GAP_CHAR = 6.8;
 
-/** The "… N more" marks of collapsed columns; "+N" when neighbouring marks would run into each other. */
+/**
+ * The "… N more" marks of collapsed columns; "+N" when neighbouring marks would run into
+ * each other, and a bare "⋮" when even those would (the column's caption gives its size).
+ */
 function gapTexts({ columns }: DiagramLayout, words: NetworkStrings) {
-  const full = (hidden: number) => format(words.more, { count: hidden.toLocaleString('en') });
-  const crowded = columns.some((column, i) => {
-    const before = columns[i - 1];
-    if (!column.gap || !before?.gap) return false;
-    const halves = ((full(column.gap.hidden).length + full(before.gap.hidden).length) * GAP_CHAR) / 2;
-    return column.x - before.x < halves + CAPTION_GAP;
-  });
-  return columns.flatMap(({ gap }) =>
-    gap ? [{ x: gap.x, y: gap.y, text: crowded ? format(words.moreShort, { count: gap.hidden.toLocaleString('en') }) : full(gap.hidden) }] : [],
-  );
+  const styles = [
+    (hidden: number) => format(words.more, { count: hidden.toLocaleString('en') }),
+    (hidden: number) => format(words.moreShort, { count: hidden.toLocaleString('en') }),
+    () => '⋮',
+  ];
+  const fits = (text: (hidden: number) => string) =>
+    columns.every((column, i) => {
+      const before = columns[i - 1];
+      if (!column.gap || !before?.gap) return true;
+      const halves = ((text(column.gap.hidden).length + text(before.gap.hidden).length) * GAP_CHAR) / 2;
+      return column.x - before.x >= halves + CAPTION_GAP;
+    });
+  const text = styles.find(fits) ?? styles[styles.length - 1];
+  return columns.flatMap(({ gap }) => (gap ? [{ x: gap.x, y: gap.y, text: text(gap.hidden) }] : []));
 }
 
 function renderLabels({ layout, names, labels }: DiagramView) {

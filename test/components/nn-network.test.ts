@@ -471,9 +471,18 @@ describe('<nn-network>', () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers=${layers.join(',')}></nn-network>`);
     // Six rows a column (seven would draw 1,092 links): three neurons, "… 59 more", two; 5 × 5 links between columns, 5 × 1 to the output.
     expect($$(el, 'line.link')).to.have.length(30 * 25 + 5);
-    expect($$(el, '.gap').map((g) => g.textContent!.replace(/\D/g, ''))).to.deep.equal(['2', ...Array<string>(30).fill('59')]);
+    // Each collapsed column has its mark: the count left out, or where even "+59" would crowd its neighbours, "⋮" under a caption that gives the layer's size.
+    const marks = $$(el, '.gap').map((g) => g.textContent!);
+    expect(marks).to.have.length(31);
+    marks.forEach((mark, i) => expect(mark === '⋮' || mark.replace(/\D/g, '') === (i === 0 ? '2' : '59'), mark).to.equal(true));
+    expect($$(el, '.caption-sub').slice(1, -1).every((sub) => sub.textContent!.startsWith('64'))).to.equal(true);
     expect(nodeKeys(el).filter((key) => key.startsWith('1:'))).to.deep.equal(['1:0', '1:1', '1:2', '1:62', '1:63']);
-    expect($$(el, 'svg .caption')).to.have.length(layers.length);
+    // Captions too many to fit side by side are thinned, never drawn over each other; the first and last stay.
+    const captions = ($$(el, 'text.caption') as SVGTextElement[]).map((text) => text.getBBox());
+    expect(captions.length).to.be.within(2, layers.length);
+    captions.slice(1).forEach((box, i) => expect(box.x, `caption ${i + 1}`).to.be.at.least(captions[i].x + captions[i].width));
+    expect(($$(el, 'text.caption')[0] as SVGTextElement).textContent).to.match(/^In/);
+    expect(($$(el, 'text.caption').at(-1) as SVGTextElement).textContent).to.match(/^Out/);
     // The keyboard walks down a collapsed column from its first neurons to its last.
     const stop = $$(el, '.node[tabindex="0"]')[0] as SVGElement;
     expect(`${stop.dataset.layer}:${stop.dataset.index}`, 'the tab stop: the first hidden neuron').to.equal('1:0');
