@@ -1,4 +1,5 @@
 import { nothing, svg } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { LayerTrace, Network } from '../../src/index.js';
 import { signClass, weightWidth } from '../shared/colors.js';
 import { formatNumber } from '../shared/format.js';
@@ -166,7 +167,6 @@ function renderLinks(view: DiagramView) {
   for (let k = 0; k + 1 < columns.length; k++) count += columns[k].nodes.length * columns[k + 1].nodes.length;
   const maxWidth = count > 150 ? 2.5 : count > 40 ? 4 : 5;
   const visible = [];
-  const hits = [];
   const halos = [];
   for (let k = 0; k + 1 < columns.length; k++) {
     const state = k + 1 < lit - 1 || lit === Infinity ? '' : k + 1 === lit - 1 ? 'active' : 'pending';
@@ -181,15 +181,31 @@ function renderLinks(view: DiagramView) {
         }
         visible.push(svg`<line class="link ${signClass(w)} ${state}" x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}
           stroke-width=${linkWidth(w, maxWidth)}></line>`);
+      }
+    }
+  }
+  // The hit areas follow the layout alone (a pure function of the layers, the width and the
+  // label space): redraws while a network trains skip them.
+  const { labels } = view;
+  const layoutKey = `${network.layers.join()}|${layout.width}|${labels.left}|${labels.right}`;
+  return svg`
+    <g class="halos" aria-hidden="true">${halos}</g>
+    <g class="links" aria-hidden="true">${visible}</g>
+    <g class="hits" aria-hidden="true">${guard([layoutKey], () => renderHits(layout))}</g>`;
+}
+
+/** A wide, invisible line over each link, for the pointer to find it by. */
+function renderHits({ columns }: DiagramLayout) {
+  const hits = [];
+  for (let k = 0; k + 1 < columns.length; k++) {
+    for (const to of columns[k + 1].nodes) {
+      for (const from of columns[k].nodes) {
         hits.push(svg`<line class="hit" data-k=${k} data-from=${from.index} data-to=${to.index}
           x1=${from.x} y1=${from.y} x2=${to.x} y2=${to.y}></line>`);
       }
     }
   }
-  return svg`
-    <g class="halos" aria-hidden="true">${halos}</g>
-    <g class="links" aria-hidden="true">${visible}</g>
-    <g class="hits" aria-hidden="true">${hits}</g>`;
+  return hits;
 }
 
 /** The bias a neuron's ring shows, or undefined when it gets none (inputs, and biases too small to see). */

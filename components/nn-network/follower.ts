@@ -4,8 +4,8 @@ import { ReferenceController } from '../shared/reference-controller.js';
 
 /** What a NetworkFollower is told by its host; it reads nothing else of it. */
 export interface FollowerOptions {
-  /** Fastest redraw while the followed network changes. */
-  intervalMs: number;
+  /** Least time between two redraws while the followed network changes (asked again each time). */
+  intervalMs(): number;
   /** The followed element changed (found, gone, replaced, or upgraded to a custom element). */
   onTarget(target: Element | null): void;
   /** The followed network changed: at most once per `intervalMs`, and not while the host is off screen. */
@@ -124,7 +124,7 @@ export class NetworkFollower implements ReactiveController {
   private report(): void {
     if (!this.stale || !this.host.isConnected) return;
     const now = performance.now();
-    const wait = this.last + this.options.intervalMs - now;
+    const wait = this.last + this.options.intervalMs() - now;
     if (wait > 0) {
       this.timer = setTimeout(() => {
         this.timer = undefined;

@@ -33,6 +33,12 @@ export { NETWORK_STRINGS, type NetworkStrings } from './nn-network.strings.js';
 const STEP_MS = 300;
 /** Fastest redraw while following a live source: four times a second. */
 const FOLLOW_INTERVAL_MS = 250;
+/**
+ * While following, a redraw comes at most every this many times what the last one took, so
+ * a large diagram (a thousand links) redraws less often than four times a second and takes
+ * no more than about a twentieth of the page's time.
+ */
+const FOLLOW_COST_FACTOR = 20;
 /** States that change the network or its forward pass (besides the 'rebuild' settings and `strings`). */
 const CAUSES = ['source', 'assigned', 'model', 'followed', 'sourceChange', 'edit', 'run'];
 
@@ -158,8 +164,10 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
   private layout?: DiagramLayout;
   private readonly picker = new NetworkPicker();
   private readonly size = new WidthController(this, 640);
+  /** Milliseconds the last update took (rendering the diagram and panels). */
+  private updateMs = 0;
   private readonly follower = new NetworkFollower(this, {
-    intervalMs: FOLLOW_INTERVAL_MS,
+    intervalMs: () => Math.max(FOLLOW_INTERVAL_MS, FOLLOW_COST_FACTOR * this.updateMs),
     onTarget: (target) => (this.followed = { target }),
     onChange: (at) => (this.sourceChange = { at }),
   });
@@ -295,6 +303,12 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
         : undefined;
     if (play) this.runner.play(network!.layers.length);
     if (picked.problem) throw new NnKitError(picked.problem);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const start = performance.now();
+    super.update(changed);
+    this.updateMs = performance.now() - start;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -499,6 +499,26 @@ describe('<nn-network>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a hit area on every link as the layers and the width change', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div style="width: 600px"><nn-network layers="2,3,1"></nn-network></div>`);
+    const el = holder.querySelector('nn-network')!;
+    const hitsMatchLinks = () => {
+      const links = $$(el, 'line.link').map((l) => ['x1', 'y1', 'x2', 'y2'].map((a) => l.getAttribute(a)).join());
+      const hits = $$(el, 'line.hit').map((l) => ['x1', 'y1', 'x2', 'y2'].map((a) => l.getAttribute(a)).join());
+      expect(hits).to.deep.equal(links);
+    };
+    hitsMatchLinks();
+    el.setAttribute('layers', '3,4,2');
+    await el.updateComplete;
+    expect($$(el, 'line.hit')).to.have.length(3 * 4 + 4 * 2);
+    hitsMatchLinks();
+    const wideX2 = $$(el, 'line.link')[0].getAttribute('x2');
+    holder.style.width = '360px';
+    await waitUntil(() => $$(el, 'line.link')[0].getAttribute('x2') !== wideX2, 'the diagram is laid out again at 360 px');
+    await el.updateComplete;
+    hitsMatchLinks();
+  });
+
   it('shows a message for bad attributes, keeps the last drawing, and recovers', async () => {
     const el = await fixture<NnNetwork>(html`<nn-network layers="2,3,1"></nn-network>`);
     const drawn = nodeKeys(el);
