@@ -3,7 +3,7 @@ import { type Data, type DataMatrix, toMatrix } from './data.js';
 import type { KernelFactory } from './dense-kernels.js';
 import { dropoutRates } from './dropout.js';
 import { check, isFiniteNumber } from './errors.js';
-import { type Evaluation, EvaluationInSlices, predictedClass, targetClass } from './evaluation.js';
+import { type Evaluation, type EvaluationInSlices, isCorrect, predictedClass, targetClass } from './evaluation.js';
 import { type Loss, getLoss } from './losses.js';
 import type { Network } from './network.js';
 import { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer } from './optimizers.js';
@@ -307,22 +307,36 @@ export class Trainer {
 
   /**
    * evaluate(), a few rows at a time (EvaluationInSlices.advance), so that a large
-   * network's can be spread over frames: the same numbers, provided no step is taken
-   * before it is done.
+   * network's can be spread over frames: the same numbers, provided the weights do not
+   * change (no step is taken) before it is done; nothing checks that.
    */
   evaluation(data?: Data): EvaluationInSlices {
-    const { network, steps } = this;
-    return new EvaluationInSlices({
-      matrix: data ? this.matrixOf(data) : this.data,
-      loss: this.loss,
-      kernels: this.backprop.kernels,
-      values: network.values,
-      outputStart: network.neuronOffset[network.depth],
-      outputSize: network.outputSize,
-      classify: this.task === 'classification',
-      threshold: this.threshold,
-      weightsChanged: () => this.steps !== steps,
-    });
+    const matrix = data ? this.matrixOf(data) : this.data;
+    const { network, loss, threshold } = this;
+    const { kernels } = this.backprop;
+    const { values, outputSize } = network;
+    const outStart = network.neuronOffset[network.depth];
+    const classify = this.task === 'classification';
+    let row = 0;
+    let total = 0;
+    let correct = 0;
+    return {
+      advance: (rows) => {
+        const end = Math.min(matrix.count, row + (rows >= 1 ? rows : 1));
+        kernels.load();
+        for (; row < end; row++) {
+          const output = kernels.forwardFrom(matrix.inputs, row * matrix.inputSize);
+          total += loss.value(values, outStart, matrix.targets, row * outputSize, outputSize);
+          if (classify && isCorrect(output, matrix.targets, row * outputSize, threshold)) correct++;
+        }
+        return row >= matrix.count;
+      },
+      get result() {
+        const result: Evaluation = { loss: total / row };
+        if (classify) result.accuracy = correct / row;
+        return result;
+      },
+    };
   }
 
   /** The mean training loss before the first step: evaluate()'s, when it ran on these very weights, else a new evaluation. */

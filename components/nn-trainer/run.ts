@@ -209,7 +209,7 @@ export class TrainingRun {
     if (!pending) return true;
     do {
       const { train, test } = pending;
-      if ((train.done || train.advance(EVALUATION_ROWS)) && (test.done || test.advance(EVALUATION_ROWS))) {
+      if (train.advance(EVALUATION_ROWS) && test.advance(EVALUATION_ROWS)) {
         this.pending = undefined;
         this.recordEpoch(record(pending.epoch, train.result, test.result));
         return true;
