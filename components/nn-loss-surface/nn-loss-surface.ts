@@ -41,6 +41,8 @@ const CARD_INSET = 34;
 const MARGIN = { top: 8, right: 10, bottom: 24, left: 40 };
 /** Steps a second while playing. */
 const STEPS_PER_SECOND = 15;
+/** While frames stream in, how often the colours are read from CSS again (each read restyles the page). */
+const COLOR_CHECK_MS = 500;
 
 /**
  * Gradient descent on a loss landscape the reader can touch: a shaded contour map of a
@@ -104,6 +106,8 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
   private view?: View;
   private race?: Race;
   private colors?: MapColors;
+  /** When the colours were last read (performance.now()). */
+  private colorsRead = -Infinity;
   private spoken = '';
   private due = 0;
   private lastFrame = 0;
@@ -215,7 +219,14 @@ export class NnLossSurface extends NnElement<LossSurfaceEvents> {
     super.willUpdate(changed);
     const view = this.view;
     if (!view || typeof document === 'undefined') return;
-    if (!this.colors || !this.loop.playing) this.colors = this.resolveColors();
+    // Reading the colours forces a style recalculation of the page: while frames stream in (its
+    // own descent playing, or a trainer it follows), twice a second is enough to follow a theme.
+    const now = performance.now();
+    const streaming = this.loop.playing || Boolean(view.following);
+    if (!this.colors || !streaming || now - this.colorsRead >= COLOR_CHECK_MS) {
+      this.colors = this.resolveColors();
+      this.colorsRead = now;
+    }
     this.map.update(mapRequest(view, this.layout().side, this.follower.version), this.colors);
   }
 
