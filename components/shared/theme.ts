@@ -32,11 +32,10 @@ export const themeStyles = css`
 
     display: block;
     box-sizing: border-box;
-    /* A widget that redraws in every frame repaints itself alone: without paint containment
-       the browser records the page's content for thousands of pixels around it again. The
-       margin keeps focus rings at its edges in sight. */
-    contain: paint;
-    overflow-clip-margin: 8px;
+    /* Its own stacking context: a widget that redraws in every frame repaints itself alone,
+       where Chromium would otherwise record the page's content for thousands of pixels
+       around it again. Unlike paint containment it clips nothing (focus rings at its edges). */
+    isolation: isolate;
     color: var(--_text);
     font-family: var(--_font);
     font-size: var(--nn-font-size, 1rem);
