@@ -146,6 +146,8 @@ export class TrainingRun {
 
   /** Stops the frames without a word (a rebuild or Reset follows). */
   halt(): void {
+    // An epoch whose evaluation is under way is recorded (and announced) before the run ends.
+    this.settle();
     this.loop.pause();
   }
 

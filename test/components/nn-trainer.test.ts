@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Network, Random, Trainer, makeDataset, splitData } from '../../src/index.js';
 import '../../components/nn-trainer/nn-trainer.js';
@@ -146,6 +146,19 @@ describe('<nn-trainer>', () => {
     stepped.stepEpoch();
     expect(records).to.deep.equal(expected);
     expect(played.epoch).to.equal(2);
+  });
+
+  it('Reset while an epoch is being evaluated records that epoch first', async () => {
+    const el = await fixture<NnTrainer>(html`<nn-trainer data="spiral" hidden-layers=${Array(20).fill(64).join(', ')} speed="1" show="loss"></nn-trainer>`);
+    const epochs: number[] = [];
+    el.addEventListener('nn-epoch', (event) => epochs.push((event as CustomEvent<EpochDetail>).detail.epoch));
+    el.play();
+    await waitUntil(() => el.playing && el.epoch < el.trainer!.epochs, 'an epoch being evaluated', { timeout: 20000 });
+    const finished = el.trainer!.epochs;
+    el.reset();
+    expect(epochs.at(-1), 'the epoch finished before Reset').to.equal(finished);
+    await el.updateComplete;
+    expect(el.epoch).to.equal(0);
   });
 
   it('shows only the controls a writer lists', async () => {
