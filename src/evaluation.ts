@@ -1,4 +1,3 @@
-
 /** A network's loss (and accuracy) over a data set. */
 export interface Evaluation {
   /** Mean loss over the samples. */

@@ -76,10 +76,10 @@ const CAPTION_HEIGHT = 42;
 
 /**
  * Places the layers as evenly spaced columns across `width`, each centred vertically;
- * the height follows the tallest drawn column. Cost is linear in drawn nodes only.
+ * the height follows the tallest drawn column; `limit`: the rows a column may take
+ * (diagramColumnLimit). Cost is linear in drawn nodes only.
  */
-export function layoutNetwork(layers: readonly number[], width: number, labels: LabelSpace): DiagramLayout {
-  const limit = diagramColumnLimit(layers);
+export function layoutNetwork(layers: readonly number[], width: number, labels: LabelSpace, limit = diagramColumnLimit(layers)): DiagramLayout {
   const slots = layers.map((size) => drawnNeurons(size, limit));
   const rows = Math.max(...slots.map((column) => column.length));
   const left = labels.left + EDGE + 4;

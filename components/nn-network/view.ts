@@ -29,7 +29,7 @@ export function diagramView(network: Network, trace: readonly LayerTrace[], stat
   const longest = (layer: number) =>
     Math.max(1, ...drawnNeurons(layers[layer], limit).map((i) => (i === null ? 0 : [...names(layer, i)].length)));
   const labels = labelSpace(longest(0), longest(layers.length - 1), width);
-  const layout = layoutNetwork(layers, width, labels);
+  const layout = layoutNetwork(layers, width, labels, limit);
   // The roving tab stop: the selected neuron when drawn, else the first drawn one.
   const drawn = layout.columns[selected.layer]?.nodes.some((node) => node.index === selected.index);
   return { ...state, network, trace, layout, labels, focusKey: drawn ? selected : { layer: 0, index: 0 } };
