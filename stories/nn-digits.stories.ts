@@ -35,6 +35,9 @@ type Story = StoryObj<DigitsArgs>;
 /** Draw a digit; train on the real handwritten digits and watch the guess and the confusion matrix improve. */
 export const Default: Story = { args: {} };
 
+/** Weights learnt ahead from MNIST digits, drawn as the pad draws: it reads readers' drawings from the start; Train goes on with the UCI digits. */
+export const Pretrained: Story = { args: { model: 'pretrained' } };
+
 /** Training starts when the element appears (not for readers who prefer reduced motion). */
 export const Autoplay: Story = { args: { autoplay: true } };
 

@@ -49,6 +49,8 @@ export const DIGITS_STRINGS = defineStrings({
   /** While the distorted copies of the training digits are being made (training waits for them). */
   statusPreparing: 'Preparing {train} handwritten digits to learn from and their distorted copies ({percent}); {test} held out.',
   statusStart: 'Not trained yet: {train} handwritten digits to learn from (and {copies} distorted copies), {test} held out. Press Train.',
+  /** Before training, when the network starts from weights trained ahead (`model`). */
+  statusStartTrainedAhead: 'Trained ahead: it reads {accuracy} of the {test} held-out digits. Press Train to go on learning from {train} handwritten digits (and {copies} distorted copies).',
   diverged: 'Training diverged: try a smaller learning rate.',
 });
 

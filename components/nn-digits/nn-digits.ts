@@ -357,7 +357,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const last = session?.last;
     const playing = this.loop.playing;
     if (!playing || !this.spoken) this.spoken = session ? describeStatus(words, session, settings.epochs) : '';
-    const confusion = show.has('confusion') && session && session.trainer.epochs > 0 ? session.confusion() : undefined;
+    const confusion = show.has('confusion') && session?.measured ? session.confusion() : undefined;
     const chartWidth = Math.max(200, Math.min(420, this.size.width - 40));
     return html`<div class="card" part="card">
       ${this.renderProblem()}
@@ -382,7 +382,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
 
   private renderSelected() {
     const session = this.session;
-    if (!session || !this.selected || session.trainer.epochs === 0) return nothing;
+    if (!session?.measured || !this.selected) return nothing;
     const [truth, read] = this.selected;
     return renderCell(this.words, truth, read, session.testPixels, session.cell(truth, read));
   }

@@ -67,6 +67,8 @@ export class DigitsSession {
   /** The held-out digits' pixels as the pad gives them (count × 64: the network's inputs) and labels, for the confusion matrix's cells. */
   readonly testPixels: Float64Array;
   readonly testLabels: Uint8Array;
+  /** True when the network starts from weights trained ahead (a model) rather than from the seed. */
+  readonly trainedAhead: boolean;
   /** One record per epoch; the first (epoch 0) is the network before training. */
   readonly history: EpochRecord[] = [];
   private current: Trainer;
@@ -93,6 +95,7 @@ export class DigitsSession {
     this.testLabels = Uint8Array.from(testIndices, (i) => set.labels[i]);
     this.testPixels = new Float64Array(testIndices.length * PIXELS);
     this.test.inputs.forEach((row, k) => this.testPixels.set(row, k * PIXELS));
+    this.trainedAhead = Boolean(options.model);
     this.network = options.model ? checkModel(Network.fromJSON(options.model)) : new Network({ layers: [PIXELS, ...options.hidden, CLASSES], activation: options.activation, outputActivation: 'softmax', seed: options.seed });
     this.current = this.trainerFor(this.test, options);
     const start = this.current.evaluate(this.test);
@@ -203,6 +206,11 @@ export class DigitsSession {
     for (let i = 0; i < input.length; i++) ink += input[i];
     if (!(ink > 0)) return new Array<number>(CLASSES).fill(0);
     return Array.from(this.network.predict(input));
+  }
+
+  /** True once the held-out digits' readings are worth showing: the network was trained ahead or has trained an epoch. */
+  get measured(): boolean {
+    return this.trainedAhead || this.trainer.epochs > 0;
   }
 
   /** The held-out digits by true (rows) and read (columns) digit, for the latest epoch. */

@@ -177,6 +177,7 @@ export function describeStatus(words: DigitsStrings, session: DigitsSession, epo
   const last = session.last;
   const test = session.test.inputs.length;
   if (session.preparing) return format(words.statusPreparing, { train: session.trainCount, test, percent: percent(session.progress) });
+  if (last.epoch === 0 && session.trainedAhead) return format(words.statusStartTrainedAhead, { accuracy: percent(last.accuracy), train: session.trainCount, copies: session.copies, test });
   if (last.epoch === 0) return format(words.statusStart, { train: session.trainCount, copies: session.copies, test });
   return format(words.status, { epoch: last.epoch, epochs, trainLoss: formatNumber(last.trainLoss, 3), testLoss: formatNumber(last.testLoss, 3), accuracy: percent(last.accuracy) });
 }

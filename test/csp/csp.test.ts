@@ -138,11 +138,11 @@ describe('strict Content-Security-Policy (built kit)', () => {
     }
   });
 
-  it('loads the handwritten digits with import() and trains on them: <nn-digits>', async function () {
+  it('loads the handwritten digits and the weights trained ahead with import(), and trains on them: <nn-digits model="pretrained">', async function () {
     this.timeout(30000);
-    const digits = $<Kit & { ready: Promise<void>; network?: unknown; epoch: number; play(): void; image: number[]; prediction?: number }>('#digits');
+    const digits = $<Kit & { ready: Promise<void>; network?: { layers: number[] }; epoch: number; play(): void; image: number[]; prediction?: number }>('#digits');
     await digits.ready;
-    expect(digits.network, 'the digits loaded and a network was built').to.exist;
+    expect(digits.network?.layers, 'the digits and the shipped weights loaded, and a network was built from them').to.deep.equal([64, 256, 10]);
     // It trains only while on screen.
     digits.scrollIntoView();
     const stopped = new Promise((resolve) => digits.addEventListener('nn-stopped', resolve, { once: true }));
