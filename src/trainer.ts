@@ -297,18 +297,14 @@ export class Trainer {
   evaluate(data?: Data): Evaluation {
     const evaluation = this.evaluation(data);
     evaluation.advance(Number.POSITIVE_INFINITY);
-    const { result } = evaluation;
-    if (!data && this.steps === 0) {
-      const { weights, biases } = this.network;
-      this.evaluatedStart = { loss: result.loss, weights: weights.slice(), biases: biases.slice() };
-    }
-    return result;
+    return evaluation.result;
   }
 
   /**
    * evaluate(), a few rows at a time (EvaluationInSlices.advance), so that a large
    * network's can be spread over frames: the same numbers, provided the weights do not
-   * change (no step is taken) before it is done; nothing checks that.
+   * change (no step is taken) before it is done; nothing checks that. Done over the
+   * training data before the first step, it spares that step measuring the loss again.
    */
   evaluation(data?: Data): EvaluationInSlices {
     const matrix = data ? this.matrixOf(data) : this.data;
@@ -329,7 +325,9 @@ export class Trainer {
           total += loss.value(values, outStart, matrix.targets, row * outputSize, outputSize);
           if (classify && isCorrect(output, matrix.targets, row * outputSize, threshold)) correct++;
         }
-        return row >= matrix.count;
+        if (row < matrix.count) return false;
+        if (!data && !this.steps) this.evaluatedStart = { loss: total / row, weights: network.weights.slice(), biases: network.biases.slice() };
+        return true;
       },
       get result() {
         const result: Evaluation = { loss: total / row };

@@ -272,6 +272,7 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     const s = this.settings;
     this.builtFrom = [digits, model];
     this.session = new DigitsSession({ ...s, hidden: s.hiddenLayers, digits, model });
+    this.prepareWhenIdle(this.session);
     this.selected = undefined;
     this.spoken = '';
     this.read(false);
@@ -282,13 +283,17 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
   private loaded(load: Load<unknown>): void {
     if (load !== this.digits && load !== this.modelLoad) return;
     const digits = load === this.digits ? (load.value as DigitsPreparation | undefined) : undefined;
-    if (digits) {
-      this.emit('nn-load', { count: digits.set.count });
-      this.stopIdle?.(); // The training set is made in idle time or in the frames of play, never before the first render.
-      const step = (budget: number) => (this.session?.digits === digits ? this.session.prepare(budget) : digits.prepare(budget));
-      this.stopIdle = whenIdle(step, () => this.requestUpdate());
-    }
+    if (digits) this.emit('nn-load', { count: digits.set.count });
     this.requestUpdate();
+  }
+
+  /**
+   * Makes the session's training set (the digits' copies, then its first measure) in idle
+   * time, or in the frames of play if Train comes first; never before the first render.
+   */
+  private prepareWhenIdle(session: DigitsSession): void {
+    this.stopIdle?.();
+    this.stopIdle = whenIdle((budget) => this.session !== session || session.prepare(budget), () => this.requestUpdate());
   }
 
   private onFrame(budget: number): void {

@@ -1,4 +1,4 @@
-import { type Data, Network, NnKitError, Random, Trainer } from '../../src/index.js';
+import { type Data, type EvaluationInSlices, Network, NnKitError, Random, Trainer } from '../../src/index.js';
 import { DIGITS_SETTINGS } from './nn-digits.settings.js';
 import type { DigitsPreparation } from './preparation.js';
 
@@ -40,6 +40,8 @@ export function defaultSessionOptions(): Omit<SessionOptions, 'digits' | 'model'
 
 const PIXELS = 64;
 const CLASSES = 10;
+/** Training digits measured at a time before the first step, between looks at the clock. */
+export const MEASURED_ROWS = 64;
 
 /**
  * One training run of `<nn-digits>`: the split, the core's Network (64 inputs, softmax over
@@ -50,8 +52,10 @@ const CLASSES = 10;
  * or the shipped network). Training waits for the training set: while the digits' copies
  * are being made, `advance` spends its budget making them, and `trainer` is one over the
  * held-out digits that only measures them (it takes no step). Then the trainer of the run
- * is built with the settings given meanwhile, as it would have been at once: the same seed,
- * the same numbers, however the preparation was sliced.
+ * is built with the settings given meanwhile, as it would have been at once, and measures
+ * its training data before its first step, in slices too (a large network's takes a few
+ * hundred milliseconds): the same seed, the same numbers, however the preparation was
+ * sliced. Nothing of it runs in the constructor, so building a session is quick.
  */
 export class DigitsSession {
   readonly network: Network;
@@ -59,6 +63,8 @@ export class DigitsSession {
   readonly digits: DigitsPreparation;
   /** Everything trained on, the training digits and their distorted copies (undefined while they are being prepared). */
   train?: Data;
+  /** The run's training data, and its trainer measuring it before the first step in slices: from when that trainer is built until `train` is set. */
+  private measuring?: { train: Data; slices: EvaluationInSlices };
   /** How many of `train` are distorted copies (0 while they are being prepared). */
   copies = 0;
   /** How many of the digits are learnt from (without their copies). */
@@ -100,7 +106,6 @@ export class DigitsSession {
     this.current = this.trainerFor(this.test, options);
     const start = this.current.evaluate(this.test);
     this.history.push({ epoch: 0, trainLoss: Number.NaN, testLoss: start.loss, accuracy: start.accuracy ?? 0 });
-    if (digits.ready) this.startTraining();
   }
 
   /** The core's Trainer: until the training set is prepared, one that only measures the held-out digits. */
@@ -125,17 +130,24 @@ export class DigitsSession {
 
   /**
    * Makes the training set's next copies for about `budgetMs` milliseconds or, once they are
-   * all made, builds the trainer (a slice of its own); returns true once training can start.
+   * all made, builds the trainer and measures its training data (slices of their own);
+   * returns true once training can start.
    */
   prepare(budgetMs: number): boolean {
     if (this.train) return true;
     if (!this.digits.ready) return this.digits.prepare(budgetMs) && false;
-    this.startTraining();
+    const start = performance.now();
+    this.measuring ??= this.startTraining();
+    const { train, slices } = this.measuring;
+    while (!slices.advance(MEASURED_ROWS)) if (performance.now() - start >= budgetMs) return false;
+    // Measured before the first step (to tell a diverging run), so that step need not.
+    this.train = train;
+    this.measuring = undefined;
     return true;
   }
 
-  /** Builds the run's trainer on the prepared digits and their copies, with the settings given so far. */
-  private startTraining(): void {
+  /** Builds the run's trainer on the prepared digits and their copies, with the settings given so far, and starts measuring its training data. */
+  private startTraining(): { train: Data; slices: EvaluationInSlices } {
     const { digits, trainIndices } = this;
     const inputs = trainIndices.map((i) => digits.row(i));
     const targets = trainIndices.map((i) => digits.targets[i]);
@@ -150,10 +162,7 @@ export class DigitsSession {
     const { optimizer, learningRate, batchSize } = this.current;
     const trainer = this.trainerFor(train, { optimizer: optimizer.name, learningRate, batchSize });
     this.current = trainer;
-    this.train = train;
-    // The trainer measures its training loss before the first step (to tell a diverging
-    // run); measured here, in a slice of its own, it is not part of a frame of steps.
-    this.current.evaluate();
+    return { train, slices: trainer.evaluation() };
   }
 
   /** The latest record. */

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../components/nn-digits/nn-digits.js';
 import type { NnDigits } from '../../components/nn-digits/nn-digits.js';
 import { DigitsPreparation, prepareDigits } from '../../components/nn-digits/preparation.js';
-import { DigitsSession, defaultSessionOptions } from '../../components/nn-digits/session.js';
+import { DigitsSession, MEASURED_ROWS, defaultSessionOptions } from '../../components/nn-digits/session.js';
 import { loadDigits } from '../../components/shared/digits-data.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -32,8 +32,9 @@ describe('<nn-digits> preparing its training set', () => {
       sliced.advance(0, epochs);
       slices++;
     }
-    // One digit's copies a slice (1,797 of them), then one slice builds the trainer; no step was taken meanwhile.
-    expect(slices).to.equal(set.count + 1);
+    // One digit's copies a slice (1,797 of them), then slices that build the trainer and measure its
+    // training data before the first step, MEASURED_ROWS digits each; no step was taken meanwhile.
+    expect(slices).to.equal(set.count + Math.ceil(sliced.train!.inputs.length / MEASURED_ROWS));
     expect(sliced.trainer.steps).to.equal(0);
     expect(Array.from(sliced.network.weights)).to.deep.equal(untrained);
     while (!sliced.done(epochs)) sliced.advance(1000, epochs);
@@ -72,5 +73,21 @@ describe('<nn-digits> preparing its training set', () => {
     expect((await epoch).detail.epoch).to.equal(1);
     await el.updateComplete;
     expect($(el, '.confusion table')).to.not.equal(null);
+  });
+
+  it('Reset builds a new run at once and makes it ready to train in idle time, without Train', async () => {
+    const el = await fixture<NnDigits>(html`<nn-digits model="pretrained" show="confusion"></nn-digits>`);
+    el.scrollIntoView();
+    await el.ready;
+    const status = () => text(el, '.status');
+    await waitUntil(() => status().startsWith('Trained ahead'), 'prepared in idle time', { timeout: 20000 });
+    const before = el.network;
+    el.reset();
+    await el.updateComplete;
+    expect(el.network).to.not.equal(before);
+    expect(status()).to.match(/^Preparing /);
+    await waitUntil(() => status().startsWith('Trained ahead'), 'prepared again in idle time', { timeout: 20000 });
+    expect(el.playing).to.equal(false);
+    expect(el.epoch).to.equal(0);
   });
 });

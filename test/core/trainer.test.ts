@@ -116,6 +116,31 @@ describe('Trainer', () => {
       }
     });
 
+    it('the training data measured in slices before the first step spares that step measuring it again; on other data, or after a weight moved, it does not', () => {
+      const data = makeDataset('spiral', { samples: 50, seed: 3 });
+      const build = () => new Trainer(new Network({ layers: [2, 8, 1], activation: 'tanh', outputActivation: 'sigmoid', seed: 3 }), data, { seed: 3 });
+      const measured = build();
+      const slices = measured.evaluation();
+      while (!slices.advance(7));
+      let again = 0;
+      const evaluate = measured.evaluate.bind(measured);
+      measured.evaluate = (other) => (again++, evaluate(other));
+      measured.step();
+      expect(again, 'measured in slices').to.equal(0);
+      const twin = build();
+      twin.step();
+      expect(measured.network.weights).to.deep.equal(twin.network.weights);
+      for (const before of [(t: Trainer) => t.evaluation(makeDataset('spiral', { samples: 9, seed: 4 })).advance(100), (t: Trainer) => (t.evaluation().advance(100), (t.network.weights[0] += 1))]) {
+        const trainer = build();
+        before(trainer);
+        let calls = 0;
+        const inner = trainer.evaluate.bind(trainer);
+        trainer.evaluate = (other) => (calls++, inner(other));
+        trainer.step();
+        expect(calls).to.equal(1);
+      }
+    });
+
     it('an evaluation in slices tells the mean over the rows so far', () => {
       const data = makeDataset('xor', { samples: 40, seed: 1 });
       const trainer = new Trainer(new Network({ layers: [2, 4, 1], outputActivation: 'sigmoid', seed: 1 }), data);
