@@ -32,7 +32,7 @@ const HELD_OUT_PER_DIGIT = 200;
 const COPIES = 3;
 const NETWORKS = 2;
 const HIDDEN = 128;
-const DECIMALS = 4;
+const DECIMALS = 3;
 const COPIES_SEED = 101;
 const OTHER_SOURCE_TARGET = 0.9;
 
