@@ -53,7 +53,10 @@ export interface Column {
 }
 
 export interface DiagramLayout {
+  /** The drawing's width: the width asked for, or more when the columns need it (`scrolls`). */
   width: number;
+  /** True when the columns do not fit the width asked for at MIN_COLUMN_GAP apart: the drawing is wider, to be scrolled. */
+  scrolls: boolean;
   height: number;
   radius: number;
   /** Baselines of a column caption's two lines. */
@@ -73,10 +76,13 @@ const MAX_RADIUS = 20;
 /** Room kept for a neuron beside the outer columns and below the captions (a larger one takes a little of the labels' margin). */
 const EDGE = 18;
 const CAPTION_HEIGHT = 42;
+/** The least distance between columns: two of the smallest neurons with their bias rings, and room between them for links to show. */
+const MIN_COLUMN_GAP = 28;
 
 /**
- * Places the layers as evenly spaced columns across `width`, each centred vertically;
- * the height follows the tallest drawn column; `limit`: the rows a column may take
+ * Places the layers as evenly spaced columns across `width`, each centred vertically, and
+ * at least MIN_COLUMN_GAP apart: a network too deep for `width` is drawn wider, to be
+ * scrolled (a phone's 360 px holds about ten columns); the height follows the tallest drawn column; `limit`: the rows a column may take
  * (diagramColumnLimit). Cost is linear in drawn nodes only.
  */
 export function layoutNetwork(layers: readonly number[], width: number, labels: LabelSpace, limit = diagramColumnLimit(layers)): DiagramLayout {
@@ -84,7 +90,9 @@ export function layoutNetwork(layers: readonly number[], width: number, labels: 
   const rows = Math.max(...slots.map((column) => column.length));
   const left = labels.left + EDGE + 4;
   const right = labels.right + EDGE + 4;
-  const gapX = Math.max(24, width - left - right) / Math.max(1, layers.length - 1);
+  const spread = (width - left - right) / Math.max(1, layers.length - 1);
+  const scrolls = spread < MIN_COLUMN_GAP;
+  const gapX = scrolls ? MIN_COLUMN_GAP : spread;
   const radius = clamp(Math.min(gapX * 0.21, rows > 8 ? 14 : MAX_RADIUS), 7, MAX_RADIUS);
   const rowGap = radius * 2 + clamp(radius * 0.75, 6, 12);
   const top = CAPTION_HEIGHT + Math.max(EDGE, radius);
@@ -101,7 +109,8 @@ export function layoutNetwork(layers: readonly number[], width: number, labels: 
     });
     return { layer, x, size: layers[layer], nodes, gap };
   });
-  return { width, height, radius, captionY: [14, 30], columns };
+  const drawnWidth = scrolls ? Math.ceil(left + right + gapX * (layers.length - 1)) : width;
+  return { width: drawnWidth, scrolls, height, radius, captionY: [14, 30], columns };
 }
 
 /** Label space for names up to `longest` characters, at most a fifth of the width each side. */

@@ -27,6 +27,12 @@ export const networkStyles = css`
     margin: 0;
   }
 
+  .drawing.scrolls {
+    overflow-x: auto;
+    overflow-y: hidden;
+    overscroll-behavior-x: contain;
+  }
+
   svg {
     display: block;
     overflow: visible;

@@ -384,6 +384,7 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
       if (JSON.stringify(target) !== JSON.stringify(this.hovered)) this.hovered = target;
     },
     pointerleave: () => (this.hovered = undefined),
+    scroll: () => keepTooltipInside(this.renderRoot),
     run: () => (this.run = { at: performance.now() }),
   };
 

@@ -48,6 +48,7 @@ export function renderTooltip(view: DiagramView, target: Target | undefined) {
     aria-hidden="true"
     data-x=${anchor.x}
     data-y=${anchor.y}
+    data-left=${x}
     data-clear=${anchor.clear}
     style=${styleMap({ left: `${x}px`, top: `${y}px` })}
   >
@@ -57,17 +58,21 @@ export function renderTooltip(view: DiagramView, target: Target | undefined) {
 
 /**
  * Keeps the drawn tooltip inside the diagram: beside its neuron or link when there is room,
- * else (a phone) centred above it, or below it at the top of the drawing.
+ * else (a phone) centred above it, or below it at the top of the drawing; where the drawing
+ * is scrolled sideways, by as much as it is.
  */
 export function keepTooltipInside(root: ParentNode): void {
   const tip = root.querySelector<HTMLElement>('.tooltip');
   const frame = tip?.parentElement;
   if (!tip || !frame) return;
+  const scrolled = frame.querySelector('.drawing')?.scrollLeft ?? 0;
   tip.classList.remove('stacked');
+  tip.style.setProperty('left', `${Number(tip.dataset.left) - scrolled}px`);
+  tip.style.setProperty('top', `${tip.dataset.y}px`);
   const box = tip.getBoundingClientRect();
   const bounds = frame.getBoundingClientRect();
   if (box.left >= bounds.left && box.right <= bounds.right) return;
-  const x = Number(tip.dataset.x);
+  const x = Number(tip.dataset.x) - scrolled;
   const y = Number(tip.dataset.y);
   const clear = Number(tip.dataset.clear);
   const left = Math.max(0, Math.min(x - box.width / 2, bounds.width - box.width));

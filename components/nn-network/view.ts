@@ -43,6 +43,8 @@ export interface ViewListeners {
   focusout(event: FocusEvent): void;
   pointerover(event: PointerEvent): void;
   pointerleave(): void;
+  /** The drawing scrolled sideways: the tooltip follows its neuron or link. */
+  scroll(): void;
   run(): void;
 }
 
@@ -71,16 +73,19 @@ export function renderView(
       @pointerover=${listeners.pointerover}
       @pointerleave=${listeners.pointerleave}
     >
-      <svg
-        width=${layout.width}
-        height=${layout.height}
-        viewBox="0 0 ${layout.width} ${layout.height}"
-        role="group"
-        aria-label=${summary}
-        aria-describedby="diagram-hint"
-      >
-        ${renderDiagram(view)}
-      </svg>
+      <!-- A network too deep for the width scrolls sideways; its neurons, focused by the keyboard, scroll into view. -->
+      <div class="drawing ${layout.scrolls ? 'scrolls' : ''}" @scroll=${listeners.scroll}>
+        <svg
+          width=${layout.width}
+          height=${layout.height}
+          viewBox="0 0 ${layout.width} ${layout.height}"
+          role="group"
+          aria-label=${summary}
+          aria-describedby="diagram-hint"
+        >
+          ${renderDiagram(view)}
+        </svg>
+      </div>
       ${renderTooltip(view, parts.tip)}
       <figcaption class="legend">
         <span><span class="swatch positive"></span>${words.positive}</span>

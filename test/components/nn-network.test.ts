@@ -696,6 +696,56 @@ describe('<nn-network>', () => {
     expect($$(roomy, '.gap').map((g) => g.textContent)).to.deep.equal(['… 773 more', '… 117 more']);
   });
 
+  it('draws a network too deep for a phone wider, to scroll sideways: neurons never overlap; the keyboard scrolls the neuron it reaches into view, its tooltip beside it', async () => {
+    const layers = [2, ...new Array<number>(30).fill(64), 1].join(', ');
+    const holder = await fixture<HTMLDivElement>(html`<div style="width: 312px"><nn-network layers=${layers}></nn-network></div>`);
+    const el = holder.querySelector('nn-network')!;
+    await waitUntil(() => $(el, '.drawing.scrolls'), 'drawn to scroll');
+    await el.updateComplete;
+    const drawing = $(el, '.drawing')!;
+    expect(el.getBoundingClientRect().width, 'the element stays in its column').to.be.at.most(312);
+    expect(drawing.scrollWidth).to.be.greaterThan(2 * drawing.clientWidth);
+    // The first neuron of each column, left to right, bias ring included: clear of the next, strokes (up to 3.5 px) too.
+    const firsts = $$(el, '.node[data-index="0"]').map((node) => {
+      const boxes = [...node.querySelectorAll('circle.base, circle.bias')].map((circle) => circle.getBoundingClientRect());
+      return { left: Math.min(...boxes.map((box) => box.left)), right: Math.max(...boxes.map((box) => box.right)) };
+    });
+    expect(firsts).to.have.length(32);
+    firsts.forEach((box, i) => {
+      if (i > 0) expect(box.left - firsts[i - 1].right, `columns ${i} and ${i + 1} apart`).to.be.above(3.5);
+    });
+    await expect(el).to.be.accessible();
+    $<HTMLElement>(el, '.node[data-layer="0"][data-index="0"]')!.focus();
+    for (let layer = 1; layer < 32; layer++) await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const output = $(el, '.node[data-layer="31"]')!;
+    expect(root(el).activeElement, 'the output neuron has the focus').to.equal(output);
+    const seen = drawing.getBoundingClientRect();
+    const spot = output.getBoundingClientRect();
+    expect(drawing.scrollLeft, 'scrolled').to.be.greaterThan(0);
+    expect(spot.left >= seen.left && spot.right <= seen.right, 'the output neuron in view').to.equal(true);
+    await new Promise(requestAnimationFrame);
+    const tip = $(el, '.tooltip')!.getBoundingClientRect();
+    const frame = $(el, 'figure')!.getBoundingClientRect();
+    expect(tip.left, 'its tooltip not past the left edge').to.be.at.least(frame.left - 0.5);
+    expect(tip.right, 'nor the right').to.be.at.most(frame.right + 0.5);
+    // Scrolled back part of the way, the neuron the pointer is over has its tooltip beside it.
+    drawing.scrollLeft = 300;
+    await new Promise(requestAnimationFrame);
+    // The leftmost column in view: where a tooltip placed without the scroll would miss it most.
+    const shown = drawing.getBoundingClientRect();
+    const leftmost = $$(el, '.node[data-index="0"]').find((node) => node.querySelector('circle.base')!.getBoundingClientRect().left >= shown.left + 4)!;
+    leftmost.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const near = leftmost.querySelector('circle.base')!.getBoundingClientRect();
+    const hoverTip = $(el, '.tooltip')!.getBoundingClientRect();
+    // Beside it (right or left), or above or below it, across its centre.
+    const centre = (near.left + near.right) / 2;
+    const beside = Math.abs(hoverTip.left - near.right) < 12 || Math.abs(hoverTip.right - near.left) < 12;
+    const over = hoverTip.left <= centre && centre <= hoverTip.right && (hoverTip.bottom <= near.top || hoverTip.top >= near.bottom);
+    expect(beside || over, 'the hovered neuron\'s tooltip beside, above or below it').to.equal(true);
+  });
+
   it('keeps the tooltip inside the diagram on a phone, off the neuron it describes', async () => {
     const el = await onPhone(html`<nn-network layers="3,4,4,2"></nn-network>`);
     const node = $(el, '.node[data-layer="1"][data-index="1"]')!;
