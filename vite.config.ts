@@ -105,6 +105,8 @@ function nothingToPreload(): Plugin {
  * smaller than that minifier alone (some 0.8 kB gzipped); each alone does worse.
  */
 const MINIFY = { minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } } } as const;
+/** The licence notices of the shipped data (data/digits/*.ts, `/*! … *\/`) stay in the built files. */
+const KEEP_NOTICES = { legal: true } as const;
 
 /** lit, and the modules every element imports: one chunk of the kit build (see its codeSplitting). */
 const KIT_BASE = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|components[\\/]shared[\\/](theme|nn-element|settings|strings|format|parse|style-map|resize-controller)\.ts$|src[\\/]errors\.ts$/;
@@ -147,7 +149,7 @@ export default defineConfig(({ command, mode }) => {
       plugins: [minifyTemplates(), stripSettingDescriptions(), nothingToPreload(), inlineIntoPage()],
       // One chunk: the data loaded with import() (data/digits/) is inlined with the rest, since
       // a page opened from disk cannot import another file.
-      build: { outDir: 'site', target: 'es2022', emptyOutDir: true, rollupOptions: { output: { codeSplitting: false } } },
+      build: { outDir: 'site', target: 'es2022', emptyOutDir: true, rollupOptions: { output: { codeSplitting: false, comments: KEEP_NOTICES } } },
     };
   }
   if (mode === 'elements') {
@@ -188,6 +190,7 @@ export default defineConfig(({ command, mode }) => {
             },
             chunkFileNames: (chunk) => (chunk.name.startsWith('engine/') ? '[name]-[hash].js' : 'elements/shared/[name]-[hash].js'),
             minify: true,
+            comments: KEEP_NOTICES,
           },
         },
       },
@@ -214,6 +217,7 @@ export default defineConfig(({ command, mode }) => {
           output: {
             chunkFileNames: 'kit/shared/[name]-[hash].js',
             minify: true,
+            comments: KEEP_NOTICES,
             // lit travels with the kit's base, what every element imports (theme, the element base
             // class, settings, strings, formatting): a lazily loaded part that needs lit alone would
             // otherwise split lit into a file of its own, a second download for every page.
@@ -233,7 +237,7 @@ export default defineConfig(({ command, mode }) => {
       ...MINIFY,
       emptyOutDir: false,
       lib: { entry: here(entry.file), formats: ['es'], fileName: () => `${entry.name}.js` },
-      rollupOptions: { output: { codeSplitting: false, minify: true } },
+      rollupOptions: { output: { codeSplitting: false, minify: true, comments: KEEP_NOTICES } },
     },
   };
 });

@@ -39,8 +39,14 @@ interface MnistDigit {
 const uci = parseDigits(readFileSync(new URL('../data/digits/digits.ts', import.meta.url), 'utf8').split('`')[1]);
 const mnist = createRequire(import.meta.url)('mnist') as MnistDigit[];
 const mnistInputs: { input: Float64Array; label: number }[] = [];
-for (let digit = 0; digit < 10; digit++) for (let k = 0; k < mnist[digit].length; k++) mnistInputs.push({ input: drawingToDigit(mnist[digit].get(k)), label: digit });
-const mnistHeldOut = mnistInputs.filter((_, i) => i - mnistInputs.findIndex((d) => d.label === mnistInputs[i].label) < MNIST_HELD_OUT_PER_DIGIT);
+const mnistHeldOut: typeof mnistInputs = [];
+for (let digit = 0; digit < 10; digit++) {
+  for (let k = 0; k < mnist[digit].length; k++) {
+    const row = { input: drawingToDigit(mnist[digit].get(k)), label: digit };
+    mnistInputs.push(row);
+    if (k < MNIST_HELD_OUT_PER_DIGIT) mnistHeldOut.push(row);
+  }
+}
 const uciInputs = Array.from({ length: uci.count }, (_, i) => ({ input: padDigit(uci.pixels.subarray(i * 64, (i + 1) * 64)), label: uci.labels[i] }));
 
 const options = defaultSessionOptions();

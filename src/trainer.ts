@@ -304,7 +304,8 @@ export class Trainer {
    * evaluate(), a few rows at a time (EvaluationInSlices.advance), so that a large
    * network's can be spread over frames: the same numbers, provided the weights do not
    * change (no step is taken) before it is done; nothing checks that. Done over the
-   * training data before the first step, it spares that step measuring the loss again.
+   * training data before the first step, on weights that have not moved since it began, it
+   * spares that step measuring the loss again.
    */
   evaluation(data?: Data): EvaluationInSlices {
     const matrix = data ? this.matrixOf(data) : this.data;
@@ -313,6 +314,8 @@ export class Trainer {
     const { values, outputSize } = network;
     const outStart = network.neuronOffset[network.depth];
     const classify = this.task === 'classification';
+    // The weights it begins on, when it may stand for the loss before the first step.
+    const start = !data && !this.steps && { weights: network.weights.slice(), biases: network.biases.slice() };
     let row = 0;
     let total = 0;
     let correct = 0;
@@ -326,7 +329,7 @@ export class Trainer {
           if (classify && isCorrect(output, matrix.targets, row * outputSize, threshold)) correct++;
         }
         if (row < matrix.count) return false;
-        if (!data && !this.steps) this.evaluatedStart = { loss: total / row, weights: network.weights.slice(), biases: network.biases.slice() };
+        if (start) this.evaluatedStart = { loss: total / row, ...start };
         return true;
       },
       get result() {

@@ -56,7 +56,7 @@ export const PRETRAINED = 'pretrained';
 
 /**
  * The model at `url` (nothing for ''), parsed as JSON, or for "pretrained" the shipped
- * weights, imported lazily (about 14 kB gzipped, only when asked for); the core checks it
+ * weights, imported lazily (about 41 kB gzipped, only when asked for); the core checks it
  * when the network is built.
  */
 export function loadModelFor(url: string, explain: Explain, settled: (load: Load<unknown>) => void): Load<unknown> {

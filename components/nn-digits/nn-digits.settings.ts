@@ -93,7 +93,7 @@ export const DIGITS_SETTINGS = defineSettings({
     default: '',
     applies: 'rebuild',
     description:
-      'Weights trained ahead for the network to start from instead of the seed (its shape then replaces hidden-layers and activation): "pretrained" for those shipped with the kit, learnt from MNIST digits (28 × 28, as drawn on the pad) so that it reads handwriting beyond the UCI digits: 90.2 % of them, never learnt from (data/digits/train-model.ts); or the URL of a model in the core\'s format (64 inputs, 10 softmax outputs).',
+      'Weights trained ahead for the network to start from instead of the seed (its shape then replaces hidden-layers and activation): "pretrained" for those shipped with the kit, learnt from MNIST digits (28 × 28, as drawn on the pad) so that it reads handwriting beyond the UCI digits: 90.2 % of them, never learnt from (data/digits/train-model.ts); or the URL of a model in the core\'s format (64 inputs, 10 softmax outputs; one that learnt from the UCI digits may have learnt some of those held out here).',
   },
   show: {
     kind: 'choices',

@@ -287,6 +287,16 @@ export class NnDigits extends NnElement<DigitsEvents> implements NetworkSource {
     this.requestUpdate();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.session?.preparing) this.prepareWhenIdle(this.session);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopIdle?.();
+  }
+
   /**
    * Makes the session's training set (the digits' copies, then its first measure) in idle
    * time, or in the frames of play if Train comes first; never before the first render.

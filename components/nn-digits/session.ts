@@ -63,8 +63,8 @@ export class DigitsSession {
   readonly digits: DigitsPreparation;
   /** Everything trained on, the training digits and their distorted copies (undefined while they are being prepared). */
   train?: Data;
-  /** The run's training data, and its trainer measuring it before the first step in slices: from when that trainer is built until `train` is set. */
-  private measuring?: { train: Data; slices: EvaluationInSlices };
+  /** The run's training data, its trainer measuring it before the first step in slices, and the rows measured: from when that trainer is built until `train` is set. */
+  private measuring?: { train: Data; slices: EvaluationInSlices; rows: number };
   /** How many of `train` are distorted copies (0 while they are being prepared). */
   copies = 0;
   /** How many of the digits are learnt from (without their copies). */
@@ -118,9 +118,11 @@ export class DigitsSession {
     return !this.train;
   }
 
-  /** Fraction of the training set prepared, in [0, 1]. */
+  /** Fraction of the training set prepared, in [0, 1]: the first half for making the copies, the second for measuring the training digits with them. */
   get progress(): number {
-    return this.train ? 1 : this.digits.progress;
+    if (this.train) return 1;
+    const measuring = this.measuring;
+    return measuring ? 0.5 + (0.5 * measuring.rows) / measuring.train.inputs.length : 0.5 * this.digits.progress;
   }
 
   private trainerFor(data: Data, settings: Pick<SessionOptions, 'optimizer' | 'learningRate' | 'batchSize'>): Trainer {
@@ -137,9 +139,12 @@ export class DigitsSession {
     if (this.train) return true;
     if (!this.digits.ready) return this.digits.prepare(budgetMs) && false;
     const start = performance.now();
-    this.measuring ??= this.startTraining();
-    const { train, slices } = this.measuring;
-    while (!slices.advance(MEASURED_ROWS)) if (performance.now() - start >= budgetMs) return false;
+    const measuring = (this.measuring ??= this.startTraining());
+    const { train, slices } = measuring;
+    while (!slices.advance(MEASURED_ROWS)) {
+      measuring.rows += MEASURED_ROWS;
+      if (performance.now() - start >= budgetMs) return false;
+    }
     // Measured before the first step (to tell a diverging run), so that step need not.
     this.train = train;
     this.measuring = undefined;
@@ -147,7 +152,7 @@ export class DigitsSession {
   }
 
   /** Builds the run's trainer on the prepared digits and their copies, with the settings given so far, and starts measuring its training data. */
-  private startTraining(): { train: Data; slices: EvaluationInSlices } {
+  private startTraining(): { train: Data; slices: EvaluationInSlices; rows: number } {
     const { digits, trainIndices } = this;
     const inputs = trainIndices.map((i) => digits.row(i));
     const targets = trainIndices.map((i) => digits.targets[i]);
@@ -162,7 +167,7 @@ export class DigitsSession {
     const { optimizer, learningRate, batchSize } = this.current;
     const trainer = this.trainerFor(train, { optimizer: optimizer.name, learningRate, batchSize });
     this.current = trainer;
-    return { train, slices: trainer.evaluation() };
+    return { train, slices: trainer.evaluation(), rows: 0 };
   }
 
   /** The latest record. */

@@ -309,7 +309,8 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
     const start = performance.now();
     super.update(changed);
     // Following, a redraw's cost is mostly the style and layout it causes (16 ms for a thousand
-    // links, against 10 for the update): done now rather than at the frame's end, it is counted.
+    // links, against 10 for the update): done now rather than at the frame's end, it is counted
+    // (with anything else the page changed meanwhile: at worst an over-estimate, which only slows redraws).
     if (this.follower.source) this.renderRoot.querySelector('svg')?.getBoundingClientRect();
     this.updateMs = performance.now() - start;
   }

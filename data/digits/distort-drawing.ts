@@ -21,8 +21,9 @@ const STROKE_EDGE = 0.15;
 /**
  * A distorted copy of a 28 × 28 drawing: smoothed by a 3 × 3 blur (¼, ½, ¼ each way), then
  * rotated, slanted and narrowed or widened about the pad's centre (bilinear), and cut at a
- * level that makes its strokes thicker or thinner. Everything is drawn from `random`, so a
- * seed gives the same copies. Returns false when the cut leaves no ink.
+ * level that makes its strokes thicker or thinner: a cut below half the soft edge (0.075)
+ * inks every pixel the smoothing reaches, the thickest strokes. Everything is drawn from
+ * `random`, so a seed gives the same copies. Returns false when the cut leaves no ink.
  */
 export function distortDrawing(
   drawing: ArrayLike<number>,

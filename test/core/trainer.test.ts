@@ -116,29 +116,35 @@ describe('Trainer', () => {
       }
     });
 
-    it('the training data measured in slices before the first step spares that step measuring it again; on other data, or after a weight moved, it does not', () => {
+    it('the training data measured in slices before the first step spares that step measuring it again; not on other data, part of it, or weights that moved', () => {
       const data = makeDataset('spiral', { samples: 50, seed: 3 });
       const build = () => new Trainer(new Network({ layers: [2, 8, 1], activation: 'tanh', outputActivation: 'sigmoid', seed: 3 }), data, { seed: 3 });
-      const measured = build();
-      const slices = measured.evaluation();
-      while (!slices.advance(7));
-      let again = 0;
-      const evaluate = measured.evaluate.bind(measured);
-      measured.evaluate = (other) => (again++, evaluate(other));
-      measured.step();
-      expect(again, 'measured in slices').to.equal(0);
-      const twin = build();
-      twin.step();
-      expect(measured.network.weights).to.deep.equal(twin.network.weights);
-      for (const before of [(t: Trainer) => t.evaluation(makeDataset('spiral', { samples: 9, seed: 4 })).advance(100), (t: Trainer) => (t.evaluation().advance(100), (t.network.weights[0] += 1))]) {
+      /** How many times the first step measures the training data itself, after `before`. */
+      const measuresAfter = (before: (trainer: Trainer) => void) => {
         const trainer = build();
         before(trainer);
         let calls = 0;
-        const inner = trainer.evaluate.bind(trainer);
-        trainer.evaluate = (other) => (calls++, inner(other));
+        const evaluate = trainer.evaluate.bind(trainer);
+        trainer.evaluate = (other) => (calls++, evaluate(other));
         trainer.step();
-        expect(calls).to.equal(1);
-      }
+        return calls;
+      };
+      const inSlices = (trainer: Trainer) => {
+        const slices = trainer.evaluation();
+        while (!slices.advance(7));
+      };
+      expect(measuresAfter(inSlices), 'measured in slices').to.equal(0);
+      expect(measuresAfter(() => {}), 'not measured').to.equal(1);
+      expect(measuresAfter((t) => t.evaluation(makeDataset('spiral', { samples: 9, seed: 4 })).advance(100)), 'other data').to.equal(1);
+      expect(measuresAfter((t) => t.evaluation().advance(7)), 'part of it').to.equal(1);
+      expect(measuresAfter((t) => (inSlices(t), (t.network.weights[0] += 1))), 'a weight moved after').to.equal(1);
+      const movedMidway = (t: Trainer) => {
+        const slices = t.evaluation();
+        slices.advance(7);
+        t.network.weights[0] += 1;
+        while (!slices.advance(7));
+      };
+      expect(measuresAfter(movedMidway), 'a weight moved midway').to.equal(1);
     });
 
     it('an evaluation in slices tells the mean over the rows so far', () => {
