@@ -94,7 +94,7 @@ console.log(
 failed ||= !reached || play > PLAY_BUDGET_S;
 
 // 2. Another source. The weights shipped for model="pretrained" learnt from MNIST: all the UCI digits, as the pad gives them.
-const model = (await import('../data/digits/model.js')).default;
+const model = JSON.parse((await import('../data/digits/model.js')).default) as unknown;
 const pretrained = new DigitsSession({ ...options, digits: prepared, model });
 const pretrainedOther = mnistAccuracy(pretrained, uciInputs);
 console.log(
