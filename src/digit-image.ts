@@ -250,6 +250,38 @@ const STROKE_EDGE = 0.15;
 export const DIGIT_DISTORTION: DigitDistortion = { rotate: 18, shear: 0.7, widen: [0.6, 1.9], cut: [0.25, 0.75] };
 
 /**
+ * One distortion drawn from `random` (rotation, slant, width, then cut): the forward map about
+ * the pad's centre widens x, slants x by y and rotates, [x', y'] = [[a, b], [c, d]] · [widen · x, y]
+ * (its inverse takes a distorted pixel back to the original); `cut`, where the smoothed ink
+ * becomes a stroke.
+ */
+export interface DrawnDistortion {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+  /** a d − b c. */
+  readonly det: number;
+  readonly widen: number;
+  readonly cut: number;
+}
+
+/** Draws one distortion within `distortion`'s ranges from `random`. */
+export function drawDistortion(random: { uniform(min: number, max: number): number }, distortion: DigitDistortion = DIGIT_DISTORTION): DrawnDistortion {
+  const angle = (random.uniform(-distortion.rotate, distortion.rotate) * Math.PI) / 180;
+  const shear = random.uniform(-distortion.shear, distortion.shear);
+  const widen = random.uniform(distortion.widen[0], distortion.widen[1]);
+  const cut = random.uniform(distortion.cut[0], distortion.cut[1]);
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const a = cos;
+  const b = -sin + cos * shear;
+  const c = sin;
+  const d = cos + sin * shear;
+  return { a, b, c, d, det: a * d - b * c, widen, cut };
+}
+
+/**
  * A distorted copy of an 8 × 8 digit, for learning to read other hands: its block counts,
  * smoothed (bilinear) over the 28 × 28 pad where digitToDrawing() puts them, are rotated,
  * slanted and narrowed or widened about the pad's centre, cut at a level that makes the
@@ -265,19 +297,7 @@ export function augmentDigit(
   drawing: Float64Array = new Float64Array(DRAWING_SIZE * DRAWING_SIZE),
 ): boolean {
   check(digit.length === DIGIT_SIZE * DIGIT_SIZE, `A digit must hold ${DIGIT_SIZE * DIGIT_SIZE} values; got ${digit.length}.`);
-  const angle = (random.uniform(-distortion.rotate, distortion.rotate) * Math.PI) / 180;
-  const shear = random.uniform(-distortion.shear, distortion.shear);
-  const widen = random.uniform(distortion.widen[0], distortion.widen[1]);
-  const cut = random.uniform(distortion.cut[0], distortion.cut[1]);
-  // Forward map (about the centre): widen x, slant x by y, rotate. Its inverse takes a pad pixel to the digit.
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const a = cos;
-  const b = -sin + cos * shear;
-  const c = sin;
-  const d = cos + sin * shear;
-  // [x', y'] = [[a, b], [c, d]] · [widen · x, y]; det = widen · (a d − b c).
-  const det = a * d - b * c;
+  const { a, b, c, d, det, widen, cut } = drawDistortion(random, distortion);
   // The digit with a border of zeros, so the smoothing reads nothing past its edge.
   const padded = new Float64Array(PADDED * PADDED);
   for (let row = 0; row < DIGIT_SIZE; row++) for (let column = 0; column < DIGIT_SIZE; column++) padded[(row + 1) * PADDED + column + 1] = inkAt(digit, row * DIGIT_SIZE + column);

@@ -1,19 +1,7 @@
-import { DRAWING_SIZE } from '../../src/index.js';
-
-/** How far distortDrawing() moves a drawing; each drawn uniformly from ±value or [min, max]. */
-export interface DrawingDistortion {
-  /** Rotation, in degrees either way. */
-  readonly rotate: number;
-  /** Slant: x moves by this times y, either way. */
-  readonly shear: number;
-  /** Width scale, [min, max]. */
-  readonly widen: readonly [number, number];
-  /** Where the smoothed ink is cut into a stroke, [min, max] of 1: low is thick, high thin. */
-  readonly cut: readonly [number, number];
-}
+import { type DigitDistortion, DRAWING_SIZE, drawDistortion } from '../../src/index.js';
 
 /** The distortions the shipped model learns from (train-model.ts). */
-export const MNIST_DISTORTION: DrawingDistortion = { rotate: 15, shear: 0.5, widen: [0.7, 1.5], cut: [0.02, 0.3] };
+export const MNIST_DISTORTION: DigitDistortion = { rotate: 15, shear: 0.5, widen: [0.7, 1.5], cut: [0.02, 0.3] };
 
 /** The width of a distorted stroke's soft edge, in ink. */
 const STROKE_EDGE = 0.15;
@@ -29,22 +17,11 @@ export function distortDrawing(
   drawing: ArrayLike<number>,
   random: { uniform(min: number, max: number): number },
   out: Float64Array,
-  distortion: DrawingDistortion = MNIST_DISTORTION,
+  distortion: DigitDistortion = MNIST_DISTORTION,
 ): boolean {
   const size = DRAWING_SIZE;
-  const angle = (random.uniform(-distortion.rotate, distortion.rotate) * Math.PI) / 180;
-  const shear = random.uniform(-distortion.shear, distortion.shear);
-  const widen = random.uniform(distortion.widen[0], distortion.widen[1]);
-  const cut = random.uniform(distortion.cut[0], distortion.cut[1]);
+  const { a, b, c, d, det, widen, cut } = drawDistortion(random, distortion);
   const smooth = blur(drawing, size);
-  // Forward map about the centre: [x', y'] = [[a, b], [c, d]] · [widen · x, y]; its inverse takes an output pixel to the source.
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const a = cos;
-  const b = -sin + cos * shear;
-  const c = sin;
-  const d = cos + sin * shear;
-  const det = a * d - b * c;
   const centre = size / 2;
   let inked = false;
   for (let y = 0; y < size; y++) {
