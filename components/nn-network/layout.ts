@@ -113,6 +113,13 @@ export function layoutNetwork(layers: readonly number[], width: number, labels: 
   return { width: drawnWidth, scrolls, height, radius, captionY: [14, 30], columns };
 }
 
+/** The links a layout draws: each drawn neuron to each drawn neuron of the next column. */
+export function drawnLinks({ columns }: DiagramLayout): number {
+  let links = 0;
+  for (let k = 1; k < columns.length; k++) links += columns[k - 1].nodes.length * columns[k].nodes.length;
+  return links;
+}
+
 /** Label space for names up to `longest` characters, at most a fifth of the width each side. */
 export function labelSpace(longestLeft: number, longestRight: number, width: number): LabelSpace {
   const cap = Math.max(24, width * 0.2);

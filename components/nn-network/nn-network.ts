@@ -14,7 +14,7 @@ import type { NodeKey, Target } from './diagram.js';
 import { type ChangeDetail, type NetworkEvents, editHandlers } from './edits.js';
 import { NetworkFollower } from './follower.js';
 import { ForwardRun } from './forward-run.js';
-import type { DiagramLayout } from './layout.js';
+import { type DiagramLayout, drawnLinks } from './layout.js';
 import { keyMove, sameKey, targetOf } from './navigation.js';
 import { type NeuronNames, defaultInputs, neuronNames } from './names.js';
 import { NETWORK_SETTINGS } from './nn-network.settings.js';
@@ -39,6 +39,8 @@ const FOLLOW_INTERVAL_MS = 250;
  * four times a second and takes no more than about a twentieth of the page's time.
  */
 const FOLLOW_COST_FACTOR = 20;
+/** Links above which a following diagram counts the style and layout its redraws cause (fewer cost little to lay out). */
+const COUNTED_LAYOUT_LINKS = 300;
 /** States that change the network or its forward pass (besides the 'rebuild' settings and `strings`). */
 const CAUSES = ['source', 'assigned', 'model', 'followed', 'sourceChange', 'edit', 'run'];
 
@@ -308,10 +310,11 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
   protected override update(changed: PropertyValues<this>): void {
     const start = performance.now();
     super.update(changed);
-    // Following, a redraw's cost is mostly the style and layout it causes (16 ms for a thousand
-    // links, against 10 for the update): done now rather than at the frame's end, it is counted
-    // (with anything else the page changed meanwhile: at worst an over-estimate, which only slows redraws).
-    if (this.follower.source) this.renderRoot.querySelector('svg')?.getBoundingClientRect();
+    // Following, a large diagram's redraw costs mostly the style and layout it causes (16 ms for
+    // a thousand links, against 10 for the update): done now rather than at the frame's end, it
+    // is counted (with anything else the page changed meanwhile: an over-estimate, which only
+    // slows its redraws, so a small diagram, whose layout costs little, does not count it).
+    if (this.follower.source && this.layout && drawnLinks(this.layout) > COUNTED_LAYOUT_LINKS) this.renderRoot.querySelector('svg')?.getBoundingClientRect();
     this.updateMs = performance.now() - start;
   }
 
