@@ -17,8 +17,8 @@ export interface Activation {
   readonly df: (z: number, y: number) => number;
   /** The open or closed output range [min, max]; ±Infinity where unbounded. */
   readonly range: readonly [number, number];
-  /** The formula for display: plain text, TeX, and MathML (the right-hand side only). */
-  readonly formula: { readonly text: string; readonly tex: string; readonly mathml: string };
+  /** The formula for display: plain text, and MathML (the right-hand side only). */
+  readonly formula: { readonly text: string; readonly mathml: string };
   /** Weight initialisation that keeps signals well scaled through this activation. */
   readonly initializer: Initializer;
   /** False for activations with no useful gradient (step): usable forward only. */
@@ -110,7 +110,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     range: [0, 1],
     formula: {
       text: 'σ(z) = 1 / (1 + e^−z)',
-      tex: '\\sigma(z) = \\frac{1}{1 + e^{-z}}',
       mathml: frac(mn('1'), row(mn('1'), mo('+'), expMinusZ)),
     },
   }),
@@ -129,7 +128,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     range: [-1, 1],
     formula: {
       text: 'tanh(z) = (e^z − e^−z) / (e^z + e^−z)',
-      tex: '\\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}',
       mathml: frac(
         row(sup(mi('e'), mi('z')), mo('−'), expMinusZ),
         row(sup(mi('e'), mi('z')), mo('+'), expMinusZ),
@@ -152,7 +150,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     initializer: 'he',
     formula: {
       text: 'ReLU(z) = max(0, z)',
-      tex: '\\mathrm{ReLU}(z) = \\max(0, z)',
       mathml: row(mi('max'), mo('('), mn('0'), mo(','), mi('z'), mo(')')),
     },
   }),
@@ -166,7 +163,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     initializer: 'he',
     formula: {
       text: 'LeakyReLU(z) = max(0.01·z, z)',
-      tex: '\\mathrm{LeakyReLU}(z) = \\max(0.01z, z)',
       mathml: row(mi('max'), mo('('), mn('0.01'), mo('⁢'), mi('z'), mo(','), mi('z'), mo(')')),
     },
   }),
@@ -180,7 +176,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     initializer: 'he',
     formula: {
       text: 'ELU(z) = z if z > 0, else e^z − 1',
-      tex: '\\mathrm{ELU}(z) = \\begin{cases} z & z > 0 \\\\ e^{z} - 1 & z \\le 0 \\end{cases}',
       mathml: row(
         mo('{'),
         `<mtable><mtr><mtd>${mi('z')}</mtd><mtd>${row(mi('z'), mo('&gt;'), mn('0'))}</mtd></mtr>` +
@@ -201,7 +196,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     initializer: 'he',
     formula: {
       text: 'GELU(z) ≈ ½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³)))',
-      tex: '\\mathrm{GELU}(z) \\approx \\tfrac{1}{2} z \\left(1 + \\tanh\\left(\\sqrt{2/\\pi}\\,(z + 0.044715 z^{3})\\right)\\right)',
       mathml: row(
         frac(mn('1'), mn('2')),
         mi('z'),
@@ -235,7 +229,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     initializer: 'he',
     formula: {
       text: 'swish(z) = z · σ(z)',
-      tex: '\\mathrm{swish}(z) = z\\,\\sigma(z)',
       mathml: frac(mi('z'), row(mn('1'), mo('+'), expMinusZ)),
     },
   }),
@@ -248,7 +241,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     range: [0, Infinity],
     formula: {
       text: 'softplus(z) = ln(1 + e^z)',
-      tex: '\\mathrm{softplus}(z) = \\ln(1 + e^{z})',
       mathml: row(mi('ln'), mo('('), mn('1'), mo('+'), sup(mi('e'), mi('z')), mo(')')),
     },
   }),
@@ -259,7 +251,7 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     f: (z) => z,
     df: () => 1,
     range: [-Infinity, Infinity],
-    formula: { text: 'f(z) = z', tex: 'f(z) = z', mathml: mi('z') },
+    formula: { text: 'f(z) = z', mathml: mi('z') },
   }),
   step: entry({
     name: 'step',
@@ -271,7 +263,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     trainable: false,
     formula: {
       text: 'step(z) = 1 if z ≥ 0, else 0',
-      tex: '\\mathrm{step}(z) = \\begin{cases} 1 & z \\ge 0 \\\\ 0 & z < 0 \\end{cases}',
       mathml: row(
         mo('{'),
         `<mtable><mtr><mtd>${mn('1')}</mtd><mtd>${row(mi('z'), mo('≥'), mn('0'))}</mtd></mtr>` +
@@ -291,7 +282,6 @@ export const activations: Readonly<Record<string, Activation>> = Object.freeze({
     forwardLayer: softmax,
     formula: {
       text: 'softmax(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ',
-      tex: '\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}',
       mathml: frac(sup(mi('e'), `<msub>${mi('z')}${mi('i')}</msub>`), row(`<munder>${mo('∑')}${mi('j')}</munder>`, sup(mi('e'), `<msub>${mi('z')}${mi('j')}</msub>`))),
     },
   }),

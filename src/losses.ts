@@ -7,7 +7,7 @@ import { lookup } from './errors.js';
 export interface Loss {
   readonly name: string;
   readonly label: string;
-  readonly formula: { readonly text: string; readonly tex: string };
+  readonly formula: { readonly text: string };
   /** The sample's loss, from outputs y[yStart..yStart+n) and targets t[tStart..). */
   readonly value: (y: Float64Array, yStart: number, t: Float64Array, tStart: number, n: number) => number;
   /** Writes ∂loss/∂yᵢ into grad[yStart..yStart+n). */
@@ -37,7 +37,7 @@ export const losses: Readonly<Record<string, Loss>> = Object.freeze({
   mse: Object.freeze<Loss>({
     name: 'mse',
     label: 'Mean squared error',
-    formula: { text: 'L = (1/n) Σᵢ (yᵢ − tᵢ)²', tex: 'L = \\frac{1}{n}\\sum_i (y_i - t_i)^2' },
+    formula: { text: 'L = (1/n) Σᵢ (yᵢ − tᵢ)²' },
     value(y, ys, t, ts, n) {
       let sum = 0;
       for (let i = 0; i < n; i++) {
@@ -53,10 +53,7 @@ export const losses: Readonly<Record<string, Loss>> = Object.freeze({
   'binary-cross-entropy': Object.freeze<Loss>({
     name: 'binary-cross-entropy',
     label: 'Binary cross-entropy',
-    formula: {
-      text: 'L = −(1/n) Σᵢ [tᵢ·ln yᵢ + (1 − tᵢ)·ln(1 − yᵢ)]',
-      tex: 'L = -\\frac{1}{n}\\sum_i \\left[t_i \\ln y_i + (1 - t_i) \\ln(1 - y_i)\\right]',
-    },
+    formula: { text: 'L = −(1/n) Σᵢ [tᵢ·ln yᵢ + (1 − tᵢ)·ln(1 − yᵢ)]' },
     value(y, ys, t, ts, n) {
       let sum = 0;
       for (let i = 0; i < n; i++) {
@@ -82,7 +79,7 @@ export const losses: Readonly<Record<string, Loss>> = Object.freeze({
   'cross-entropy': Object.freeze<Loss>({
     name: 'cross-entropy',
     label: 'Cross-entropy',
-    formula: { text: 'L = −Σᵢ tᵢ·ln yᵢ', tex: 'L = -\\sum_i t_i \\ln y_i' },
+    formula: { text: 'L = −Σᵢ tᵢ·ln yᵢ' },
     value(y, ys, t, ts, n) {
       let sum = 0;
       for (let i = 0; i < n; i++) {

@@ -76,12 +76,11 @@ describe('activations', () => {
       }
     });
 
-    it(`${name}: has a non-empty text, TeX and MathML formula and a label`, () => {
+    it(`${name}: has a non-empty text and MathML formula and a label`, () => {
       const act = activations[name];
       expect(act.name).to.equal(name);
       expect(act.label).to.be.a('string').and.not.equal('');
       expect(act.formula.text.trim()).to.not.equal('');
-      expect(act.formula.tex.trim()).to.not.equal('');
       expect(act.formula.mathml.trim()).to.not.equal('');
       expect(act.formula.mathml).to.match(/^<m/);
       // MathML must be well-formed XML.

@@ -11,7 +11,6 @@ describe('losses', () => {
     for (const loss of Object.values(losses)) {
       expect(loss.label.trim()).to.not.equal('');
       expect(loss.formula.text.trim()).to.not.equal('');
-      expect(loss.formula.tex.trim()).to.not.equal('');
     }
   });
 
