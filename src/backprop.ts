@@ -38,6 +38,8 @@ export class Backprop {
   readonly kernels: DenseKernels;
   /** Dropout on the hidden layers while training (none when every rate is 0: the plain forward pass runs). */
   readonly dropout?: Dropout;
+  /** Whether accumulateOne() may stand in for accumulate() with one sample. */
+  readonly single: boolean;
 
   /** `dropout`: a rate per hidden layer (or one for all) and the generator its masks are drawn from. */
   constructor(readonly network: Network, dropout?: { rates: readonly number[]; random: Random }, kernels: KernelFactory = defaultKernels) {
@@ -52,6 +54,7 @@ export class Backprop {
     this.activeStarts = k.int32(this.group);
     this.activeDeltas = k.float64(this.group);
     if (dropout && dropout.rates.some((rate) => rate > 0)) this.dropout = new Dropout(network, dropout.rates, dropout.random, this.values.length);
+    this.single = !this.dropout && k.kind === 'javascript';
   }
 
   /** Clears the accumulated gradients. */
@@ -73,6 +76,33 @@ export class Backprop {
       total += this.backward(data, rows, first, size, loss, scale);
     }
     return total;
+  }
+
+  /**
+   * accumulate() for the one sample `rows[start]` at scale 1, where `single` (the JavaScript
+   * kernels, no dropout): the same sums in the same order, without the grouping a batch
+   * needs, which at batch size 1 costs more than the arithmetic.
+   */
+  accumulateOne(data: DataMatrix, rows: ArrayLike<number>, start: number, loss: Loss): number {
+    const { network, sums, values, delta, weightGradients, biasGradients } = this;
+    const { layers, weights, neuronOffset, weightOffset, biasOffset, depth } = network;
+    this.forward(data, rows, start, 1);
+    const sampleLoss = this.outputDelta(loss, data.targets, rows[start] * data.targetSize, neuronOffset[depth], 1);
+    for (let k = depth - 1; k >= 0; k--) {
+      const fromSize = layers[k];
+      const toSize = layers[k + 1];
+      const from = neuronOffset[k];
+      const to = neuronOffset[k + 1];
+      for (let j = 0, w = weightOffset[k]; j < toSize; j++, w += fromSize) {
+        const d = delta[to + j];
+        biasGradients[biasOffset[k] + j] += d;
+        if (d !== 0) for (let i = 0; i < fromSize; i++) weightGradients[w + i] += d * values[from + i];
+      }
+      if (k === 0) break;
+      backpropagateOne(weights, weightOffset[k], fromSize, toSize, delta, from, to);
+      network.activationOf(k - 1).backwardLayer(sums, values, delta, from, to);
+    }
+    return sampleLoss;
   }
 
   /** Forward pass of `size` samples into the group's buffers. */

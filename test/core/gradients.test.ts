@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { Backprop, Network, Random, Trainer, activations, getLoss, regularizations, toMatrix } from '../../src/index.js';
+import { Backprop, Network, Random, Trainer, activations, getLoss, javascriptKernels, regularizations, toMatrix } from '../../src/index.js';
 import { relativeError } from './helpers.js';
 
 /** Activations whose derivative jumps at 0: data are redrawn until no pre-activation sits near it. */
@@ -171,6 +171,59 @@ function checkSplit(layers: number[], activation: string, count: number, smalles
   }
   whole.biasGradients.forEach((g, i) => expect(g, `bias ${i}`).to.be.closeTo(oneByOne.biasGradients[i], 1e-14));
 }
+
+describe('one sample at a time (batch size 1)', () => {
+  /** Backprop on the JavaScript kernels, as a trainer makes it: with no dropout, accumulateOne() may stand in. */
+  const onJavaScript = (network: Network) => new Backprop(network, undefined, javascriptKernels);
+
+  for (const [output, lossName] of PAIRINGS) {
+    it(`accumulateOne() gives accumulate()'s bits for every hidden activation (output ${output}, loss ${lossName})`, () => {
+      for (const hidden of HIDDEN) {
+        const layers = [3, 5, 1, 4, output === 'softmax' || lossName === 'cross-entropy' ? 3 : 2];
+        const network = new Network({ layers, activation: hidden, outputActivation: output, seed: 6 });
+        const random = new Random(31);
+        const count = 6;
+        const rows = Uint32Array.from([5, 2, 4, 0, 3, 1]);
+        // Half the inputs 0, so a ReLU is off and whole rows of deltas are 0 (the skipped rows).
+        const inputs = Array.from({ length: count }, (_, r) => Array.from({ length: 3 }, () => (r % 2 ? random.uniform(-2, 2) : 0)));
+        const targets = Float64Array.from(inputs.flatMap(() => makeTargets(random, lossName, network.outputSize)));
+        const data = { count, inputSize: 3, targetSize: network.outputSize, inputs: Float64Array.from(inputs.flat()), targets };
+        const loss = getLoss(lossName);
+        const grouped = onJavaScript(network);
+        const single = onJavaScript(network);
+        expect(single.single).to.equal(true);
+        for (let row = 0; row < count; row++) {
+          grouped.reset();
+          single.reset();
+          const where = `${hidden}/${output}/${lossName}, row ${row}`;
+          expect(Object.is(single.accumulateOne(data, rows, row, loss), grouped.accumulate(data, rows, row, 1, loss, 1)), `loss, ${where}`).to.equal(true);
+          grouped.weightGradients.forEach((g, i) => expect(Object.is(single.weightGradients[i], g), `weight ${i}, ${where}`).to.equal(true));
+          grouped.biasGradients.forEach((g, i) => expect(Object.is(single.biasGradients[i], g), `bias ${i}, ${where}`).to.equal(true));
+        }
+        expect(Math.hypot(...single.weightGradients), `a gradient to compare (${hidden})`).to.be.greaterThan(0);
+      }
+    });
+  }
+
+  it('accumulateOne() adds to the gradients, as accumulate() does', () => {
+    const network = new Network({ layers: [2, 3, 1], seed: 4 });
+    const backprop = onJavaScript(network);
+    const sample = toMatrix({ inputs: [[0.7, -1.2]], targets: [[1]] }, 2, 1);
+    const loss = getLoss('binary-cross-entropy');
+    backprop.accumulateOne(sample, [0], 0, loss);
+    const once = Float64Array.from(backprop.weightGradients);
+    expect(Math.hypot(...once)).to.be.greaterThan(1e-3);
+    backprop.accumulateOne(sample, [0], 0, loss);
+    backprop.weightGradients.forEach((g, i) => expect(g).to.equal(2 * once[i]));
+  });
+
+  it('a trainer at batch size 1 with dropout, or on other kernels, does not use it', () => {
+    const network = new Network({ layers: [2, 3, 1], seed: 4 });
+    expect(new Backprop(network, { rates: [0.3], random: new Random(1) }, javascriptKernels).single).to.equal(false);
+    const other = (net: Network, group: number) => ({ ...javascriptKernels(net, group), kind: 'webassembly' as const });
+    expect(new Backprop(network, undefined, other).single).to.equal(false);
+  });
+});
 
 describe('regularization gradient through the Trainer (one SGD step)', () => {
   for (const name of ['l1', 'l2']) {
