@@ -12,6 +12,7 @@ import { type Evaluation, type Peer, type TrainSession, type TrainSpec, caseA, c
 import { benchCnn } from './cnn.js';
 import { brainjs } from './peers/brain.js';
 import { convnet } from './peers/convnet.js';
+import { handWritten } from './peers/hand-written.js';
 import { nnkit } from './peers/nnkit.js';
 import { tfjs, tfjsWasm } from './peers/tfjs.js';
 import { WASM_THRESHOLD, loadWasmKernels } from '../src/wasm/load.js';
@@ -204,6 +205,14 @@ function target(label: string, rows: Row[], nn: Peer, peer: Peer, goal: number, 
   return `  ${ratio >= goal ? 'PASS' : 'MISS'}  ${label}: ${fmt(ratio, 2)}x (target ≥ ${goal}x; ${over}, ${how})${detail}`;
 }
 
+/** How far the hand-written loop gets against `peer` (the room a target leaves), and how close `nn` comes to it. */
+function yardstick(rows: Row[], hand: Peer, peer: Peer, nn: Peer): string {
+  const row = (p: Peer) => rows.find((r) => r.peer === p)!;
+  const reach = ratioOf(row(hand), row(peer));
+  const share = 1 / ratioOf(row(hand), row(nn)).ratio;
+  return `  info  ${hand.name}: ${fmt(reach.ratio, 2)}x ${peer.name}; ${nn.name} runs at ${fmt(share * 100)}% of its speed`;
+}
+
 const cpus = os.cpus();
 const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`nn-kit benchmark — Node ${process.version}, ${cpus.length} CPU(s): ${cpus[0]?.model ?? 'unknown'}; load average ${load}`);
@@ -227,7 +236,9 @@ if (!wasmKernels) console.log('WARNING: this Node has no WebAssembly SIMD; nn-ki
 const a = caseA();
 const nnkitA = nnkit('nn-kit', undefined, wasmKernels);
 const nnkitA1 = nnkit('nn-kit, batch 1', 1, wasmKernels);
-const peersA = [nnkitA, nnkitA1, brainjs, convnet, tfjs, tfjsWasm];
+const handA = handWritten(a.batchSize);
+const handA1 = handWritten(1);
+const peersA = [nnkitA, nnkitA1, brainjs, convnet, tfjs, tfjsWasm, handA, handA1];
 const rowsA = await benchTraining(a, peersA, new Map(peersA.map((p) => [p, p === tfjs ? 2 : 5])), 5);
 out.push(...table('A: 2-8-8-1 tanh/sigmoid, BCE, 500 circle points, batch 10, SGD 0.03, 100 epochs', rowsA, 's', 'samples/s'));
 peersA.forEach((p) => p.notes(a).forEach((n) => notes.add(`A ${n}`)));
@@ -242,13 +253,14 @@ out.push(...table('B: 784-128-10 relu/softmax, CE, 2000 random samples, batch 32
 peersB.forEach((p) => p.notes(b).forEach((n) => notes.add(`B ${n}`)));
 
 // Case C: the heatmap's forward passes through case A's trained nets.
-const rowsC = await benchGrid(rowsA.filter((r) => r.peer !== nnkitA1), grid());
+const rowsC = await benchGrid(rowsA.filter((r) => r.peer !== nnkitA1 && r.peer !== handA1), grid());
 out.push(...table('C: forward pass over a 100x100 grid in [-6,6]² through the trained case-A net', rowsC, 'ms', 'points/s'));
 
 out.push('', 'Targets (nn-kit ÷ peer, medians):');
 // brain.js only trains one sample per update: case A as specified (nn-kit at batch 10) and like for like (both at batch 1).
 out.push(target('A vs brain.js as specified (nn-kit batch 10)', rowsA, nnkitA, brainjs, 3));
 out.push(target('A vs brain.js like for like (nn-kit batch 1 too)', rowsA, nnkitA1, brainjs, 2.5));
+out.push(yardstick(rowsA, handA, brainjs, nnkitA), yardstick(rowsA, handA1, brainjs, nnkitA1));
 out.push(target('A vs convnetjs', rowsA, nnkitA, convnet, 2.5));
 out.push(target('A vs tfjs-layers (wasm)', rowsA, nnkitA, tfjsWasm, 1));
 out.push(target('B vs tfjs-layers (cpu)', rowsB, nnkitB, tfjs, 5));
