@@ -24,8 +24,8 @@ export function formatLoss(value: number): string {
 }
 
 /**
- * The loss chart: train loss solid, test loss dashed, per epoch; earlier runs' training
- * losses (`ghosts`, newest first) faint behind them, numbered at their ends. The scale fits
+ * The loss chart: train loss solid, test loss dashed, per epoch (at most a point per pixel
+ * column); earlier runs' training losses (`ghosts`, newest first) faint behind them, numbered at their ends. The scale fits
  * the finite losses; an infinite one is drawn at the top edge under an "∞" mark, and a loss
  * that is not a number leaves a gap, so no NaN reaches the drawing.
  */
@@ -52,7 +52,9 @@ export function renderLossChart(
     let d = '';
     let move = 'M';
     let wasInfinite = false;
-    for (const record of records) {
+    let column = Number.NaN;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
       const value = pick(record);
       if (Number.isNaN(value)) {
         move = 'M';
@@ -60,6 +62,10 @@ export function renderLossChart(
       }
       const infinite = !Number.isFinite(value);
       const px = x(record.epoch);
+      // One point per pixel column is all the chart can show, so a long history costs no more
+      // to draw than the chart is wide; a gap, a jump to or from ∞ and the latest point are always drawn.
+      if (Math.round(px) === column && move === 'L' && infinite === wasInfinite && i < records.length - 1) continue;
+      column = Math.round(px);
       if (infinite && !wasInfinite) marks.push(px);
       wasInfinite = infinite;
       // +∞ at the top edge, −∞ (no loss gives it) at the bottom.

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Network, Random, Trainer, makeDataset, splitData } from '../../src/index.js';
 import '../../components/nn-trainer/nn-trainer.js';
 import type { EpochDetail, NnTrainer } from '../../components/nn-trainer/nn-trainer.js';
-import { formatLoss } from '../../components/nn-trainer/loss-chart.js';
+import { render } from 'lit';
+import { type EpochRecord, formatLoss, renderLossChart } from '../../components/nn-trainer/loss-chart.js';
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 const button = (el: NnTrainer, name: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button.${name}`);
@@ -469,6 +470,27 @@ describe('<nn-trainer>', () => {
     const shown = el.shadowRoot!.querySelector('.train-loss')!.textContent!;
     expect(shown).to.equal(formatLoss(el.trainLoss));
     expect(shown.length).to.be.below(16);
+  });
+
+  it('draws a long history with at most a point per pixel column, keeping its gaps and ending at the latest loss', async () => {
+    // A thousand epochs (as many as a run keeps), a loss that wiggles, and one test loss that is not a number.
+    const history: EpochRecord[] = Array.from({ length: 1000 }, (_, i) => ({
+      epoch: i + 1,
+      trainLoss: 1 / (i + 1) + (i % 7) * 1e-3,
+      testLoss: i === 600 ? Number.NaN : 1.2 / (i + 1),
+    }));
+    const container = document.createElement('div');
+    render(html`${renderLossChart(history, 300, 120, { lossChartLabel: '{epochs}', lossChartEmpty: '' })}`, container);
+    const points = (d: string) => [...d.matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)/g)].map(([, command, px, py]) => ({ command, x: Number(px), y: Number(py) }));
+    const train = points(container.querySelector('path.loss.train')!.getAttribute('d')!);
+    const test = points(container.querySelector('path.loss.test')!.getAttribute('d')!);
+    // The plot is 300 − 44 − 12 = 244 px wide: a point per column, and one more for the latest.
+    expect(train.length).to.be.within(200, 246);
+    const columns = train.slice(0, -1).map((p) => Math.round(p.x));
+    expect(new Set(columns).size, 'one point per column').to.equal(columns.length);
+    expect(train.at(-1)!.x, 'the line ends at the latest epoch').to.equal(288);
+    expect(test.filter((p) => p.command === 'M').length, 'the gap the NaN leaves').to.equal(2);
+    for (const p of [...train, ...test]) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).to.equal(true);
   });
 
   it("shows a real training sample's values in the diagram, consistent with the features", async () => {
