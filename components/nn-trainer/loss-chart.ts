@@ -24,8 +24,8 @@ export function formatLoss(value: number): string {
 }
 
 /**
- * The loss chart: train loss solid, test loss dashed, per epoch (at most a point per pixel
- * column); earlier runs' training losses (`ghosts`, newest first) faint behind them, numbered at their ends. The scale fits
+ * The loss chart: train loss solid, test loss dashed, per epoch; earlier runs' training
+ * losses (`ghosts`, newest first) faint behind them, numbered at their ends. The scale fits
  * the finite losses; an infinite one is drawn at the top edge under an "∞" mark, and a loss
  * that is not a number leaves a gap, so no NaN reaches the drawing.
  */
@@ -52,9 +52,7 @@ export function renderLossChart(
     let d = '';
     let move = 'M';
     let wasInfinite = false;
-    let column = Number.NaN;
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i];
+    for (const record of records) {
       const value = pick(record);
       if (Number.isNaN(value)) {
         move = 'M';
@@ -62,10 +60,6 @@ export function renderLossChart(
       }
       const infinite = !Number.isFinite(value);
       const px = x(record.epoch);
-      // One point per pixel column is all the chart can show, so a long history costs no more
-      // to draw than the chart is wide; a gap, a jump to or from ∞ and the latest point are always drawn.
-      if (Math.round(px) === column && move === 'L' && infinite === wasInfinite && i < records.length - 1) continue;
-      column = Math.round(px);
       if (infinite && !wasInfinite) marks.push(px);
       wasInfinite = infinite;
       // +∞ at the top edge, −∞ (no loss gives it) at the bottom.
@@ -96,8 +90,12 @@ export function renderLossChart(
   `;
 }
 
-/** Halves a long history (keeping the first and latest points) so charts stay light. */
-export function thinHistory(history: EpochRecord[], limit = 1000): EpochRecord[] {
+/**
+ * Halves a history longer than `limit` (keeping the first and latest points), so a run
+ * keeps at most 400 records: about a point per pixel of the widest loss chart, whose
+ * redraw every epoch then costs no more after an hour of play than after a minute.
+ */
+export function thinHistory(history: EpochRecord[], limit = 400): EpochRecord[] {
   if (history.length <= limit) return history;
   return history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
 }
