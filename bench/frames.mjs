@@ -11,9 +11,9 @@
 //      view, which records the trainer's path every frame and samples its landscape again in
 //      idle time as the weights move;
 //   3. a generated page of twenty trainers in three columns (site/frames-twenty.html, removed
-//      afterwards), all told to play and recorded after 20 s of play, when the loss charts of
-//      those on screen hold the 1,000 epochs a run keeps: only those on screen should train
-//      (TrainingLoop pauses off-screen ones);
+//      afterwards), all told to play and recorded after 20 s of play, when each trainer on
+//      screen has passed a thousand epochs and its loss chart holds as many records as a run
+//      keeps: only those on screen should train (TrainingLoop pauses off-screen ones);
 //   4. the largest network TensorFlow Playground allows, playing on a page of its own
 //      (site/frames-playground.html, removed afterwards): the spiral, six hidden layers of 8,
 //      all seven features, the boundary, loss, network and neuron views; and, for responsiveness, the same
@@ -364,8 +364,8 @@ async function twentyScenario(browser, origin) {
   await page.goto(`${origin}/${TWENTY_PAGE}`, { waitUntil: 'load' });
   await whenReady(page, 'nn-trainer');
   await page.evaluate(() => document.querySelectorAll('nn-trainer').forEach((t) => t.play()));
-  // Long enough for the trainers on screen to reach the 1,000 epochs of history a run keeps,
-  // where their loss charts cost the most to draw: a page left playing is measured too.
+  // Long enough for the trainers on screen to pass a thousand epochs, their loss charts holding
+  // as many records as a run keeps: a page left playing is measured, not only a fresh one.
   await page.waitForTimeout(TWENTY_WARM_UP_MS);
   const epochs = await page.evaluate(() => Math.min(...[...document.querySelectorAll('nn-trainer')].filter((t) => t.epoch > 0).map((t) => t.epoch)));
   const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: 'nn-trainer' });
