@@ -4,6 +4,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export const FRAME_BUDGET_MS = 6;
 
 /**
+ * How much of a frame the page's widgets may have used when a loop's turn comes and it still
+ * runs: past this, it sits the frame out (never two in a row), so several widgets playing at
+ * once share the frames rather than each taking its whole budget in every one.
+ */
+export const CROWDED_FRAME_MS = 11;
+
+/**
  * Runs `onFrame` once per animation frame while playing, and only while the host is
  * on screen and the tab is visible: off-screen widgets cost nothing. The work done in a
  * frame is the caller's, bounded by the budget it is given.
@@ -20,10 +27,14 @@ export class TrainingLoop implements ReactiveController {
     this.visible = this.host.ownerDocument.visibilityState !== 'hidden';
     this.schedule();
   };
-  private readonly tick = () => {
+  /** True when the last frame was sat out: the next one runs whatever it holds. */
+  private satOut = false;
+  private readonly tick = (frameStart: number) => {
     this.frame = 0;
     if (!this.running) return;
-    this.onFrame(FRAME_BUDGET_MS);
+    // Every callback of a frame gets the same start time: how long ago it was is what the page's widgets have used.
+    this.satOut = !this.satOut && performance.now() - frameStart > CROWDED_FRAME_MS;
+    if (!this.satOut) this.onFrame(FRAME_BUDGET_MS);
     this.schedule();
   };
 
