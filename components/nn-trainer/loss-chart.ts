@@ -37,7 +37,7 @@ export function renderLossChart(
   ghosts: readonly (readonly EpochRecord[])[] = [],
 ) {
   const last = history.at(-1);
-  let maxEpoch = Math.max(1, last?.epoch ?? 1);
+  let maxEpoch = 1;
   let maxLoss = 0;
   for (const records of [history, ...ghosts]) {
     maxEpoch = Math.max(maxEpoch, records.at(-1)?.epoch ?? 1);
@@ -91,11 +91,21 @@ export function renderLossChart(
 }
 
 /**
- * Halves a history longer than `limit` (keeping the first and latest points), so a run
- * keeps at most 400 records: about a point per pixel of the widest loss chart, whose
- * redraw every epoch then costs no more after an hour of play than after a minute.
+ * Thins a history of more than MOST_RECORDS to about half as many, evenly spread over its
+ * epochs (the first and latest kept): a run's loss chart, redrawn every epoch, then costs no
+ * more after an hour of play than after a minute, and its early epochs stay as visible as
+ * its late ones.
  */
-export function thinHistory(history: EpochRecord[], limit = 400): EpochRecord[] {
-  if (history.length <= limit) return history;
-  return history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
+export function thinHistory(history: EpochRecord[]): EpochRecord[] {
+  if (history.length <= MOST_RECORDS) return history;
+  const last = history.at(-1)!;
+  let next = 0;
+  return history.filter((record) => {
+    if (record.epoch < next && record !== last) return false;
+    next = record.epoch + last.epoch / (MOST_RECORDS / 2);
+    return true;
+  });
 }
+
+/** The most records a run keeps: about one per pixel of the widest loss chart. */
+const MOST_RECORDS = 400;

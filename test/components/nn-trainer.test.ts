@@ -472,7 +472,7 @@ describe('<nn-trainer>', () => {
     expect(shown.length).to.be.below(16);
   });
 
-  it('keeps a long run light to draw: at most 400 records, the first and the latest among them, and a line through them all', async () => {
+  it('keeps a long run light to draw and whole: at most 400 records spread over all its epochs, and a line through them', async () => {
     let history: EpochRecord[] = [];
     for (let epoch = 1; epoch <= 5000; epoch++) {
       history = thinHistory([...history, { epoch, trainLoss: 1 / epoch, testLoss: epoch === 4990 ? Number.NaN : 1.2 / epoch }]);
@@ -481,6 +481,9 @@ describe('<nn-trainer>', () => {
     expect(history[0].epoch).to.equal(1);
     expect(history.at(-1)!.epoch).to.equal(5000);
     expect(history.every((record, i) => i === 0 || record.epoch > history[i - 1].epoch)).to.equal(true);
+    // The early epochs stay drawn: no stretch of the run without a record wider than 2 % of it.
+    const widest = Math.max(...history.slice(1).map((record, i) => record.epoch - history[i].epoch));
+    expect(widest, 'the widest gap between records, in epochs').to.be.at.most(100);
     const container = document.createElement('div');
     render(html`${renderLossChart(history, 720, 160, { lossChartLabel: '{epochs}', lossChartEmpty: '' })}`, container);
     const points = (d: string) => [...d.matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)/g)].map(([, command, px, py]) => ({ command, x: Number(px), y: Number(py) }));
