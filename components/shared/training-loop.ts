@@ -4,11 +4,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export const FRAME_BUDGET_MS = 6;
 
 /**
- * How much of a frame the page's widgets may have used when a loop's turn comes and it still
- * runs: past this, it sits the frame out (never two in a row), so several widgets playing at
- * once share the frames rather than each taking its whole budget in every one.
+ * How much of a frame may be gone when a loop's turn comes after another widget's loop has
+ * worked in it, and the loop still works: past this, it sits the frame out (never two in a
+ * row), so several widgets playing at once share the frames rather than each taking its
+ * whole budget in every one. A widget playing alone never sits out.
  */
 export const CROWDED_FRAME_MS = 11;
+
+/** The event a loop sends its document when it has worked in a frame; its detail is the frame's start time. */
+export const FRAME_WORKED_EVENT = 'nn-frame-worked';
 
 /**
  * Runs `onFrame` once per animation frame while playing, and only while the host is
@@ -29,12 +33,21 @@ export class TrainingLoop implements ReactiveController {
   };
   /** True when the last frame was sat out: the next one runs whatever it holds. */
   private satOut = false;
+  /** The start time of the last frame in which a loop (this one's included) worked, as heard from the document. */
+  private workedFrame = Number.NaN;
+  private readonly onFrameWorked = (event: Event) => {
+    this.workedFrame = (event as CustomEvent<number>).detail;
+  };
   private readonly tick = (frameStart: number) => {
     this.frame = 0;
     if (!this.running) return;
-    // Every callback of a frame gets the same start time: how long ago it was is what the page's widgets have used.
-    this.satOut = !this.satOut && performance.now() - frameStart > CROWDED_FRAME_MS;
-    if (!this.satOut) this.onFrame(FRAME_BUDGET_MS);
+    // Every callback of a frame gets the same start time, so a loop can tell that another worked in this one before it.
+    const crowded = this.workedFrame === frameStart && performance.now() - frameStart > CROWDED_FRAME_MS;
+    this.satOut = !this.satOut && crowded;
+    if (!this.satOut) {
+      this.onFrame(FRAME_BUDGET_MS);
+      this.host.ownerDocument.dispatchEvent(new CustomEvent(FRAME_WORKED_EVENT, { detail: frameStart }));
+    }
     this.schedule();
   };
 
@@ -63,6 +76,7 @@ export class TrainingLoop implements ReactiveController {
   hostConnected(): void {
     const document = this.host.ownerDocument;
     document.addEventListener('visibilitychange', this.onVisibility);
+    document.addEventListener(FRAME_WORKED_EVENT, this.onFrameWorked);
     this.visible = document.visibilityState !== 'hidden';
     this.intersection = new IntersectionObserver((entries) => {
       this.onScreen = entries.at(-1)?.isIntersecting ?? true;
@@ -74,6 +88,7 @@ export class TrainingLoop implements ReactiveController {
 
   hostDisconnected(): void {
     this.host.ownerDocument.removeEventListener('visibilitychange', this.onVisibility);
+    this.host.ownerDocument.removeEventListener(FRAME_WORKED_EVENT, this.onFrameWorked);
     this.intersection?.disconnect();
     this.intersection = undefined;
     this.cancel();
