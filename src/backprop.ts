@@ -84,8 +84,9 @@ export class Backprop {
    * needs, which at batch size 1 costs more than the arithmetic.
    */
   accumulateOne(data: DataMatrix, rows: ArrayLike<number>, start: number, loss: Loss): number {
-    const { network, sums, values, delta, weightGradients, biasGradients } = this;
-    const { layers, weights, neuronOffset, weightOffset, biasOffset, depth } = network;
+    const { network, sums, values, delta, weightGradients, biasGradients, kernels } = this;
+    const { layers, neuronOffset, weightOffset, biasOffset, depth } = network;
+    kernels.load();
     this.forward(data, rows, start, 1);
     const sampleLoss = this.outputDelta(loss, data.targets, rows[start] * data.targetSize, neuronOffset[depth], 1);
     for (let k = depth - 1; k >= 0; k--) {
@@ -99,7 +100,7 @@ export class Backprop {
         if (d !== 0) for (let i = 0; i < fromSize; i++) weightGradients[w + i] += d * values[from + i];
       }
       if (k === 0) break;
-      backpropagateOne(weights, weightOffset[k], fromSize, toSize, delta, from, to);
+      backpropagateOne(kernels.weights, weightOffset[k], fromSize, toSize, delta, from, to);
       network.activationOf(k - 1).backwardLayer(sums, values, delta, from, to);
     }
     return sampleLoss;

@@ -213,8 +213,29 @@ describe('one sample at a time (batch size 1)', () => {
     backprop.accumulateOne(sample, [0], 0, loss);
     const once = Float64Array.from(backprop.weightGradients);
     expect(Math.hypot(...once)).to.be.greaterThan(1e-3);
+    const onceBiases = Float64Array.from(backprop.biasGradients);
     backprop.accumulateOne(sample, [0], 0, loss);
     backprop.weightGradients.forEach((g, i) => expect(g).to.equal(2 * once[i]));
+    backprop.biasGradients.forEach((g, i) => expect(g).to.equal(2 * onceBiases[i]));
+  });
+
+  it('a trainer takes it for a step of one sample, not for a step of two', () => {
+    const calls = { one: 0 };
+    const original = Backprop.prototype.accumulateOne;
+    Backprop.prototype.accumulateOne = function (this: Backprop, ...args: Parameters<Backprop['accumulateOne']>) {
+      calls.one++;
+      return original.apply(this, args);
+    };
+    try {
+      const data = { inputs: [[0.5, -0.5], [1, 0.2], [-0.3, 0.8], [0, 1]], targets: [[1], [0], [1], [0]] };
+      const javascript = { kernels: javascriptKernels };
+      new Trainer(new Network({ layers: [2, 3, 1], seed: 2 }), data, { batchSize: 2, ...javascript }).epoch();
+      expect(calls.one, 'batch size 2').to.equal(0);
+      new Trainer(new Network({ layers: [2, 3, 1], seed: 2 }), data, { batchSize: 1, ...javascript }).epoch();
+      expect(calls.one, 'batch size 1: one call a sample').to.equal(4);
+    } finally {
+      Backprop.prototype.accumulateOne = original;
+    }
   });
 
   it('a trainer at batch size 1 with dropout, or on other kernels, does not use it', () => {
