@@ -38,7 +38,7 @@ export class Backprop {
   readonly kernels: DenseKernels;
   /** Dropout on the hidden layers while training (none when every rate is 0: the plain forward pass runs). */
   readonly dropout?: Dropout;
-  /** Whether accumulateOne() may stand in for accumulate() with one sample. */
+  /** True when accumulate() takes one sample without arranging a group (the JavaScript kernels, no dropout). */
   readonly single: boolean;
 
   /** `dropout`: a rate per hidden layer (or one for all) and the generator its masks are drawn from. */
@@ -68,6 +68,8 @@ export class Backprop {
    * count − 1]` of `data`, and returns the sum of their losses.
    */
   accumulate(data: DataMatrix, rows: ArrayLike<number>, start: number, count: number, loss: Loss, scale: number): number {
+    // One sample needs no group, which at batch size 1 costs more than the arithmetic.
+    if (count === 1 && this.single) return this.accumulateOne(data, rows, start, loss, scale);
     let total = 0;
     this.kernels.load();
     for (let first = start; first < start + count; first += this.group) {
@@ -78,17 +80,13 @@ export class Backprop {
     return total;
   }
 
-  /**
-   * accumulate() for the one sample `rows[start]` at scale 1, where `single` (the JavaScript
-   * kernels, no dropout): the same sums in the same order, without the grouping a batch
-   * needs, which at batch size 1 costs more than the arithmetic.
-   */
-  accumulateOne(data: DataMatrix, rows: ArrayLike<number>, start: number, loss: Loss): number {
+  /** accumulate() for the one sample `rows[start]` where `single`: the same sums in the same order, with no group to arrange. */
+  private accumulateOne(data: DataMatrix, rows: ArrayLike<number>, start: number, loss: Loss, scale: number): number {
     const { network, sums, values, delta, weightGradients, biasGradients, kernels } = this;
     const { layers, neuronOffset, weightOffset, biasOffset, depth } = network;
     kernels.load();
     this.forward(data, rows, start, 1);
-    const sampleLoss = this.outputDelta(loss, data.targets, rows[start] * data.targetSize, neuronOffset[depth], 1);
+    const sampleLoss = this.outputDelta(loss, data.targets, rows[start] * data.targetSize, neuronOffset[depth], scale);
     for (let k = depth - 1; k >= 0; k--) {
       const fromSize = layers[k];
       const toSize = layers[k + 1];

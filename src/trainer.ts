@@ -234,10 +234,7 @@ export class Trainer {
     const size = this.nextBatchSize;
     const scale = 1 / size;
     backprop.reset();
-    const batchLoss =
-      size === 1 && backprop.single
-        ? backprop.accumulateOne(data, order, this.cursor, loss)
-        : backprop.accumulate(data, order, this.cursor, size, loss, scale) * scale;
+    const batchLoss = backprop.accumulate(data, order, this.cursor, size, loss, scale) * scale;
     if (!Number.isFinite(batchLoss)) {
       this.diverge('overflow');
       return batchLoss;

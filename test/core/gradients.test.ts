@@ -173,11 +173,13 @@ function checkSplit(layers: number[], activation: string, count: number, smalles
 }
 
 describe('one sample at a time (batch size 1)', () => {
-  /** Backprop on the JavaScript kernels, as a trainer makes it: with no dropout, accumulateOne() may stand in. */
+  /** Backprop on the JavaScript kernels, as a trainer makes it: with no dropout, one sample takes the short path. */
   const onJavaScript = (network: Network) => new Backprop(network, undefined, javascriptKernels);
+  /** The same JavaScript loops under another kind, which keeps even one sample on the grouped path. */
+  const groupedKernels = (network: Network, group: number) => ({ ...javascriptKernels(network, group), kind: 'webassembly' as const });
 
   for (const [output, lossName] of PAIRINGS) {
-    it(`accumulateOne() gives accumulate()'s bits for every hidden activation (output ${output}, loss ${lossName})`, () => {
+    it(`one sample gives the grouped path's bits for every hidden activation (output ${output}, loss ${lossName})`, () => {
       for (const hidden of HIDDEN) {
         const layers = [3, 5, 1, 4, output === 'softmax' || lossName === 'cross-entropy' ? 3 : 2];
         const network = new Network({ layers, activation: hidden, outputActivation: output, seed: 6 });
@@ -189,14 +191,16 @@ describe('one sample at a time (batch size 1)', () => {
         const targets = Float64Array.from(inputs.flatMap(() => makeTargets(random, lossName, network.outputSize)));
         const data = { count, inputSize: 3, targetSize: network.outputSize, inputs: Float64Array.from(inputs.flat()), targets };
         const loss = getLoss(lossName);
-        const grouped = onJavaScript(network);
+        const grouped = new Backprop(network, undefined, groupedKernels);
         const single = onJavaScript(network);
-        expect(single.single).to.equal(true);
+        expect([single.single, grouped.single]).to.deep.equal([true, false]);
         for (let row = 0; row < count; row++) {
           grouped.reset();
           single.reset();
+          // Scale 1, as a step of one sample has, and another, as a caller adding samples one by one into a mean has.
+          const scale = row % 2 ? 1 : 1 / 3;
           const where = `${hidden}/${output}/${lossName}, row ${row}`;
-          expect(Object.is(single.accumulateOne(data, rows, row, loss), grouped.accumulate(data, rows, row, 1, loss, 1)), `loss, ${where}`).to.equal(true);
+          expect(Object.is(single.accumulate(data, rows, row, 1, loss, scale), grouped.accumulate(data, rows, row, 1, loss, scale)), `loss, ${where}`).to.equal(true);
           grouped.weightGradients.forEach((g, i) => expect(Object.is(single.weightGradients[i], g), `weight ${i}, ${where}`).to.equal(true));
           grouped.biasGradients.forEach((g, i) => expect(Object.is(single.biasGradients[i], g), `bias ${i}, ${where}`).to.equal(true));
         }
@@ -205,24 +209,26 @@ describe('one sample at a time (batch size 1)', () => {
     });
   }
 
-  it('accumulateOne() adds to the gradients, as accumulate() does', () => {
+  it('one sample adds to the gradients, as a group does', () => {
     const network = new Network({ layers: [2, 3, 1], seed: 4 });
     const backprop = onJavaScript(network);
     const sample = toMatrix({ inputs: [[0.7, -1.2]], targets: [[1]] }, 2, 1);
     const loss = getLoss('binary-cross-entropy');
-    backprop.accumulateOne(sample, [0], 0, loss);
+    backprop.accumulate(sample, [0], 0, 1, loss, 1);
     const once = Float64Array.from(backprop.weightGradients);
     expect(Math.hypot(...once)).to.be.greaterThan(1e-3);
     const onceBiases = Float64Array.from(backprop.biasGradients);
-    backprop.accumulateOne(sample, [0], 0, loss);
+    backprop.accumulate(sample, [0], 0, 1, loss, 1);
     backprop.weightGradients.forEach((g, i) => expect(g).to.equal(2 * once[i]));
     backprop.biasGradients.forEach((g, i) => expect(g).to.equal(2 * onceBiases[i]));
   });
 
-  it('a trainer takes it for a step of one sample, not for a step of two', () => {
+  it('a trainer takes the short path for a step of one sample, not for a step of two', () => {
     const calls = { one: 0 };
-    const original = Backprop.prototype.accumulateOne;
-    Backprop.prototype.accumulateOne = function (this: Backprop, ...args: Parameters<Backprop['accumulateOne']>) {
+    // The short path is private: counted through the prototype.
+    const prototype = Backprop.prototype as unknown as { accumulateOne: (...args: unknown[]) => number };
+    const original = prototype.accumulateOne;
+    prototype.accumulateOne = function (this: Backprop, ...args: unknown[]) {
       calls.one++;
       return original.apply(this, args);
     };
@@ -234,15 +240,14 @@ describe('one sample at a time (batch size 1)', () => {
       new Trainer(new Network({ layers: [2, 3, 1], seed: 2 }), data, { batchSize: 1, ...javascript }).epoch();
       expect(calls.one, 'batch size 1: one call a sample').to.equal(4);
     } finally {
-      Backprop.prototype.accumulateOne = original;
+      prototype.accumulateOne = original;
     }
   });
 
-  it('a trainer at batch size 1 with dropout, or on other kernels, does not use it', () => {
+  it('with dropout, or on other kernels, one sample goes through a group', () => {
     const network = new Network({ layers: [2, 3, 1], seed: 4 });
     expect(new Backprop(network, { rates: [0.3], random: new Random(1) }, javascriptKernels).single).to.equal(false);
-    const other = (net: Network, group: number) => ({ ...javascriptKernels(net, group), kind: 'webassembly' as const });
-    expect(new Backprop(network, undefined, other).single).to.equal(false);
+    expect(new Backprop(network, undefined, groupedKernels).single).to.equal(false);
   });
 });
 
