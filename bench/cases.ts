@@ -113,3 +113,13 @@ export function argmax(values: ArrayLike<number>): number {
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
   return best;
 }
+
+/**
+ * A table as text lines: the header, a rule, then the rows, each column as wide as its
+ * widest cell, text columns (`left` says which) flush left and numbers flush right.
+ */
+export function textTable(head: string[], body: string[][], left: (column: number) => boolean): string[] {
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (left(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+}

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { CnnTrainer, Random, parseDigits } from '../src/index.js';
 import digitsText from '../data/digits/digits.js';
-import { withSeededMathRandom } from './cases.js';
+import { textTable, withSeededMathRandom } from './cases.js';
 import { type TfjsBackend, useTfjsBackend } from './peers/tfjs.js';
 
 const require = createRequire(import.meta.url);
@@ -220,9 +220,7 @@ export async function benchCnn(spec = caseD(), rounds = 3, peers = CNN_PEERS): P
           `${fmt(row.accuracy * 100, 1)}%`,
         ],
   );
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c >= 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  lines.push(line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line));
+  lines.push(...textTable(head, body, (c) => c === 0 || c >= 6));
   lines.push('', 'Targets, case D (nn-kit ÷ peer, samples/s by wall clock; by CPU time when either side got under 90% of a CPU):');
   for (const [name, goal] of [
     ['tfjs-layers (cpu)', 2],
@@ -273,17 +271,17 @@ async function benchCnnForward(spec: CnnSpec, peers: CnnPeer[], rounds: number):
   const mine = sessions[0];
   const lines = ['', `D′: the same network classifying all ${fmt(count)} digits, forward passes only (untrained weights; ${rounds} interleaved rounds)`];
   const head = ['engine', 'ms', 'digits/s', 'nn-kit ÷ peer'];
-  const body = sessions.map((row) => {
-    if (!row.session) return [row.peer.name, '—', '—', 'did not run'];
-    const ratio = median(row.wall.map((t, i) => t / mine.wall[i]));
-    return [row.peer.name, fmt(median(row.wall), 2), fmt(count / (median(row.wall) / 1000)), row === mine ? '1.00x' : `${fmt(ratio, 2)}x`];
-  });
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  lines.push(line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line));
+  // nn-kit ÷ peer: the median of the per-round ratios of the peer's time to nn-kit's.
+  const ratioOf = (row: (typeof sessions)[number]) => median(row.wall.map((t, i) => t / mine.wall[i]));
+  const body = sessions.map((row) =>
+    row.session
+      ? [row.peer.name, fmt(median(row.wall), 2), fmt(count / (median(row.wall) / 1000)), row === mine ? '1.00x' : `${fmt(ratioOf(row), 2)}x`]
+      : [row.peer.name, '—', '—', 'did not run'],
+  );
+  lines.push(...textTable(head, body, (c) => c === 0));
   const wasm = sessions.find((row) => row.peer.name === 'tfjs-layers (wasm)');
   if (wasm?.session) {
-    const ratio = median(wasm.wall.map((t, i) => t / mine.wall[i]));
+    const ratio = ratioOf(wasm);
     lines.push(`  ${ratio >= 2 ? 'PASS' : 'MISS'}  D′ vs tfjs-layers (wasm), classifying: ${fmt(ratio, 2)}x (target ≥ 2x on the digits CNN; by wall clock)`);
   }
   return lines;

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { type Evaluation, type Peer, type TrainSession, type TrainSpec, caseA, caseB, grid } from './cases.js';
+import { type Evaluation, type Peer, type TrainSession, type TrainSpec, caseA, caseB, grid, textTable } from './cases.js';
 import { benchCnn } from './cnn.js';
 import { brainjs } from './peers/brain.js';
 import { convnet } from './peers/convnet.js';
@@ -167,9 +167,7 @@ function table(title: string, rows: Row[], unit: 's' | 'ms', rateUnit: string): 
           r.sanity,
         ],
   );
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c >= 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  return ['', title, line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+  return ['', title, ...textTable(head, body, (c) => c === 0 || c >= 6)];
 }
 
 /** Below this CPU share a run was slowed by other processes. */
