@@ -63,9 +63,10 @@ export default {
   groups: [
     ...(chromium ? [{ name: 'emulation', files: 'test/emulation/**/*.test.ts', browsers: [chromium] }] : []),
     // The core suite once more on the WebAssembly SIMD kernels: an import map puts
-    // test/core/wasm/default-kernels.ts (WebAssembly for every network) in place of
-    // src/default-kernels.ts (JavaScript), so every gradient check, TensorFlow.js agreement and
-    // determinism test runs unchanged on both kernel paths.
+    // test/core/wasm/default-kernels.ts and default-cnn-kernels.ts (WebAssembly for every dense
+    // network and every CNN) in place of src/default-kernels.ts and default-cnn-kernels.ts
+    // (JavaScript), so every gradient check, TensorFlow.js agreement and determinism test runs
+    // unchanged on both kernel paths.
     {
       name: 'core-wasm',
       files: 'test/core/**/*.test.ts',
@@ -73,7 +74,12 @@ export default {
       // Firefox ignores an import map that comes after a module script.
       testRunnerHtml: (testFramework) =>
         `<!DOCTYPE html><html><script type="importmap">${JSON.stringify({
-          imports: { '/src/default-kernels.ts': '/test/core/wasm/default-kernels.ts', '/src/default-kernels.js': '/test/core/wasm/default-kernels.ts' },
+          imports: {
+            '/src/default-kernels.ts': '/test/core/wasm/default-kernels.ts',
+            '/src/default-kernels.js': '/test/core/wasm/default-kernels.ts',
+            '/src/default-cnn-kernels.ts': '/test/core/wasm/default-cnn-kernels.ts',
+            '/src/default-cnn-kernels.js': '/test/core/wasm/default-cnn-kernels.ts',
+          },
         })}</script><body><script type="module" src="${testFramework}"></script></body></html>`,
     },
   ],

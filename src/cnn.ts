@@ -1,8 +1,10 @@
 import { type Activation, getActivation } from './activations.js';
-import { type Conv2dShape, conv2dBackward, conv2dForward, conv2dShape } from './conv2d.js';
+import type { CnnKernelFactory, CnnKernels } from './cnn-kernels.js';
+import { type Conv2dShape, conv2dBackward, conv2dShape } from './conv2d.js';
+import { defaultCnnKernels } from './default-cnn-kernels.js';
 import { NnKitError } from './errors.js';
 import { EPSILON } from './losses.js';
-import { type PoolKind, type PoolShape, POOL_KINDS, averagePoolBackward, averagePoolForward, maxPoolBackward, maxPoolForward, poolShape } from './pool.js';
+import { type PoolKind, type PoolShape, POOL_KINDS, averagePoolBackward, averagePoolForward, maxPoolBackward, poolShape } from './pool.js';
 import { Random } from './random.js';
 
 /** A small convolutional network: one convolution, an activation, a pooling, and a dense softmax layer. */
@@ -25,6 +27,8 @@ export interface CnnOptions {
   pool?: PoolKind | 'none';
   poolSize?: number;
   seed?: number;
+  /** The inner loops: JavaScript's (default), or WebAssembly's from `await loadWasmCnnKernels()`; the same numbers either way. */
+  kernels?: CnnKernelFactory;
 }
 
 /** The networks' defaults. */
@@ -67,6 +71,7 @@ export class Cnn {
   private readonly pooledDelta: Float64Array;
   private readonly logitDelta: Float64Array;
   private readonly seed: number;
+  private readonly loops: CnnKernels;
 
   constructor(options: CnnOptions) {
     const kernelSize = options.kernelSize ?? CNN_DEFAULTS.kernelSize;
@@ -94,26 +99,37 @@ export class Cnn {
     const kernelCount = filters * this.conv.channels * this.conv.kernelHeight * this.conv.kernelWidth;
     const sizes = [kernelCount, filters, this.classes * this.features, this.classes];
     const total = sizes.reduce((a, b) => a + b, 0);
-    this.params = new Float64Array(total);
-    this.gradients = new Float64Array(total);
+    const inputSize = this.conv.channels * this.conv.height * this.conv.width;
+    const pooledSize = this.pool ? this.features : 0;
+    // Every buffer below, counted for kernels that lay them out in a memory of their own.
+    const doubles = 2 * total + inputSize + 3 * mapSize + pooledSize + this.features + 3 * this.classes;
+    this.loops = (options.kernels ?? defaultCnnKernels)({ conv: this.conv, pool: this.pool, features: this.features, classes: this.classes, doubles, ints: pooledSize });
+    const float64 = (length: number) => this.loops.float64(length);
+    this.params = float64(total);
+    this.gradients = float64(total);
     const views = (array: Float64Array) => {
       let at = 0;
       return sizes.map((size) => array.subarray(at, (at += size)));
     };
     [this.kernels, this.kernelBias, this.denseWeights, this.denseBias] = views(this.params);
     [this.kernelGradient, this.kernelBiasGradient, this.denseGradient, this.denseBiasGradient] = views(this.gradients);
-    this.input = new Float64Array(this.conv.channels * this.conv.height * this.conv.width);
-    this.maps = new Float64Array(mapSize);
-    this.activated = new Float64Array(mapSize);
-    this.mapDelta = new Float64Array(mapSize);
-    this.pooled = this.pool ? new Float64Array(this.features) : this.activated;
-    this.pooledDelta = new Float64Array(this.features);
-    this.argmax = new Int32Array(this.pool ? this.features : 0);
-    this.logits = new Float64Array(this.classes);
-    this.probabilities = new Float64Array(this.classes);
-    this.logitDelta = new Float64Array(this.classes);
+    this.input = float64(inputSize);
+    this.maps = float64(mapSize);
+    this.activated = float64(mapSize);
+    this.mapDelta = float64(mapSize);
+    this.pooled = this.pool ? float64(pooledSize) : this.activated;
+    this.pooledDelta = float64(this.features);
+    this.argmax = this.loops.int32(pooledSize);
+    this.logits = float64(this.classes);
+    this.probabilities = float64(this.classes);
+    this.logitDelta = float64(this.classes);
     this.seed = options.seed ?? CNN_DEFAULTS.seed;
     this.initialize();
+  }
+
+  /** Where the inner loops run: on JavaScript or WebAssembly. */
+  get kernelKind(): CnnKernels['kind'] {
+    return this.loops.kind;
   }
 
   /** Draws every weight again from the seed (He or Glorot uniform, by the activation), biases 0. */
@@ -131,21 +147,15 @@ export class Cnn {
 
   /** Runs one image (`images[offset…]`, channel, row, column) through the network; returns the class probabilities. */
   forward(images: ArrayLike<number>, offset = 0): Float64Array {
-    const { input, maps, activated, pooled, logits, probabilities, features, classes } = this;
+    const { input, maps, activated, pooled, logits, probabilities, classes, loops } = this;
     for (let i = 0; i < input.length; i++) input[i] = images[offset + i];
-    conv2dForward(this.conv, input, this.kernels, this.kernelBias, maps);
+    loops.convolve(input, this.kernels, this.kernelBias, maps);
     this.activation.forwardLayer(maps, activated, 0, maps.length);
-    if (this.poolKind === 'max') maxPoolForward(this.pool!, activated, pooled, this.argmax);
+    if (this.poolKind === 'max') loops.maxPool(activated, pooled, this.argmax);
     else if (this.poolKind === 'average') averagePoolForward(this.pool!, activated, pooled);
-    const w = this.denseWeights;
+    loops.denseSums(this.denseWeights, this.denseBias, pooled, logits);
     let max = -Infinity;
-    for (let k = 0; k < classes; k++) {
-      let z = this.denseBias[k];
-      const row = k * features;
-      for (let j = 0; j < features; j++) z += w[row + j] * pooled[j];
-      logits[k] = z;
-      if (z > max) max = z;
-    }
+    for (let k = 0; k < classes; k++) if (logits[k] > max) max = logits[k];
     let sum = 0;
     for (let k = 0; k < classes; k++) sum += probabilities[k] = Math.exp(logits[k] - max);
     for (let k = 0; k < classes; k++) probabilities[k] /= sum;

@@ -13,4 +13,4 @@ export * from './recurrence.js';
 export * from './handwriting.js';
 export * from './inspect.js';
 export { type DenseKernels, type KernelFactory, javascriptKernels } from './dense-kernels.js';
-export { WASM_THRESHOLD, type WasmKernelOptions, loadWasmKernels } from './wasm/load.js';
+export { WASM_THRESHOLD, type WasmKernelOptions, loadWasmCnnKernels, loadWasmKernels } from './wasm/load.js';

@@ -1,4 +1,5 @@
 import type { KernelFactory } from '../dense-kernels.js';
+import type { CnnKernelFactory } from '../cnn-kernels.js';
 
 /**
  * The fewest weights for which the WebAssembly kernels are worth their memory: measured with
@@ -25,4 +26,16 @@ export async function loadWasmKernels(options: WasmKernelOptions = {}): Promise<
   const { compileDenseModule, wasmKernelFactory } = await import('./wasm-kernels.js');
   const module = compileDenseModule();
   return module && wasmKernelFactory(module, options.threshold ?? WASM_THRESHOLD);
+}
+
+/**
+ * Loads the WebAssembly SIMD loops of the small CNN (a chunk of its own, fetched only when
+ * this is called) and resolves to a factory for `CnnOptions.kernels`, or to undefined where
+ * WebAssembly or SIMD is missing or the page's Content-Security-Policy forbids it. The
+ * network gives the same numbers on either kernels.
+ */
+export async function loadWasmCnnKernels(): Promise<CnnKernelFactory | undefined> {
+  const { compileCnnModule, wasmCnnKernelFactory } = await import('./wasm-cnn-kernels.js');
+  const module = compileCnnModule();
+  return module && wasmCnnKernelFactory(module);
 }

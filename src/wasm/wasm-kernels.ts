@@ -1,7 +1,9 @@
 import { type DenseKernels, type KernelFactory, javascriptKernels } from '../dense-kernels.js';
 import type { addScaledRows, backpropagateFour } from '../kernels.js';
 import type { Network } from '../network.js';
+import { compileModule } from './compile.js';
 import { DENSE_WASM } from './dense-bytes.js';
+import { KernelMemory } from './kernel-memory.js';
 
 /** The loops this module's WebAssembly exports (src/wasm/dense.wat); pointers and strides in bytes. */
 interface DenseExports {
@@ -11,24 +13,9 @@ interface DenseExports {
   backpropagateFour(w: number, n: number, m: number, dFrom: number, dTo: number, stride: number): void;
 }
 
-const PAGE = 65_536;
-/** Bytes each buffer may be moved up by to start on a 16-byte boundary. */
-const ALIGN = 16;
-
-/**
- * Compiles the kernels' module, or returns undefined where WebAssembly or its SIMD is
- * missing or the page's Content-Security-Policy forbids compiling it. The module is 2.3 kB:
- * small enough to compile synchronously on a page's main thread (Chromium allows 4 kB).
- */
+/** Compiles the dense kernels' module (2.3 kB), or returns undefined where the page cannot. */
 export function compileDenseModule(): WebAssembly.Module | undefined {
-  try {
-    if (typeof WebAssembly !== 'object') return undefined;
-    const binary = Uint8Array.from(atob(DENSE_WASM), (c) => c.charCodeAt(0));
-    if (!WebAssembly.validate(binary)) return undefined;
-    return new WebAssembly.Module(binary);
-  } catch {
-    return undefined;
-  }
+  return compileModule(DENSE_WASM);
 }
 
 /**
@@ -50,10 +37,8 @@ class WasmDenseKernels implements DenseKernels {
   readonly kind = 'webassembly';
   readonly weights: Float64Array;
   readonly biases: Float64Array;
-  private readonly memory: WebAssembly.Memory;
+  private readonly space: KernelMemory;
   private readonly loops: DenseExports;
-  /** Where the next buffer goes, in bytes. */
-  private next = 0;
   /** Room for four samples' inputs to a layer, interleaved. */
   private readonly x4: number;
   /** One sample's weighted sums and activations, for `forwardFrom`. */
@@ -71,8 +56,8 @@ class WasmDenseKernels implements DenseKernels {
     // (sums, values, deltas, and one to spare), per-sample indices and deltas, the interleaved inputs,
     // one sample's sums and values.
     const doubles = 2 * parameters + 4 * group * values.length + 2 * group + 4 * Math.max(...layers) + 2 * values.length;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil((8 * doubles + 16 * ALIGN) / PAGE) });
-    this.loops = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as DenseExports;
+    this.space = new KernelMemory(8 * doubles, 16);
+    this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as DenseExports;
     this.weights = this.float64(weights.length);
     this.biases = this.float64(biases.length);
     this.x4 = this.float64(4 * Math.max(...layers)).byteOffset;
@@ -86,18 +71,11 @@ class WasmDenseKernels implements DenseKernels {
   }
 
   float64(length: number): Float64Array {
-    return new Float64Array(this.memory.buffer, this.reserve(8 * length), length);
+    return this.space.float64(length);
   }
 
   int32(length: number): Int32Array {
-    return new Int32Array(this.memory.buffer, this.reserve(4 * length), length);
-  }
-
-  private reserve(bytes: number): number {
-    const start = Math.ceil(this.next / ALIGN) * ALIGN;
-    if (start + bytes > this.memory.buffer.byteLength) throw new Error('WebAssembly kernels: a buffer was asked for beyond the memory reserved for this network.');
-    this.next = start + bytes;
-    return start;
+    return this.space.int32(length);
   }
 
   /**

@@ -1,0 +1,78 @@
+import type { CnnKernelFactory, CnnKernels, CnnLayout } from '../cnn-kernels.js';
+import { compileModule } from './compile.js';
+import { CNN_WASM } from './cnn-bytes.js';
+import { KernelMemory } from './kernel-memory.js';
+
+/** The loops src/wasm/cnn.wat exports; pointers in bytes. */
+interface CnnExports {
+  convForward(shape: number, input: number, weights: number, bias: number, output: number, pairs: number, offsets: number): void;
+  maxPool(channels: number, height: number, width: number, size: number, stride: number, outHeight: number, outWidth: number, input: number, output: number, argmax: number): void;
+  denseSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
+}
+
+/** The most buffers a memory holds: a Cnn asks for 12, after the convolution's three. */
+const MOST_BUFFERS = 16;
+
+/** Compiles the CNN kernels' module (about 1 kB), or returns undefined where the page cannot. */
+export function compileCnnModule(): WebAssembly.Module | undefined {
+  return compileModule(CNN_WASM);
+}
+
+/** The factory of WebAssembly CNN kernels, one memory per network. */
+export function wasmCnnKernelFactory(module: WebAssembly.Module): CnnKernelFactory {
+  return (layout) => new WasmCnnKernels(layout, module);
+}
+
+/**
+ * The WebAssembly kernels for one network, on one memory sized for its buffers: first the
+ * convolution's shape, room for its kernels two filters side by side and its taps' offsets,
+ * then every buffer the network asks for. The memory never grows, so the views handed out stay valid.
+ */
+class WasmCnnKernels implements CnnKernels {
+  readonly kind = 'webassembly';
+  private readonly space: KernelMemory;
+  private readonly loops: CnnExports;
+  /** Room for the kernels two filters side by side, as the convolution reads them. */
+  private readonly pairs: Float64Array;
+  /** For each tap (channel, row, column) of a kernel, the bytes from an image's first pixel to the tap's. */
+  private readonly offsets: Int32Array;
+
+  constructor(
+    private readonly layout: CnnLayout,
+    module: WebAssembly.Module,
+  ) {
+    const { channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth } = layout.conv;
+    const shape = [channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth];
+    const taps = channels * kernelHeight * kernelWidth;
+    const pairs = 2 * Math.ceil(filters / 2) * taps;
+    this.space = new KernelMemory(4 * (shape.length + taps + layout.ints) + 8 * (pairs + layout.doubles), MOST_BUFFERS);
+    this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as CnnExports;
+    // The shape's table sits at the start of the memory (byte 0).
+    this.int32(shape.length).set(shape);
+    this.pairs = this.float64(pairs);
+    this.offsets = this.int32(taps);
+    for (let c = 0, t = 0; c < channels; c++)
+      for (let ky = 0; ky < kernelHeight; ky++) for (let kx = 0; kx < kernelWidth; kx++) this.offsets[t++] = 8 * ((c * height + ky) * width + kx);
+  }
+
+  float64(length: number): Float64Array {
+    return this.space.float64(length);
+  }
+
+  int32(length: number): Int32Array {
+    return this.space.int32(length);
+  }
+
+  convolve(input: Float64Array, weights: Float64Array, bias: Float64Array, output: Float64Array): void {
+    this.loops.convForward(0, input.byteOffset, weights.byteOffset, bias.byteOffset, output.byteOffset, this.pairs.byteOffset, this.offsets.byteOffset);
+  }
+
+  maxPool(input: Float64Array, output: Float64Array, argmax: Int32Array): void {
+    const { channels, height, width, size, stride, outHeight, outWidth } = this.layout.pool!;
+    this.loops.maxPool(channels, height, width, size, stride, outHeight, outWidth, input.byteOffset, output.byteOffset, argmax.byteOffset);
+  }
+
+  denseSums(weights: Float64Array, bias: Float64Array, x: Float64Array, z: Float64Array): void {
+    this.loops.denseSums(weights.byteOffset, bias.byteOffset, x.length, z.length, x.byteOffset, z.byteOffset);
+  }
+}

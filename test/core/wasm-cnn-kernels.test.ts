@@ -1,0 +1,123 @@
+// The small CNN's WebAssembly SIMD kernels (src/wasm/cnn.wat) against its JavaScript loops:
+// both paths must give the same numbers, bit for bit, for every shape the loops split differently (odd and
+// even filter counts and classes, windows that run over the padding, strides, several
+// channels), every pooling and trainable activation, optimizers, and pixels that are NaN.
+// The whole core suite also runs on these kernels: see the "core on WebAssembly kernels"
+// group in web-test-runner.config.js.
+import { expect } from '@open-wc/testing';
+import { type CnnKernelFactory, javascriptCnnKernels } from '../../src/cnn-kernels.js';
+import { defaultCnnKernels } from '../../src/default-cnn-kernels.js';
+import { Cnn, type CnnOptions, CnnTrainer, Random } from '../../src/index.js';
+import { loadWasmCnnKernels } from '../../src/wasm/load.js';
+
+/**
+ * The index of the first entry that differs (−1 when none does): Object.is, so −0 differs
+ * from 0 and NaN matches NaN (whose payload no reader sees).
+ */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).to.equal(b.length);
+  return Array.from(a).findIndex((value, i) => !Object.is(value, b[i]));
+}
+
+/** Every shape below: sides, channels, filters, kernel, stride, padding, pooling, classes. */
+const shapes: Omit<CnnOptions, 'activation' | 'seed'>[] = [
+  { height: 8, width: 8, classes: 10, filters: 6, kernelSize: 3 },
+  { height: 8, width: 8, classes: 10, filters: 5, kernelSize: 3, pool: 'average' },
+  { height: 7, width: 9, classes: 3, filters: 1, kernelSize: 2, pool: 'none' },
+  { height: 9, width: 6, channels: 3, classes: 4, filters: 4, kernelSize: 3, stride: 2, padding: 2, pool: 'max', poolSize: 1 },
+  { height: 5, width: 5, channels: 2, classes: 5, filters: 3, kernelSize: 5, padding: 4, pool: 'max', poolSize: 3 },
+  { height: 12, width: 10, classes: 2, filters: 8, kernelSize: 4, stride: 3, padding: 1 },
+  { height: 6, width: 6, classes: 7, filters: 2, kernelSize: 1, padding: 0, pool: 'average', poolSize: 3 },
+];
+
+/** Random images for a network of `shape`, with a few pixels 0 and, if asked, one NaN. */
+function images(shape: Cnn, count: number, random: Random, withNaN: boolean): Float64Array {
+  const pixels = Float64Array.from({ length: count * shape.input.length }, () => (random.next() < 0.2 ? 0 : random.uniform(-1, 1)));
+  if (withNaN) pixels[random.int(pixels.length)] = Number.NaN;
+  return pixels;
+}
+
+describe('WebAssembly CNN kernels', () => {
+  let wasm: CnnKernelFactory;
+
+  before(async () => {
+    const loaded = await loadWasmCnnKernels();
+    expect(loaded, 'this browser compiles the WebAssembly SIMD kernels').to.be.a('function');
+    wasm = loaded!;
+  });
+
+  it('run a network on WebAssembly memory when given them, and on JavaScript when given JavaScript kernels', () => {
+    const options = { height: 8, width: 8, classes: 10 };
+    expect(new Cnn({ ...options, kernels: wasm }).kernelKind).to.equal('webassembly');
+    expect(new Cnn({ ...options, kernels: javascriptCnnKernels }).kernelKind).to.equal('javascript');
+  });
+
+  it('leave the same bits in every buffer of a forward and a backward pass, for every shape, activation and pooling', () => {
+    const random = new Random(17);
+    let checked = 0;
+    for (const shape of shapes) {
+      for (const activation of ['relu', 'tanh', 'sigmoid']) {
+        const [js, fast] = [javascriptCnnKernels, wasm].map((kernels) => new Cnn({ ...shape, activation, seed: 3, kernels }));
+        // Biases other than 0, so the sums start where the loops differ.
+        for (const cnn of [js, fast]) cnn.params.set(js.params);
+        const biases = Float64Array.from({ length: js.kernelBias.length + js.denseBias.length }, () => random.uniform(-0.5, 0.5));
+        for (const cnn of [js, fast]) {
+          cnn.kernelBias.set(biases.subarray(0, js.kernelBias.length));
+          cnn.denseBias.set(biases.subarray(js.kernelBias.length));
+        }
+        const pixels = images(js, 3, random, checked % 4 === 0);
+        for (let n = 0; n < 3; n++) {
+          const label = n % shape.classes;
+          js.forward(pixels, n * js.input.length);
+          fast.forward(pixels, n * js.input.length);
+          const where = `${JSON.stringify(shape)} ${activation}, image ${n}`;
+          expect(Object.is(js.backward(label), fast.backward(label)), `${where}: loss`).to.equal(true);
+          for (const field of ['maps', 'activated', 'pooled', 'probabilities', 'gradients'] as const) {
+            expect(firstDifference(js[field], fast[field]), `${where}: ${field}`).to.equal(-1);
+          }
+        }
+        checked++;
+      }
+    }
+    expect(checked).to.equal(shapes.length * 3);
+  });
+
+  it('pick the same window for a max pooling as JavaScript, NaN included, so the gradient goes to the same pixel', () => {
+    const options = { height: 4, width: 4, classes: 2, filters: 1, kernelSize: 1, padding: 0, activation: 'tanh' };
+    const [js, fast] = [javascriptCnnKernels, wasm].map((kernels) => new Cnn({ ...options, kernels }));
+    for (const cnn of [js, fast]) {
+      cnn.kernels[0] = 1;
+      // Ties, a NaN after a larger value, and a window of two NaNs.
+      cnn.forward([1, 1, 0, 5, 1, 1, Number.NaN, 2, Number.NaN, 3, 4, 4, 0, Number.NaN, 4, 4]);
+      cnn.zeroGradients();
+      cnn.backward(1);
+    }
+    expect(firstDifference(js.pooled, fast.pooled)).to.equal(-1);
+    expect(Array.from(fast.pooled, Number.isNaN)).to.deep.equal([false, true, true, false]);
+    expect(firstDifference(js.gradients, fast.gradients)).to.equal(-1);
+  });
+
+  it('train the digits network to the same bits, with each optimizer, and classify as JavaScript does', () => {
+    const random = new Random(5);
+    const count = 60;
+    const data = { images: Float64Array.from({ length: count * 64 }, () => random.next()), labels: Uint8Array.from({ length: count }, () => random.int(10)), height: 8, width: 8, classes: 10 };
+    for (const optimizer of ['sgd', 'momentum', 'adam']) {
+      const [js, fast] = [javascriptCnnKernels, wasm].map((kernels) => {
+        const trainer = new CnnTrainer(data, { optimizer, filters: 5, batchSize: 7, seed: 2, kernels });
+        for (let i = 0; i < 25; i++) trainer.step();
+        return trainer;
+      });
+      expect(firstDifference(js.cnn.params, fast.cnn.params), `${optimizer}: parameters`).to.equal(-1);
+      expect(firstDifference(js.cnn.params, new Cnn({ height: 8, width: 8, classes: 10, filters: 5, seed: 2 }).params), `${optimizer}: training moved them`).to.not.equal(-1);
+      expect(Object.is(js.loss, fast.loss)).to.equal(true);
+      expect(Array.from(fast.confusion())).to.deep.equal(Array.from(js.confusion()));
+    }
+  });
+
+  it("are a Cnn's default in the WebAssembly test group, whose import map swaps the default kernels; JavaScript's elsewhere", () => {
+    const mapped = document.querySelector('script[type="importmap"]')?.textContent?.includes('default-cnn-kernels') ?? false;
+    const layout = new Cnn({ height: 4, width: 4, classes: 2 });
+    expect(layout.kernelKind).to.equal(mapped ? 'webassembly' : 'javascript');
+    expect(defaultCnnKernels({ conv: layout.conv, pool: layout.pool, features: layout.features, classes: 2, doubles: 0, ints: 0 }).kind).to.equal(mapped ? 'webassembly' : 'javascript');
+  });
+});
