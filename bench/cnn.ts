@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { CnnTrainer, Random, parseDigits } from '../src/index.js';
+import { type CnnKernelFactory, CnnTrainer, Random, loadWasmCnnKernels, parseDigits } from '../src/index.js';
 import digitsText from '../data/digits/digits.js';
 import { textTable, withSeededMathRandom } from './cases.js';
 import { type TfjsBackend, useTfjsBackend } from './peers/tfjs.js';
@@ -55,24 +55,27 @@ export function caseD(epochs = 2): CnnSpec {
   return { side: 8, filters: 6, kernel: 3, pool: 2, classes: 10, images: digits.pixels, labels: digits.labels, batchSize: 16, learningRate: 0.05, epochs, seed: 1 };
 }
 
-const nnkitCnn: CnnPeer = {
-  name: 'nn-kit',
-  note: 'nn-kit: CnnTrainer (float64, flat arrays, no allocation per step); batches run across epoch boundaries',
-  async session(spec) {
-    const trainer = new CnnTrainer(
-      { images: spec.images, labels: spec.labels, height: spec.side, width: spec.side, classes: spec.classes },
-      { filters: spec.filters, kernelSize: spec.kernel, pool: 'max', poolSize: spec.pool, optimizer: 'sgd', learningRate: spec.learningRate, batchSize: spec.batchSize, testFraction: 0, seed: spec.seed },
-    );
-    return {
-      run() {
-        const until = trainer.epoch + spec.epochs;
-        while (trainer.epoch < until) trainer.step();
-      },
-      samples: () => trainer.steps * spec.batchSize,
-      accuracy: () => trainer.accuracy(trainer.train),
-    };
-  },
-};
+/** nn-kit's CnnTrainer, on the WebAssembly kernels when `kernels` is given (as a page that calls loadWasmCnnKernels() runs it), else on the JavaScript ones. */
+function nnkitCnn(name: string, kernels?: CnnKernelFactory): CnnPeer {
+  return {
+    name,
+    note: `${name}: CnnTrainer (float64, flat arrays, no allocation per step); batches run across epoch boundaries`,
+    async session(spec) {
+      const trainer = new CnnTrainer(
+        { images: spec.images, labels: spec.labels, height: spec.side, width: spec.side, classes: spec.classes },
+        { filters: spec.filters, kernelSize: spec.kernel, pool: 'max', poolSize: spec.pool, optimizer: 'sgd', learningRate: spec.learningRate, batchSize: spec.batchSize, testFraction: 0, seed: spec.seed, kernels },
+      );
+      return {
+        run() {
+          const until = trainer.epoch + spec.epochs;
+          while (trainer.epoch < until) trainer.step();
+        },
+        samples: () => trainer.steps * spec.batchSize,
+        accuracy: () => trainer.accuracy(trainer.train),
+      };
+    },
+  };
+}
 
 function tfjsCnn(backend: TfjsBackend): CnnPeer {
   return {
@@ -161,7 +164,15 @@ const convnetCnn: CnnPeer = {
 };
 
 /** The engines of case D, nn-kit first. */
-export const CNN_PEERS: CnnPeer[] = [nnkitCnn, tfjsCnn('cpu'), tfjsCnn('wasm'), convnetCnn];
+const wasmCnnKernels = await loadWasmCnnKernels();
+if (!wasmCnnKernels) console.log('WARNING: this Node has no WebAssembly SIMD; case D runs nn-kit on its JavaScript kernels only.');
+export const CNN_PEERS: CnnPeer[] = [
+  ...(wasmCnnKernels ? [nnkitCnn('nn-kit (WebAssembly kernels)', wasmCnnKernels)] : []),
+  nnkitCnn('nn-kit (JS kernels)'),
+  tfjsCnn('cpu'),
+  tfjsCnn('wasm'),
+  convnetCnn,
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const fmt = (x: number, digits = 0) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
