@@ -25,7 +25,7 @@
     (local $taps i32) (local $plane i32) (local $f i32) (local $i i32) (local $c i32)
     (local $oy i32) (local $ox i32) (local $y i32) (local $x i32)
     (local $ky i32) (local $kyEnd i32) (local $kx i32) (local $kxEnd i32)
-    (local $kyStart i32) (local $in i32) (local $w i32) (local $p i32) (local $end i32) (local $out i32) (local $sum v128)
+    (local $kyStart i32) (local $in i32) (local $w i32) (local $p i32) (local $end i32) (local $out i32) (local $sum v128) (local $next v128) (local $o i32) (local $wv v128)
     (local.set $channels (i32.load (local.get $shape)))
     (local.set $height (i32.load offset=4 (local.get $shape)))
     (local.set $width (i32.load offset=8 (local.get $shape)))
@@ -70,50 +70,81 @@
               (if (result f64) (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
                 (then (f64.load offset=8 (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3)))))
                 (else (f64.const 0)))))
-          (if (i32.eqz (i32.or (i32.or (local.get $kx) (local.get $kyStart))
-                (i32.or (i32.ne (local.get $kxEnd) (local.get $kw)) (i32.ne (local.get $kyEnd) (local.get $kh)))))
-            (then
-              (local.set $in (i32.add (local.get $input) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $width)) (local.get $x)) (i32.const 3))))
-              (local.set $w (local.get $pairs))
-              (local.set $p (local.get $offsets))
-              (local.set $end (i32.add (local.get $offsets) (i32.shl (local.get $taps) (i32.const 2))))
-              (loop $everyTap
-                (local.set $sum (f64x2.add (local.get $sum)
-                  (f64x2.mul (v128.load (local.get $w)) (v128.load64_splat (i32.add (local.get $in) (i32.load (local.get $p)))))))
-                (local.set $w (i32.add (local.get $w) (i32.const 16)))
-                (local.set $p (i32.add (local.get $p) (i32.const 4)))
-                (br_if $everyTap (i32.lt_u (local.get $p) (local.get $end)))))
-            (else
-              (local.set $c (i32.const 0))
-              (loop $channel
-                (local.set $ky (local.get $kyStart))
-                (block $rowsDone
-                  (loop $kernelRow
-                    (br_if $rowsDone (i32.ge_s (local.get $ky) (local.get $kyEnd)))
-                    ;; in: input[c][y + ky][x + kx]; w: the pair's tap (c, ky, kx).
-                    (local.set $in (i32.add (local.get $input) (i32.shl
-                      (i32.add (i32.mul (i32.add (i32.mul (local.get $c) (local.get $height)) (i32.add (local.get $y) (local.get $ky))) (local.get $width))
-                        (i32.add (local.get $x) (local.get $kx)))
-                      (i32.const 3))))
-                    (local.set $w (i32.add (local.get $pairs) (i32.shl
-                      (i32.add (i32.mul (i32.add (i32.mul (local.get $c) (local.get $kh)) (local.get $ky)) (local.get $kw)) (local.get $kx))
-                      (i32.const 4))))
-                    (local.set $end (i32.add (local.get $in) (i32.shl (i32.sub (local.get $kxEnd) (local.get $kx)) (i32.const 3))))
-                    (block $columnsDone
-                      (loop $kernelColumn
-                        (br_if $columnsDone (i32.ge_u (local.get $in) (local.get $end)))
-                        (local.set $sum (f64x2.add (local.get $sum)
-                          (f64x2.mul (v128.load (local.get $w)) (v128.load64_splat (local.get $in)))))
-                        (local.set $in (i32.add (local.get $in) (i32.const 8)))
-                        (local.set $w (i32.add (local.get $w) (i32.const 16)))
-                        (br $kernelColumn)))
-                    (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
-                    (br $kernelRow)))
-                (local.set $c (i32.add (local.get $c) (i32.const 1)))
-                (br_if $channel (i32.lt_u (local.get $c) (local.get $channels))))))
-          (f64.store (local.get $out) (f64x2.extract_lane 0 (local.get $sum)))
-          (if (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
-            (then (f64.store (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $sum)))))
+          (block $advance
+            ;; This pixel's window and the next one's both inside the image: the two at once.
+            (if (i32.and
+                  (i32.eqz (i32.or (i32.or (local.get $kx) (local.get $kyStart))
+                    (i32.or (i32.ne (local.get $kxEnd) (local.get $kw)) (i32.ne (local.get $kyEnd) (local.get $kh)))))
+                  (i32.and (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow))
+                    (i32.le_s (i32.add (i32.add (local.get $x) (local.get $stride)) (local.get $kw)) (local.get $width))))
+              (then
+                (local.set $next (local.get $sum))
+                (local.set $in (i32.add (local.get $input) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $width)) (local.get $x)) (i32.const 3))))
+                (local.set $w (local.get $pairs))
+                (local.set $p (local.get $offsets))
+                (local.set $end (i32.add (local.get $offsets) (i32.shl (local.get $taps) (i32.const 2))))
+                (loop $everyTapOfTwo
+                  (local.set $o (i32.add (local.get $in) (i32.load (local.get $p))))
+                  (local.set $wv (v128.load (local.get $w)))
+                  (local.set $sum (f64x2.add (local.get $sum) (f64x2.mul (local.get $wv) (v128.load64_splat (local.get $o)))))
+                  (local.set $next (f64x2.add (local.get $next)
+                    (f64x2.mul (local.get $wv) (v128.load64_splat (i32.add (local.get $o) (i32.shl (local.get $stride) (i32.const 3)))))))
+                  (local.set $w (i32.add (local.get $w) (i32.const 16)))
+                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                  (br_if $everyTapOfTwo (i32.lt_u (local.get $p) (local.get $end))))
+                (f64.store (local.get $out) (f64x2.extract_lane 0 (local.get $sum)))
+                (f64.store offset=8 (local.get $out) (f64x2.extract_lane 0 (local.get $next)))
+                (if (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
+                  (then
+                    (f64.store (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $sum)))
+                    (f64.store offset=8 (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $next)))))
+                (local.set $out (i32.add (local.get $out) (i32.const 8)))
+                (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+                (br $advance)))
+            (if (i32.eqz (i32.or (i32.or (local.get $kx) (local.get $kyStart))
+                  (i32.or (i32.ne (local.get $kxEnd) (local.get $kw)) (i32.ne (local.get $kyEnd) (local.get $kh)))))
+              (then
+                (local.set $in (i32.add (local.get $input) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $width)) (local.get $x)) (i32.const 3))))
+                (local.set $w (local.get $pairs))
+                (local.set $p (local.get $offsets))
+                (local.set $end (i32.add (local.get $offsets) (i32.shl (local.get $taps) (i32.const 2))))
+                (loop $everyTap
+                  (local.set $sum (f64x2.add (local.get $sum)
+                    (f64x2.mul (v128.load (local.get $w)) (v128.load64_splat (i32.add (local.get $in) (i32.load (local.get $p)))))))
+                  (local.set $w (i32.add (local.get $w) (i32.const 16)))
+                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                  (br_if $everyTap (i32.lt_u (local.get $p) (local.get $end)))))
+              (else
+                (local.set $c (i32.const 0))
+                (loop $channel
+                  (local.set $ky (local.get $kyStart))
+                  (block $rowsDone
+                    (loop $kernelRow
+                      (br_if $rowsDone (i32.ge_s (local.get $ky) (local.get $kyEnd)))
+                      ;; in: input[c][y + ky][x + kx]; w: the pair's tap (c, ky, kx).
+                      (local.set $in (i32.add (local.get $input) (i32.shl
+                        (i32.add (i32.mul (i32.add (i32.mul (local.get $c) (local.get $height)) (i32.add (local.get $y) (local.get $ky))) (local.get $width))
+                          (i32.add (local.get $x) (local.get $kx)))
+                        (i32.const 3))))
+                      (local.set $w (i32.add (local.get $pairs) (i32.shl
+                        (i32.add (i32.mul (i32.add (i32.mul (local.get $c) (local.get $kh)) (local.get $ky)) (local.get $kw)) (local.get $kx))
+                        (i32.const 4))))
+                      (local.set $end (i32.add (local.get $in) (i32.shl (i32.sub (local.get $kxEnd) (local.get $kx)) (i32.const 3))))
+                      (block $columnsDone
+                        (loop $kernelColumn
+                          (br_if $columnsDone (i32.ge_u (local.get $in) (local.get $end)))
+                          (local.set $sum (f64x2.add (local.get $sum)
+                            (f64x2.mul (v128.load (local.get $w)) (v128.load64_splat (local.get $in)))))
+                          (local.set $in (i32.add (local.get $in) (i32.const 8)))
+                          (local.set $w (i32.add (local.get $w) (i32.const 16)))
+                          (br $kernelColumn)))
+                      (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+                      (br $kernelRow)))
+                  (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                  (br_if $channel (i32.lt_u (local.get $c) (local.get $channels))))))
+            (f64.store (local.get $out) (f64x2.extract_lane 0 (local.get $sum)))
+            (if (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
+              (then (f64.store (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $sum))))))
           (local.set $out (i32.add (local.get $out) (i32.const 8)))
           (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
           (br_if $outputColumn (i32.lt_u (local.get $ox) (local.get $ow))))
