@@ -1,4 +1,4 @@
-import { type Conv2dShape, conv2dForward } from './conv2d.js';
+import { type Conv2dShape, conv2dBackward, conv2dForward } from './conv2d.js';
 import { type PoolShape, maxPoolForward } from './pool.js';
 
 /** What a Cnn's kernels are made for: its shapes, and the room its buffers take. */
@@ -27,10 +27,14 @@ export interface CnnKernels {
   int32(length: number): Int32Array;
   /** conv2dForward for the layout's convolution. */
   convolve(input: Float64Array, weights: Float64Array, bias: Float64Array, output: Float64Array): void;
+  /** conv2dBackward for the layout's convolution as a first layer: adds the weights' and biases' gradients, none for the input. */
+  convolveBackward(input: Float64Array, weights: Float64Array, outputGradient: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array): void;
   /** maxPoolForward for the layout's pooling. */
   maxPool(input: Float64Array, output: Float64Array, argmax: Int32Array): void;
   /** denseSums for the layout's dense layer. */
   denseSums(weights: Float64Array, bias: Float64Array, x: Float64Array, z: Float64Array): void;
+  /** denseBackward for the layout's dense layer. */
+  denseBackward(weights: Float64Array, x: Float64Array, delta: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array, xDelta: Float64Array): void;
 }
 
 /** Makes the kernels for one network. */
@@ -47,12 +51,33 @@ export function denseSums(weights: Float64Array, bias: Float64Array, x: Float64A
   }
 }
 
+/**
+ * A dense layer's backward pass: for each output k in order, adds delta[k] to biasGradient[k]
+ * and delta[k]·x[j] to weightGradient[k][j], and adds w[k][j]·delta[k] to xDelta[j], which it
+ * first sets to 0.
+ */
+export function denseBackward(weights: Float64Array, x: Float64Array, delta: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array, xDelta: Float64Array): void {
+  const n = x.length;
+  xDelta.fill(0);
+  for (let k = 0; k < delta.length; k++) {
+    const d = delta[k];
+    const row = k * n;
+    biasGradient[k] += d;
+    for (let j = 0; j < n; j++) {
+      weightGradient[row + j] += d * x[j];
+      xDelta[j] += weights[row + j] * d;
+    }
+  }
+}
+
 /** The JavaScript kernels: the fallback everywhere. */
 export const javascriptCnnKernels: CnnKernelFactory = ({ conv, pool }) => ({
   kind: 'javascript',
   float64: (length) => new Float64Array(length),
   int32: (length) => new Int32Array(length),
   convolve: (input, weights, bias, output) => conv2dForward(conv, input, weights, bias, output),
+  convolveBackward: (input, weights, outputGradient, weightGradient, biasGradient) => conv2dBackward(conv, input, weights, outputGradient, null, weightGradient, biasGradient),
   maxPool: (input, output, argmax) => maxPoolForward(pool!, input, output, argmax),
   denseSums,
+  denseBackward,
 });

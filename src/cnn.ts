@@ -1,6 +1,6 @@
 import { type Activation, getActivation } from './activations.js';
 import type { CnnKernelFactory, CnnKernels } from './cnn-kernels.js';
-import { type Conv2dShape, conv2dBackward, conv2dShape } from './conv2d.js';
+import { type Conv2dShape, conv2dShape } from './conv2d.js';
 import { defaultCnnKernels } from './default-cnn-kernels.js';
 import { NnKitError } from './errors.js';
 import { EPSILON } from './losses.js';
@@ -180,24 +180,15 @@ export class Cnn {
    * to every parameter to `gradients` (a batch accumulates). Returns the loss (p clipped to ε as Keras does).
    */
   backward(label: number): number {
-    const { classes, features, pooled, probabilities, logitDelta, pooledDelta, denseWeights: w } = this;
+    const { classes, pooled, probabilities, logitDelta, pooledDelta } = this;
     for (let k = 0; k < classes; k++) logitDelta[k] = probabilities[k] - (k === label ? 1 : 0);
-    pooledDelta.fill(0);
-    for (let k = 0; k < classes; k++) {
-      const d = logitDelta[k];
-      const row = k * features;
-      this.denseBiasGradient[k] += d;
-      for (let j = 0; j < features; j++) {
-        this.denseGradient[row + j] += d * pooled[j];
-        pooledDelta[j] += w[row + j] * d;
-      }
-    }
+    this.loops.denseBackward(this.denseWeights, pooled, logitDelta, this.denseGradient, this.denseBiasGradient, pooledDelta);
     const delta = this.mapDelta;
     if (this.poolKind === 'max') maxPoolBackward(this.pool!, pooledDelta, this.argmax, delta);
     else if (this.poolKind === 'average') averagePoolBackward(this.pool!, pooledDelta, delta);
     else delta.set(pooledDelta);
     this.activation.backwardLayer(this.maps, this.activated, delta, 0, delta.length);
-    conv2dBackward(this.conv, this.input, this.kernels, delta, null, this.kernelGradient, this.kernelBiasGradient);
+    this.loops.convolveBackward(this.input, this.kernels, delta, this.kernelGradient, this.kernelBiasGradient);
     const p = probabilities[label];
     return -Math.log(p < EPSILON ? EPSILON : p);
   }

@@ -236,4 +236,149 @@
             (local.set $p (i32.add (local.get $p) (i32.const 8)))
             (local.set $q (i32.add (local.get $q) (i32.const 8)))
             (br_if $input (i32.lt_u (local.get $p) (local.get $end)))))
-        (f64.store (local.get $z) (local.get $one))))))
+        (f64.store (local.get $z) (local.get $one)))))
+
+  ;; conv2dBackward of src/conv2d.ts for a first layer (no gradient for the input): adds
+  ;; ∂L/∂bias[f] = Σ g[f][i] and ∂L/∂weights[f][c][ky][kx] = Σ g[f][oy][ox]·input[c][oy·stride −
+  ;; padding + ky][ox·stride − padding + kx] over the output pixels whose tap lands inside the
+  ;; image, each sum in order of (oy, ox) from 0, then added to $weightGradient and
+  ;; $biasGradient. Two filters at a time, one per lane: $pairs is room for their gradients
+  ;; side by side. $shape is as for convForward.
+  (func (export "convBackward") (param $shape i32) (param $input i32) (param $gradient i32) (param $weightGradient i32) (param $biasGradient i32) (param $pairs i32)
+    (local $channels i32) (local $height i32) (local $width i32) (local $filters i32) (local $kh i32) (local $kw i32)
+    (local $stride i32) (local $padding i32) (local $oh i32) (local $ow i32)
+    (local $plane i32) (local $taps i32) (local $f i32) (local $c i32) (local $ky i32) (local $kx i32)
+    (local $y0 i32) (local $y1 i32) (local $x0 i32) (local $x1 i32) (local $a i32) (local $oy i32)
+    (local $p i32) (local $end i32) (local $g i32) (local $in i32) (local $tap i32) (local $two i32)
+    (local $sum v128)
+    (local.set $channels (i32.load (local.get $shape)))
+    (local.set $height (i32.load offset=4 (local.get $shape)))
+    (local.set $width (i32.load offset=8 (local.get $shape)))
+    (local.set $filters (i32.load offset=12 (local.get $shape)))
+    (local.set $kh (i32.load offset=16 (local.get $shape)))
+    (local.set $kw (i32.load offset=20 (local.get $shape)))
+    (local.set $stride (i32.load offset=24 (local.get $shape)))
+    (local.set $padding (i32.load offset=28 (local.get $shape)))
+    (local.set $oh (i32.load offset=32 (local.get $shape)))
+    (local.set $ow (i32.load offset=36 (local.get $shape)))
+    (local.set $plane (i32.mul (local.get $oh) (local.get $ow)))
+    (local.set $taps (i32.mul (local.get $channels) (i32.mul (local.get $kh) (local.get $kw))))
+    (local.set $f (i32.const 0))
+    (loop $filterPair
+      (local.set $two (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters)))
+      ;; The pair's gradients side by side, and the bias gradients' sums.
+      (local.set $g (i32.add (local.get $gradient) (i32.shl (i32.mul (local.get $f) (local.get $plane)) (i32.const 3))))
+      (local.set $p (local.get $pairs))
+      (local.set $end (i32.add (local.get $pairs) (i32.shl (local.get $plane) (i32.const 4))))
+      (local.set $sum (v128.const i64x2 0 0))
+      (loop $pixel
+        (v128.store (local.get $p)
+          (f64x2.replace_lane 1 (v128.load64_splat (local.get $g))
+            (if (result f64) (local.get $two)
+              (then (f64.load (i32.add (local.get $g) (i32.shl (local.get $plane) (i32.const 3)))))
+              (else (f64.const 0)))))
+        (local.set $sum (f64x2.add (local.get $sum) (v128.load (local.get $p))))
+        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br_if $pixel (i32.lt_u (local.get $p) (local.get $end))))
+      (call $addLanes (i32.add (local.get $biasGradient) (i32.shl (local.get $f) (i32.const 3))) (i32.const 8) (local.get $two) (local.get $sum))
+      (local.set $tap (i32.add (local.get $weightGradient) (i32.shl (i32.mul (local.get $f) (local.get $taps)) (i32.const 3))))
+      (local.set $c (i32.const 0))
+      (loop $channel
+        (local.set $ky (i32.const 0))
+        (loop $kernelRow
+          ;; The output rows [y0, y1) whose tap ky lands inside the image.
+          (local.set $a (i32.sub (local.get $padding) (local.get $ky)))
+          (local.set $y0 (select (i32.div_u (i32.add (local.get $a) (i32.sub (local.get $stride) (i32.const 1))) (local.get $stride)) (i32.const 0) (i32.gt_s (local.get $a) (i32.const 0))))
+          (local.set $a (i32.add (i32.sub (local.get $height) (i32.const 1)) (local.get $a)))
+          (local.set $y1 (select (i32.add (i32.div_u (local.get $a) (local.get $stride)) (i32.const 1)) (i32.const 0) (i32.ge_s (local.get $a) (i32.const 0))))
+          (if (i32.gt_s (local.get $y1) (local.get $oh)) (then (local.set $y1 (local.get $oh))))
+          (local.set $kx (i32.const 0))
+          (loop $kernelColumn
+            (local.set $a (i32.sub (local.get $padding) (local.get $kx)))
+            (local.set $x0 (select (i32.div_u (i32.add (local.get $a) (i32.sub (local.get $stride) (i32.const 1))) (local.get $stride)) (i32.const 0) (i32.gt_s (local.get $a) (i32.const 0))))
+            (local.set $a (i32.add (i32.sub (local.get $width) (i32.const 1)) (local.get $a)))
+            (local.set $x1 (select (i32.add (i32.div_u (local.get $a) (local.get $stride)) (i32.const 1)) (i32.const 0) (i32.ge_s (local.get $a) (i32.const 0))))
+            (if (i32.gt_s (local.get $x1) (local.get $ow)) (then (local.set $x1 (local.get $ow))))
+            (local.set $sum (v128.const i64x2 0 0))
+            (local.set $oy (local.get $y0))
+            (block $rowsDone
+              (loop $outputRow
+                (br_if $rowsDone (i32.ge_s (local.get $oy) (local.get $y1)))
+                (br_if $rowsDone (i32.ge_s (local.get $x0) (local.get $x1)))
+                ;; g: the pair's gradients at (oy, x0); in: input[c][oy·stride − padding + ky][x0·stride − padding + kx].
+                (local.set $g (i32.add (local.get $pairs) (i32.shl (i32.add (i32.mul (local.get $oy) (local.get $ow)) (local.get $x0)) (i32.const 4))))
+                (local.set $end (i32.add (local.get $g) (i32.shl (i32.sub (local.get $x1) (local.get $x0)) (i32.const 4))))
+                (local.set $in (i32.add (local.get $input) (i32.shl
+                  (i32.add
+                    (i32.mul (i32.add (i32.mul (local.get $c) (local.get $height)) (i32.sub (i32.add (i32.mul (local.get $oy) (local.get $stride)) (local.get $ky)) (local.get $padding))) (local.get $width))
+                    (i32.sub (i32.add (i32.mul (local.get $x0) (local.get $stride)) (local.get $kx)) (local.get $padding)))
+                  (i32.const 3))))
+                (loop $outputColumn
+                  (local.set $sum (f64x2.add (local.get $sum) (f64x2.mul (v128.load (local.get $g)) (v128.load64_splat (local.get $in)))))
+                  (local.set $g (i32.add (local.get $g) (i32.const 16)))
+                  (local.set $in (i32.add (local.get $in) (i32.shl (local.get $stride) (i32.const 3))))
+                  (br_if $outputColumn (i32.lt_u (local.get $g) (local.get $end))))
+                (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+                (br $outputRow)))
+            (call $addLanes (local.get $tap) (i32.shl (local.get $taps) (i32.const 3)) (local.get $two) (local.get $sum))
+            (local.set $tap (i32.add (local.get $tap) (i32.const 8)))
+            (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
+            (br_if $kernelColumn (i32.lt_u (local.get $kx) (local.get $kw))))
+          (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+          (br_if $kernelRow (i32.lt_u (local.get $ky) (local.get $kh))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br_if $channel (i32.lt_u (local.get $c) (local.get $channels))))
+      (local.set $f (i32.add (local.get $f) (i32.const 2)))
+      (br_if $filterPair (i32.lt_u (local.get $f) (local.get $filters)))))
+
+;; denseBackward of src/cnn-kernels.ts: xDelta = 0; then for each output k < m in order,
+  ;;   b'[k] += d[k];  w'[k][j] += d[k]·x[j];  xDelta[j] += w[k][j]·d[k]   for j < n,
+  ;; two inputs j at a time (one per lane), an odd last alone. w, w' row-major.
+  (func (export "denseBackward")
+    (param $w i32) (param $n i32) (param $m i32) (param $x i32) (param $d i32) (param $wg i32) (param $bg i32) (param $xd i32)
+    (local $j i32) (local $pairs i32) (local $row i32) (local $end i32) (local $dk f64) (local $ds v128)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $row) (i32.const -16)))
+    (memory.fill (local.get $xd) (i32.const 0) (local.get $row))
+    (local.set $end (i32.add (local.get $d) (i32.shl (local.get $m) (i32.const 3))))
+    (block $outputsDone
+      (br_if $outputsDone (i32.ge_u (local.get $d) (local.get $end)))
+      (loop $output
+        (local.set $dk (f64.load (local.get $d)))
+        (local.set $ds (f64x2.splat (local.get $dk)))
+        (f64.store (local.get $bg) (f64.add (f64.load (local.get $bg)) (local.get $dk)))
+        (local.set $j (i32.const 0))
+        (block $pairsDone
+          (loop $pair
+            (br_if $pairsDone (i32.ge_u (local.get $j) (local.get $pairs)))
+            (v128.store (i32.add (local.get $wg) (local.get $j))
+              (f64x2.add (v128.load (i32.add (local.get $wg) (local.get $j)))
+                (f64x2.mul (local.get $ds) (v128.load (i32.add (local.get $x) (local.get $j))))))
+            (v128.store (i32.add (local.get $xd) (local.get $j))
+              (f64x2.add (v128.load (i32.add (local.get $xd) (local.get $j)))
+                (f64x2.mul (v128.load (i32.add (local.get $w) (local.get $j))) (local.get $ds))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $pair)))
+        (if (i32.lt_u (local.get $j) (local.get $row))
+          (then
+            (f64.store (i32.add (local.get $wg) (local.get $j))
+              (f64.add (f64.load (i32.add (local.get $wg) (local.get $j)))
+                (f64.mul (local.get $dk) (f64.load (i32.add (local.get $x) (local.get $j))))))
+            (f64.store (i32.add (local.get $xd) (local.get $j))
+              (f64.add (f64.load (i32.add (local.get $xd) (local.get $j)))
+                (f64.mul (f64.load (i32.add (local.get $w) (local.get $j))) (local.get $dk))))))
+        (local.set $w (i32.add (local.get $w) (local.get $row)))
+        (local.set $wg (i32.add (local.get $wg) (local.get $row)))
+        (local.set $bg (i32.add (local.get $bg) (i32.const 8)))
+        (local.set $d (i32.add (local.get $d) (i32.const 8)))
+        (br_if $output (i32.lt_u (local.get $d) (local.get $end))))))
+
+    ;; Adds lane 0 of $sum to the double at $at, and lane 1 to the one $step bytes on if $two.
+  (func $addLanes (param $at i32) (param $step i32) (param $two i32) (param $sum v128)
+    (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64x2.extract_lane 0 (local.get $sum))))
+    (if (local.get $two)
+      (then
+        (local.set $at (i32.add (local.get $at) (local.get $step)))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64x2.extract_lane 1 (local.get $sum)))))))
+)

@@ -6,11 +6,13 @@ import { KernelMemory } from './kernel-memory.js';
 /** The loops src/wasm/cnn.wat exports; pointers in bytes. */
 interface CnnExports {
   convForward(shape: number, input: number, weights: number, bias: number, output: number, pairs: number, offsets: number): void;
+  convBackward(shape: number, input: number, gradient: number, weightGradient: number, biasGradient: number, pairs: number): void;
   maxPool(channels: number, height: number, width: number, size: number, stride: number, outHeight: number, outWidth: number, input: number, output: number, argmax: number): void;
   denseSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
+  denseBackward(w: number, n: number, m: number, x: number, d: number, wg: number, bg: number, xd: number): void;
 }
 
-/** The most buffers a memory holds: a Cnn asks for 12, after the convolution's three. */
+/** The most buffers a memory holds: a Cnn asks for 12, after the convolution's four. */
 const MOST_BUFFERS = 16;
 
 /** Compiles the CNN kernels' module (about 1 kB), or returns undefined where the page cannot. */
@@ -25,8 +27,8 @@ export function wasmCnnKernelFactory(module: WebAssembly.Module): CnnKernelFacto
 
 /**
  * The WebAssembly kernels for one network, on one memory sized for its buffers: first the
- * convolution's shape, room for its kernels two filters side by side and its taps' offsets,
- * then every buffer the network asks for. The memory never grows, so the views handed out stay valid.
+ * convolution's shape, room for its kernels and its maps' gradients two filters side by side
+ * and its taps' offsets, then every buffer the network asks for. The memory never grows, so the views handed out stay valid.
  */
 class WasmCnnKernels implements CnnKernels {
   readonly kind = 'webassembly';
@@ -36,6 +38,8 @@ class WasmCnnKernels implements CnnKernels {
   private readonly pairs: Float64Array;
   /** For each tap (channel, row, column) of a kernel, the bytes from an image's first pixel to the tap's. */
   private readonly offsets: Int32Array;
+  /** Room for the feature maps' gradients two filters side by side, as the backward pass reads them. */
+  private readonly gradientPairs: Float64Array;
 
   constructor(
     private readonly layout: CnnLayout,
@@ -45,12 +49,14 @@ class WasmCnnKernels implements CnnKernels {
     const shape = [channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth];
     const taps = channels * kernelHeight * kernelWidth;
     const pairs = 2 * Math.ceil(filters / 2) * taps;
-    this.space = new KernelMemory(4 * (shape.length + taps + layout.ints) + 8 * (pairs + layout.doubles), MOST_BUFFERS);
+    const gradientPairs = 2 * outHeight * outWidth;
+    this.space = new KernelMemory(4 * (shape.length + taps + layout.ints) + 8 * (pairs + gradientPairs + layout.doubles), MOST_BUFFERS);
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as CnnExports;
     // The shape's table sits at the start of the memory (byte 0).
     this.int32(shape.length).set(shape);
     this.pairs = this.float64(pairs);
     this.offsets = this.int32(taps);
+    this.gradientPairs = this.float64(gradientPairs);
     for (let c = 0, t = 0; c < channels; c++)
       for (let ky = 0; ky < kernelHeight; ky++) for (let kx = 0; kx < kernelWidth; kx++) this.offsets[t++] = 8 * ((c * height + ky) * width + kx);
   }
@@ -67,6 +73,10 @@ class WasmCnnKernels implements CnnKernels {
     this.loops.convForward(0, input.byteOffset, weights.byteOffset, bias.byteOffset, output.byteOffset, this.pairs.byteOffset, this.offsets.byteOffset);
   }
 
+  convolveBackward(input: Float64Array, _weights: Float64Array, outputGradient: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array): void {
+    this.loops.convBackward(0, input.byteOffset, outputGradient.byteOffset, weightGradient.byteOffset, biasGradient.byteOffset, this.gradientPairs.byteOffset);
+  }
+
   maxPool(input: Float64Array, output: Float64Array, argmax: Int32Array): void {
     const { channels, height, width, size, stride, outHeight, outWidth } = this.layout.pool!;
     this.loops.maxPool(channels, height, width, size, stride, outHeight, outWidth, input.byteOffset, output.byteOffset, argmax.byteOffset);
@@ -74,5 +84,9 @@ class WasmCnnKernels implements CnnKernels {
 
   denseSums(weights: Float64Array, bias: Float64Array, x: Float64Array, z: Float64Array): void {
     this.loops.denseSums(weights.byteOffset, bias.byteOffset, x.length, z.length, x.byteOffset, z.byteOffset);
+  }
+
+  denseBackward(weights: Float64Array, x: Float64Array, delta: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array, xDelta: Float64Array): void {
+    this.loops.denseBackward(weights.byteOffset, x.length, delta.length, x.byteOffset, delta.byteOffset, weightGradient.byteOffset, biasGradient.byteOffset, xDelta.byteOffset);
   }
 }
