@@ -1,3 +1,4 @@
+import type { Activation } from './activations.js';
 import { type Conv2dShape, conv2dBackward, conv2dForward } from './conv2d.js';
 import { type PoolShape, maxPoolForward } from './pool.js';
 
@@ -29,6 +30,10 @@ export interface CnnKernels {
   convolve(input: Float64Array, weights: Float64Array, bias: Float64Array, output: Float64Array): void;
   /** conv2dBackward for the layout's convolution as a first layer: adds the weights' and biases' gradients, none for the input. */
   convolveBackward(input: Float64Array, weights: Float64Array, outputGradient: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array): void;
+  /** The activation's forwardLayer over all of `z` into `y`. */
+  activate(activation: Activation, z: Float64Array, y: Float64Array): void;
+  /** The activation's backwardLayer over all of `delta`. */
+  activateBackward(activation: Activation, z: Float64Array, y: Float64Array, delta: Float64Array): void;
   /** maxPoolForward for the layout's pooling. */
   maxPool(input: Float64Array, output: Float64Array, argmax: Int32Array): void;
   /** denseSums for the layout's dense layer. */
@@ -77,6 +82,8 @@ export const javascriptCnnKernels: CnnKernelFactory = ({ conv, pool }) => ({
   int32: (length) => new Int32Array(length),
   convolve: (input, weights, bias, output) => conv2dForward(conv, input, weights, bias, output),
   convolveBackward: (input, weights, outputGradient, weightGradient, biasGradient) => conv2dBackward(conv, input, weights, outputGradient, null, weightGradient, biasGradient),
+  activate: (activation, z, y) => activation.forwardLayer(z, y, 0, z.length),
+  activateBackward: (activation, z, y, delta) => activation.backwardLayer(z, y, delta, 0, delta.length),
   maxPool: (input, output, argmax) => maxPoolForward(pool!, input, output, argmax),
   denseSums,
   denseBackward,

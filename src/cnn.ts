@@ -150,7 +150,7 @@ export class Cnn {
     const { input, maps, activated, pooled, logits, probabilities, classes, loops } = this;
     for (let i = 0; i < input.length; i++) input[i] = images[offset + i];
     loops.convolve(input, this.kernels, this.kernelBias, maps);
-    this.activation.forwardLayer(maps, activated, 0, maps.length);
+    loops.activate(this.activation, maps, activated);
     if (this.poolKind === 'max') loops.maxPool(activated, pooled, this.argmax);
     else if (this.poolKind === 'average') averagePoolForward(this.pool!, activated, pooled);
     loops.denseSums(this.denseWeights, this.denseBias, pooled, logits);
@@ -187,7 +187,7 @@ export class Cnn {
     if (this.poolKind === 'max') maxPoolBackward(this.pool!, pooledDelta, this.argmax, delta);
     else if (this.poolKind === 'average') averagePoolBackward(this.pool!, pooledDelta, delta);
     else delta.set(pooledDelta);
-    this.activation.backwardLayer(this.maps, this.activated, delta, 0, delta.length);
+    this.loops.activateBackward(this.activation, this.maps, this.activated, delta);
     this.loops.convolveBackward(this.input, this.kernels, delta, this.kernelGradient, this.kernelBiasGradient);
     const p = probabilities[label];
     return -Math.log(p < EPSILON ? EPSILON : p);

@@ -1,5 +1,5 @@
-;; The small CNN's loops (src/cnn.ts) in WebAssembly SIMD (f64x2): the convolution, max
-;; pooling and the dense layer's sums.
+;; The small CNN's loops (src/cnn.ts) in WebAssembly SIMD (f64x2): the convolution forward
+;; and backward, ReLU, max pooling, and the dense layer forward and backward.
 ;;
 ;; Each computes exactly what the JavaScript loops compute, adding the same products in the
 ;; same order with no fused multiply-add, so both paths give the same bits: a lane of an
@@ -373,6 +373,40 @@
         (local.set $bg (i32.add (local.get $bg) (i32.const 8)))
         (local.set $d (i32.add (local.get $d) (i32.const 8)))
         (br_if $output (i32.lt_u (local.get $d) (local.get $end))))))
+
+  ;; ReLU of src/activations.ts over n values: y = z > 0 ? z : 0 (so 0 for NaN), two at a time.
+  (func (export "relu") (param $z i32) (param $y i32) (param $n i32)
+    (local $end i32) (local $v v128)
+    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.gt_u (i32.add (local.get $z) (i32.const 16)) (local.get $end)))
+        (local.set $v (v128.load (local.get $z)))
+        (v128.store (local.get $y) (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+        (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (local.set $y (i32.add (local.get $y) (i32.const 16)))
+        (br $pair)))
+    (if (i32.lt_u (local.get $z) (local.get $end))
+      (then (f64.store (local.get $y)
+        (select (f64.load (local.get $z)) (f64.const 0) (f64.gt (f64.load (local.get $z)) (f64.const 0)))))))
+
+  ;; ReLU's backward pass over n values: delta *= z > 0 ? 1 : 0, two at a time.
+  (func (export "reluBackward") (param $z i32) (param $delta i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.gt_u (i32.add (local.get $z) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $delta)
+          (f64x2.mul (v128.load (local.get $delta))
+            (v128.and (f64x2.splat (f64.const 1)) (f64x2.gt (v128.load (local.get $z)) (v128.const i64x2 0 0)))))
+        (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (local.set $delta (i32.add (local.get $delta) (i32.const 16)))
+        (br $pair)))
+    (if (i32.lt_u (local.get $z) (local.get $end))
+      (then (f64.store (local.get $delta)
+        (f64.mul (f64.load (local.get $delta))
+          (select (f64.const 1) (f64.const 0) (f64.gt (f64.load (local.get $z)) (f64.const 0))))))))
 
     ;; Adds lane 0 of $sum to the double at $at, and lane 1 to the one $step bytes on if $two.
   (func $addLanes (param $at i32) (param $step i32) (param $two i32) (param $sum v128)

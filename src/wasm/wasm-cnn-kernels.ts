@@ -1,3 +1,4 @@
+import type { Activation } from '../activations.js';
 import type { CnnKernelFactory, CnnKernels, CnnLayout } from '../cnn-kernels.js';
 import { compileModule } from './compile.js';
 import { CNN_WASM } from './cnn-bytes.js';
@@ -10,6 +11,8 @@ interface CnnExports {
   maxPool(channels: number, height: number, width: number, size: number, stride: number, outHeight: number, outWidth: number, input: number, output: number, argmax: number): void;
   denseSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
   denseBackward(w: number, n: number, m: number, x: number, d: number, wg: number, bg: number, xd: number): void;
+  relu(z: number, y: number, n: number): void;
+  reluBackward(z: number, delta: number, n: number): void;
 }
 
 /** The most buffers a memory holds: a Cnn asks for 12, after the convolution's four. */
@@ -75,6 +78,17 @@ class WasmCnnKernels implements CnnKernels {
 
   convolveBackward(input: Float64Array, _weights: Float64Array, outputGradient: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array): void {
     this.loops.convBackward(0, input.byteOffset, outputGradient.byteOffset, weightGradient.byteOffset, biasGradient.byteOffset, this.gradientPairs.byteOffset);
+  }
+
+  /** ReLU runs in WebAssembly; other activations run their own JavaScript loops, on this memory. */
+  activate(activation: Activation, z: Float64Array, y: Float64Array): void {
+    if (activation.name === 'relu') this.loops.relu(z.byteOffset, y.byteOffset, z.length);
+    else activation.forwardLayer(z, y, 0, z.length);
+  }
+
+  activateBackward(activation: Activation, z: Float64Array, y: Float64Array, delta: Float64Array): void {
+    if (activation.name === 'relu') this.loops.reluBackward(z.byteOffset, delta.byteOffset, delta.length);
+    else activation.backwardLayer(z, y, delta, 0, delta.length);
   }
 
   maxPool(input: Float64Array, output: Float64Array, argmax: Int32Array): void {
