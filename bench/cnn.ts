@@ -253,6 +253,13 @@ export async function benchCnn(spec = caseD(), rounds = 3, peers = CNN_PEERS): P
 }
 
 /**
+ * Passes over all the digits each engine makes before D′ is timed. TensorFlow.js's wasm
+ * backend takes 30–60 ms a pass at first and settles near 10–15 ms only after 20 to 30 passes
+ * (in some processes it stays near 30 ms); D′ compares with the settled engine.
+ */
+const FORWARD_WARM_UP = 40;
+
+/**
  * D′: the same network classifying all the digits, forward passes only — what TensorFlow.js's
  * WebAssembly backend can run of it. Each engine classifies them its own way (nn-kit and
  * ConvNetJS a digit at a time, as `<nn-convolution>` does; TensorFlow.js in one batch), with
@@ -265,7 +272,7 @@ async function benchCnnForward(spec: CnnSpec, peers: CnnPeer[], rounds: number):
     if (typeof session === 'string') sessions.push({ peer, wall: [] });
     else {
       await session.ready?.();
-      for (let i = 0; i < 3; i++) session.accuracy();
+      for (let i = 0; i < FORWARD_WARM_UP; i++) session.accuracy();
       sessions.push({ peer, session, wall: [] });
     }
   }
