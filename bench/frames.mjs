@@ -367,7 +367,11 @@ async function twentyScenario(browser, origin) {
   // Long enough for the trainers on screen to pass a thousand epochs, their loss charts holding
   // as many records as a run keeps: a page left playing is measured, not only a fresh one.
   await page.waitForTimeout(TWENTY_WARM_UP_MS);
-  const epochs = await page.evaluate(() => Math.min(...[...document.querySelectorAll('nn-trainer')].filter((t) => t.epoch > 0).map((t) => t.epoch)));
+  // The fewest epochs of a trainer that finished one (0 when none has).
+  const epochs = await page.evaluate(() => {
+    const finished = [...document.querySelectorAll('nn-trainer')].map((t) => t.epoch).filter((epoch) => epoch > 0);
+    return finished.length > 0 ? Math.min(...finished) : 0;
+  });
   const result = await page.evaluate(recordFrames, { ms: SECONDS * 1000, selector: 'nn-trainer' });
   await page.close();
   const onScreen = result.trainers.filter((t) => t.onScreen);
