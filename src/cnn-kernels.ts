@@ -6,9 +6,6 @@ import { type PoolShape, maxPoolForward } from './pool.js';
 export interface CnnLayout {
   readonly conv: Conv2dShape;
   readonly pool?: PoolShape;
-  /** Inputs to the dense layer, and its outputs. */
-  readonly features: number;
-  readonly classes: number;
   /** How many doubles and 32-bit integers the network asks `float64()` and `int32()` for, in all. */
   readonly doubles: number;
   readonly ints: number;

@@ -1,3 +1,4 @@
+import type { CnnKernelFactory } from './cnn-kernels.js';
 import { Cnn, type CnnOptions } from './cnn.js';
 import { NnKitError } from './errors.js';
 import { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer } from './optimizers.js';
@@ -33,7 +34,8 @@ export const CNN_TRAINER_DEFAULTS = { optimizer: 'adam', learningRate: 0.01, bat
  * seeded order. step() does one batch and allocates nothing.
  */
 export class CnnTrainer {
-  readonly cnn: Cnn;
+  /** The network; useKernels() moves it onto other kernels, as another Cnn with the same parameters. */
+  cnn: Cnn;
   readonly data: ImageSet;
   readonly train: Int32Array;
   readonly test: Int32Array;
@@ -50,6 +52,7 @@ export class CnnTrainer {
   private random: Random;
   private readonly imageSize: number;
   private readonly seed: number;
+  private readonly cnnOptions: CnnOptions;
 
   constructor(data: ImageSet, options: CnnTrainerOptions = {}) {
     const { height, width, classes } = data;
@@ -61,7 +64,8 @@ export class CnnTrainer {
       const label = data.labels[i];
       if (!Number.isInteger(label) || label < 0 || label >= classes) throw new NnKitError(`Label ${label} of image ${i} is not a class from 0 to ${classes - 1}.`);
     }
-    this.cnn = new Cnn({ ...options, height, width, channels, classes });
+    this.cnnOptions = { ...options, height, width, channels, classes };
+    this.cnn = new Cnn(this.cnnOptions);
     this.data = data;
     this.optimizer = getOptimizer(options.optimizer ?? CNN_TRAINER_DEFAULTS.optimizer);
     this.learningRate = options.learningRate ?? CNN_TRAINER_DEFAULTS.learningRate;
@@ -77,6 +81,16 @@ export class CnnTrainer {
     this.state = createOptimizerState(this.cnn.params.length, this.optimizer.slots);
     this.random = new Random(this.seed);
     this.random.shuffle(this.train);
+  }
+
+  /**
+   * Runs the next steps on other kernels, such as those `loadWasmCnnKernels()` resolves to:
+   * the network moves onto them with its parameters, and the run goes on to the same numbers.
+   */
+  useKernels(kernels: CnnKernelFactory): void {
+    const cnn = new Cnn({ ...this.cnnOptions, kernels });
+    cnn.params.set(this.cnn.params);
+    this.cnn = cnn;
   }
 
   /** Offset of image `index` in data.images. */

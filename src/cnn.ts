@@ -48,6 +48,7 @@ export class Cnn {
   readonly classes: number;
   /** Values fed to the dense layer: the pooled (or activated) feature maps, flattened. */
   readonly features: number;
+  /** Every parameter, and their gradients (on WebAssembly kernels, views of the kernels' memory). */
   readonly params: Float64Array;
   readonly gradients: Float64Array;
   /** Views into params: kernels (filter, channel, row, column), their biases, dense weights (class, feature), dense biases. */
@@ -103,7 +104,7 @@ export class Cnn {
     const pooledSize = this.pool ? this.features : 0;
     // Every buffer below, counted for kernels that lay them out in a memory of their own.
     const doubles = 2 * total + inputSize + 3 * mapSize + pooledSize + this.features + 3 * this.classes;
-    this.loops = (options.kernels ?? defaultCnnKernels)({ conv: this.conv, pool: this.pool, features: this.features, classes: this.classes, doubles, ints: pooledSize });
+    this.loops = (options.kernels ?? defaultCnnKernels)({ conv: this.conv, pool: this.pool, doubles, ints: pooledSize });
     const float64 = (length: number) => this.loops.float64(length);
     this.params = float64(total);
     this.gradients = float64(total);

@@ -1,6 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { NnKitError } from '../../src/index.js';
+import { type CnnKernelFactory, NnKitError } from '../../src/index.js';
 import { type DigitSet, loadDigits } from '../shared/digits-data.js';
 import { drawingPadStyles } from '../shared/drawing-pad.js';
 import { hintStyles } from '../shared/hint-styles.js';
@@ -104,6 +104,8 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
   private settings?: Settings;
   private view?: Exploration;
   private session?: Session;
+  /** The CNN's kernels, when a page has given some (useKernels). */
+  private kernels?: CnnKernelFactory;
   private digits?: DigitSet;
   private loading?: Promise<void>;
   /** Why the digits could not be loaded, once they could not. */
@@ -213,6 +215,15 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
     this.requestUpdate();
   }
 
+  /**
+   * Train mode: runs the CNN, from the next step and after any rebuild, on other kernels, such
+   * as those `await loadWasmCnnKernels()` resolves to (from nn-kit/core): the same numbers, more steps a frame.
+   */
+  useKernels(kernels: CnnKernelFactory): void {
+    this.kernels = kernels;
+    this.session?.trainer.useKernels(kernels);
+  }
+
   /** Pauses and starts again from the untrained network of the seed. */
   reset(): void {
     this.loop.pause();
@@ -241,7 +252,7 @@ export class NnConvolution extends NnElement<ConvolutionEvents> {
         throw new NnKitError(`In train mode the image must be a digit of 8 × 8 pixels; this one is ${settings.picture.height} × ${settings.picture.width}.`);
       }
       if (!this.session || rebuilds(CONVOLUTION_SETTINGS, changed) || this.settings?.mode !== 'train') {
-        const session = new Session(this.digits!, settings);
+        const session = new Session(this.digits!, settings, this.kernels);
         this.loop.pause();
         this.session = session;
       }

@@ -1,4 +1,4 @@
-import { CnnTrainer } from '../../src/index.js';
+import { type CnnKernelFactory, CnnTrainer } from '../../src/index.js';
 import type { DigitSet } from '../shared/digits-data.js';
 import type { Settings } from './read-settings.js';
 
@@ -13,6 +13,7 @@ export class Session {
   constructor(
     readonly digits: DigitSet,
     settings: Settings,
+    kernels?: CnnKernelFactory,
   ) {
     this.trainer = new CnnTrainer(
       { images: digits.pixels, labels: digits.labels, height: digits.size, width: digits.size, classes: 10 },
@@ -25,6 +26,7 @@ export class Session {
         optimizer: settings.optimizer,
         learningRate: settings.learningRate,
         seed: settings.seed,
+        kernels,
       },
     );
     this.count();

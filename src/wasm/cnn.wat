@@ -13,7 +13,7 @@
 
   ;; output = input ⋆ weights + bias (conv2dForward of src/conv2d.ts). $shape points at ten
   ;; i32s: channels, height, width, filters, kernel height, kernel width, stride, padding,
-  ;; output height, output width. $pairs is room for the kernels two filters side by side;
+  ;; output height, output width. $pairs is room for two filters' kernels side by side;
   ;; $offsets holds, for each tap (c, ky, kx), the bytes from input[0][0][0] to input[c][ky][kx].
   ;; Each output pixel sums in registers, two filters at a time (one per lane): its bias, then
   ;; kernel × input for the taps inside the image, channel by channel, row by row — the taps
@@ -65,6 +65,8 @@
           (local.set $kx (select (i32.sub (i32.const 0) (local.get $x)) (i32.const 0) (i32.lt_s (local.get $x) (i32.const 0))))
           (local.set $kxEnd (i32.sub (local.get $width) (local.get $x)))
           (if (i32.gt_s (local.get $kxEnd) (local.get $kw)) (then (local.set $kxEnd (local.get $kw))))
+          ;; A window wholly in the padding has no columns: kxEnd no lower than kx keeps its range empty.
+          (if (i32.lt_s (local.get $kxEnd) (local.get $kx)) (then (local.set $kxEnd (local.get $kx))))
           (local.set $sum
             (f64x2.replace_lane 1 (v128.load64_splat (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3))))
               (if (result f64) (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
@@ -332,7 +334,7 @@
       (local.set $f (i32.add (local.get $f) (i32.const 2)))
       (br_if $filterPair (i32.lt_u (local.get $f) (local.get $filters)))))
 
-;; denseBackward of src/cnn-kernels.ts: xDelta = 0; then for each output k < m in order,
+  ;; denseBackward of src/cnn-kernels.ts: xDelta = 0; then for each output k < m in order,
   ;;   b'[k] += d[k];  w'[k][j] += d[k]·x[j];  xDelta[j] += w[k][j]·d[k]   for j < n,
   ;; two inputs j at a time (one per lane), an odd last alone. w, w' row-major.
   (func (export "denseBackward")
@@ -408,7 +410,7 @@
         (f64.mul (f64.load (local.get $delta))
           (select (f64.const 1) (f64.const 0) (f64.gt (f64.load (local.get $z)) (f64.const 0))))))))
 
-    ;; Adds lane 0 of $sum to the double at $at, and lane 1 to the one $step bytes on if $two.
+  ;; Adds lane 0 of $sum to the double at $at, and lane 1 to the one $step bytes on if $two.
   (func $addLanes (param $at i32) (param $step i32) (param $two i32) (param $sum v128)
     (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64x2.extract_lane 0 (local.get $sum))))
     (if (local.get $two)

@@ -1,5 +1,5 @@
 import type { Activation } from '../activations.js';
-import type { CnnKernelFactory, CnnKernels, CnnLayout } from '../cnn-kernels.js';
+import { type CnnKernelFactory, type CnnKernels, type CnnLayout, javascriptCnnKernels } from '../cnn-kernels.js';
 import { compileModule } from './compile.js';
 import { CNN_WASM } from './cnn-bytes.js';
 import { KernelMemory } from './kernel-memory.js';
@@ -17,32 +17,44 @@ interface CnnExports {
 
 /** The most buffers a memory holds: a Cnn asks for 12, after the convolution's four. */
 const MOST_BUFFERS = 16;
+/** The convolution's shape, as convForward reads it: ten 32-bit integers. */
+const SHAPE_FIELDS = 10;
 
-/** Compiles the CNN kernels' module (about 1 kB), or returns undefined where the page cannot. */
+/** Compiles the CNN kernels' module (2.9 kB), or returns undefined where the page cannot. */
 export function compileCnnModule(): WebAssembly.Module | undefined {
   return compileModule(CNN_WASM);
 }
 
-/** The factory of WebAssembly CNN kernels, one memory per network. */
+/** The most bytes a network's WebAssembly memory may take; larger networks stay on JavaScript. */
+const MOST_BYTES = 2 ** 30;
+
+/** The factory of WebAssembly CNN kernels, one memory per network (JavaScript's for a network too large for one). */
 export function wasmCnnKernelFactory(module: WebAssembly.Module): CnnKernelFactory {
-  return (layout) => new WasmCnnKernels(layout, module);
+  return (layout) => (WasmCnnKernels.bytesFor(layout) <= MOST_BYTES ? new WasmCnnKernels(layout, module) : javascriptCnnKernels(layout));
 }
 
 /**
  * The WebAssembly kernels for one network, on one memory sized for its buffers: first the
- * convolution's shape, room for its kernels and its maps' gradients two filters side by side
- * and its taps' offsets, then every buffer the network asks for. The memory never grows, so the views handed out stay valid.
+ * convolution's shape, room for one pair of filters' kernels side by side, its taps' offsets,
+ * and room for a pair of filters' map gradients side by side, then every buffer the network
+ * asks for. The memory never grows, so the views handed out stay valid.
  */
 class WasmCnnKernels implements CnnKernels {
   readonly kind = 'webassembly';
   private readonly space: KernelMemory;
   private readonly loops: CnnExports;
-  /** Room for the kernels two filters side by side, as the convolution reads them. */
+  /** Room for two filters' kernels side by side, as the convolution reads them. */
   private readonly pairs: Float64Array;
   /** For each tap (channel, row, column) of a kernel, the bytes from an image's first pixel to the tap's. */
   private readonly offsets: Int32Array;
-  /** Room for the feature maps' gradients two filters side by side, as the backward pass reads them. */
+  /** Room for two filters' map gradients side by side, as the backward pass reads them. */
   private readonly gradientPairs: Float64Array;
+
+  /** The bytes of buffers a network of `layout` needs: the kernels' own, then the network's. */
+  static bytesFor({ conv, doubles, ints }: CnnLayout): number {
+    const taps = conv.channels * conv.kernelHeight * conv.kernelWidth;
+    return 4 * (SHAPE_FIELDS + taps + ints) + 8 * (2 * taps + 2 * conv.outHeight * conv.outWidth + doubles);
+  }
 
   constructor(
     private readonly layout: CnnLayout,
@@ -51,17 +63,15 @@ class WasmCnnKernels implements CnnKernels {
     const { channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth } = layout.conv;
     const shape = [channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth];
     const taps = channels * kernelHeight * kernelWidth;
-    const pairs = 2 * Math.ceil(filters / 2) * taps;
-    const gradientPairs = 2 * outHeight * outWidth;
-    this.space = new KernelMemory(4 * (shape.length + taps + layout.ints) + 8 * (pairs + gradientPairs + layout.doubles), MOST_BUFFERS);
+    this.space = new KernelMemory(WasmCnnKernels.bytesFor(layout), MOST_BUFFERS);
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as CnnExports;
     // The shape's table sits at the start of the memory (byte 0).
-    this.int32(shape.length).set(shape);
-    this.pairs = this.float64(pairs);
+    this.int32(SHAPE_FIELDS).set(shape);
+    this.pairs = this.float64(2 * taps);
     this.offsets = this.int32(taps);
-    this.gradientPairs = this.float64(gradientPairs);
     for (let c = 0, t = 0; c < channels; c++)
       for (let ky = 0; ky < kernelHeight; ky++) for (let kx = 0; kx < kernelWidth; kx++) this.offsets[t++] = 8 * ((c * height + ky) * width + kx);
+    this.gradientPairs = this.float64(2 * outHeight * outWidth);
   }
 
   float64(length: number): Float64Array {

@@ -13,7 +13,7 @@ interface DenseExports {
   backpropagateFour(w: number, n: number, m: number, dFrom: number, dTo: number, stride: number): void;
 }
 
-/** Compiles the dense kernels' module (2.3 kB), or returns undefined where the page cannot. */
+/** Compiles the dense kernels' module (2.6 kB), or returns undefined where the page cannot. */
 export function compileDenseModule(): WebAssembly.Module | undefined {
   return compileModule(DENSE_WASM);
 }

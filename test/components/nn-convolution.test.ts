@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../components/nn-convolution/nn-convolution.js';
 import type { NnConvolution } from '../../components/nn-convolution/nn-convolution.js';
+import { loadWasmCnnKernels } from '../../src/wasm/load.js';
 import { drawingProblems } from '../shared/finite.js';
 import { captureWarnings, nextFrame, settleWidth } from './helpers.js';
 
@@ -361,6 +362,38 @@ describe('<nn-convolution mode="train">', function () {
     expect(text(el, '.status')).to.equal(`Epoch 10 of 10: ${right} of ${total} held-out digits read right.`);
     expect(text(el, '.train-status')).to.include(`${(el.accuracy * 100).toFixed(1)}%`);
     expect(drawingProblems(root(el))).to.deep.equal([]);
+  });
+
+  it('trains on the kernels a page gives it (useKernels) to the same numbers as on JavaScript, and keeps them when a setting rebuilds the network', async () => {
+    const kernels = await loadWasmCnnKernels();
+    expect(kernels, 'this browser compiles the WebAssembly SIMD kernels').to.be.a('function');
+    const plain = await fixture<NnConvolution>(html`<nn-convolution mode="train" epochs="1"></nn-convolution>`);
+    const fast = await fixture<NnConvolution>(html`<nn-convolution mode="train" epochs="1"></nn-convolution>`);
+    // Given before the digits have loaded: kept for the network still to be built.
+    fast.useKernels(kernels!);
+    for (const el of [plain, fast]) await until(el, () => !!$(el, '.confusion'));
+    const kindOf = (el: NnConvolution) => (el as unknown as { session: { trainer: { cnn: { kernelKind: string } } } }).session.trainer.cnn.kernelKind;
+    expect(kindOf(plain)).to.equal('javascript');
+    expect(kindOf(fast)).to.equal('webassembly');
+    const firstEpoch = (el: NnConvolution) =>
+      new Promise<{ filters: number[][][]; accuracy: number; steps: number }>((resolve) =>
+        el.addEventListener('nn-epoch', () => resolve({ filters: el.filtersValues, accuracy: el.accuracy, steps: el.steps }), { once: true }),
+      );
+    // One at a time, each on screen (a widget off screen does not train).
+    const trainOneEpoch = (el: NnConvolution) => {
+      el.scrollIntoView();
+      const epoch = firstEpoch(el);
+      el.play();
+      return epoch;
+    };
+    const onJavaScript = await trainOneEpoch(plain);
+    const onWebAssembly = await trainOneEpoch(fast);
+    expect(onWebAssembly).to.deep.equal(onJavaScript);
+    expect(onWebAssembly.accuracy).to.be.above(0.5);
+    fast.filters = 4;
+    await fast.updateComplete;
+    expect(fast.filtersValues).to.have.length(4);
+    expect(kindOf(fast), 'a rebuilt network keeps the kernels').to.equal('webassembly');
   });
 
   it('shows a writer\'s own 8 × 8 digit and refuses an image of another size', async () => {

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { type CnnKernelFactory, javascriptCnnKernels } from '../../src/cnn-kernels.js';
 import { defaultCnnKernels } from '../../src/default-cnn-kernels.js';
-import { Cnn, type CnnOptions, CnnTrainer, Random } from '../../src/index.js';
+import { Cnn, type CnnOptions, CnnTrainer, Random, conv2dShape, poolShape } from '../../src/index.js';
 import { loadWasmCnnKernels } from '../../src/wasm/load.js';
 
 /**
@@ -28,12 +28,18 @@ const shapes: Omit<CnnOptions, 'activation' | 'seed'>[] = [
   { height: 5, width: 5, channels: 2, classes: 5, filters: 3, kernelSize: 5, padding: 4, pool: 'max', poolSize: 3 },
   { height: 12, width: 10, classes: 2, filters: 8, kernelSize: 4, stride: 3, padding: 1 },
   { height: 6, width: 6, classes: 7, filters: 2, kernelSize: 1, padding: 0, pool: 'average', poolSize: 3 },
+  // Five interior pixels a row: two pairs and one alone.
+  { height: 7, width: 7, classes: 3, filters: 2, kernelSize: 3, padding: 0, pool: 'none' },
+  // Padding wider than the kernel: windows wholly in the padding, with no tap inside.
+  { height: 4, width: 4, classes: 2, filters: 3, kernelSize: 2, padding: 3 },
+  { height: 1, width: 1, classes: 2, filters: 1, kernelSize: 1, padding: 100, stride: 100 },
 ];
 
-/** Random images for a network of `shape`, with a few pixels 0 and, if asked, one NaN. */
+/** Random images for a network of `shape`, with a few pixels 0 and, if asked, one NaN in the last image (so the others' gradients stay numbers). */
 function images(shape: Cnn, count: number, random: Random, withNaN: boolean): Float64Array {
-  const pixels = Float64Array.from({ length: count * shape.input.length }, () => (random.next() < 0.2 ? 0 : random.uniform(-1, 1)));
-  if (withNaN) pixels[random.int(pixels.length)] = Number.NaN;
+  const size = shape.input.length;
+  const pixels = Float64Array.from({ length: count * size }, () => (random.next() < 0.2 ? 0 : random.uniform(-1, 1)));
+  if (withNaN) pixels[(count - 1) * size + random.int(size)] = Number.NaN;
   return pixels;
 }
 
@@ -82,19 +88,22 @@ describe('WebAssembly CNN kernels', () => {
     expect(checked).to.equal(shapes.length * 3);
   });
 
-  it('pick the same window for a max pooling as JavaScript, NaN included, so the gradient goes to the same pixel', () => {
-    const options = { height: 4, width: 4, classes: 2, filters: 1, kernelSize: 1, padding: 0, activation: 'tanh' };
-    const [js, fast] = [javascriptCnnKernels, wasm].map((kernels) => new Cnn({ ...options, kernels }));
-    for (const cnn of [js, fast]) {
-      cnn.kernels[0] = 1;
-      // Ties, a NaN after a larger value, and a window of two NaNs.
-      cnn.forward([1, 1, 0, 5, 1, 1, Number.NaN, 2, Number.NaN, 3, 4, 4, 0, Number.NaN, 4, 4]);
-      cnn.zeroGradients();
-      cnn.backward(1);
-    }
-    expect(firstDifference(js.pooled, fast.pooled)).to.equal(-1);
-    expect(Array.from(fast.pooled, Number.isNaN)).to.deep.equal([false, true, true, false]);
-    expect(firstDifference(js.gradients, fast.gradients)).to.equal(-1);
+  it('pick the same pixel of each max-pooling window as JavaScript: the first of ties, the last NaN', () => {
+    const conv = conv2dShape({ height: 4, width: 4 });
+    const pool = poolShape({ channels: 1, height: 4, width: 4, size: 2 });
+    const [js, fast] = [javascriptCnnKernels, wasm].map((factory) => {
+      const kernels = factory({ conv, pool, doubles: 20, ints: 4 });
+      const input = kernels.float64(16);
+      const output = kernels.float64(4);
+      const argmax = kernels.int32(4);
+      // Windows: a tie of four, a NaN beside a larger value, two NaNs, and a tie after a smaller value.
+      input.set([1, 1, 0, 5, 1, 1, Number.NaN, 2, Number.NaN, 3, 2, 4, 0, Number.NaN, 4, 4]);
+      kernels.maxPool(input, output, argmax);
+      return { output, argmax };
+    });
+    expect(Array.from(js.argmax)).to.deep.equal([0, 6, 13, 11]);
+    expect(Array.from(fast.argmax)).to.deep.equal(Array.from(js.argmax));
+    expect(firstDifference(js.output, fast.output)).to.equal(-1);
   });
 
   it('train the digits network to the same bits, with each optimizer, and classify as JavaScript does', () => {
@@ -114,10 +123,30 @@ describe('WebAssembly CNN kernels', () => {
     }
   });
 
+  it('can take over a run between steps (CnnTrainer.useKernels) and carry it on to the same numbers', () => {
+    const random = new Random(8);
+    const data = { images: Float64Array.from({ length: 50 * 36 }, () => random.next()), labels: Uint8Array.from({ length: 50 }, () => random.int(3)), height: 6, width: 6, classes: 3 };
+    const run = (switchAt: number) => {
+      const trainer = new CnnTrainer(data, { filters: 3, batchSize: 6, optimizer: 'adam', seed: 4, kernels: javascriptCnnKernels });
+      for (let i = 0; i < 20; i++) {
+        if (i === switchAt) trainer.useKernels(wasm);
+        trainer.step();
+      }
+      return trainer;
+    };
+    const plain = run(-1);
+    const switched = run(7);
+    expect(plain.cnn.kernelKind).to.equal('javascript');
+    expect(switched.cnn.kernelKind).to.equal('webassembly');
+    expect(firstDifference(switched.cnn.params, plain.cnn.params)).to.equal(-1);
+    expect(Object.is(switched.loss, plain.loss)).to.equal(true);
+    expect(Array.from(switched.confusion())).to.deep.equal(Array.from(plain.confusion()));
+  });
+
   it("are a Cnn's default in the WebAssembly test group, whose import map swaps the default kernels; JavaScript's elsewhere", () => {
     const mapped = document.querySelector('script[type="importmap"]')?.textContent?.includes('default-cnn-kernels') ?? false;
     const layout = new Cnn({ height: 4, width: 4, classes: 2 });
     expect(layout.kernelKind).to.equal(mapped ? 'webassembly' : 'javascript');
-    expect(defaultCnnKernels({ conv: layout.conv, pool: layout.pool, features: layout.features, classes: 2, doubles: 0, ints: 0 }).kind).to.equal(mapped ? 'webassembly' : 'javascript');
+    expect(defaultCnnKernels({ conv: layout.conv, pool: layout.pool, doubles: 0, ints: 0 }).kind).to.equal(mapped ? 'webassembly' : 'javascript');
   });
 });
