@@ -42,6 +42,8 @@ interface CnnSession {
   run(): void | Promise<void>;
   samples(): number;
   accuracy(): number;
+  /** Frees what the engine holds outside the JavaScript heap (TensorFlow.js's tensors). */
+  dispose?(): void;
 }
 
 interface CnnPeer {
@@ -105,6 +107,11 @@ function tfjsCnn(backend: TfjsBackend): CnnPeer {
           epochs += history.epoch.length;
         },
         samples: () => epochs * count,
+        dispose() {
+          model.dispose();
+          x.dispose();
+          y.dispose();
+        },
         accuracy() {
           return tf.tidy(() => {
             const predicted = tf.argMax(model.predict(x) as tf.Tensor, -1).dataSync();
@@ -198,6 +205,7 @@ export async function benchCnn(spec = caseD(), rounds = 3, peers = CNN_PEERS): P
         // TensorFlow.js's WebAssembly backend has no Conv2DBackpropFilter kernel: it cannot train a convolution.
         rows.push({ peer, wall: [], cpu: [], samples: 0, accuracy: Number.NaN, skipped: (error as Error).message.split('\n')[0] });
       }
+      warm.dispose?.();
     }
   }
   for (let round = 0; round < rounds; round++) {
@@ -211,6 +219,7 @@ export async function benchCnn(spec = caseD(), rounds = 3, peers = CNN_PEERS): P
       row.cpu.push(cpuNow() - cpu);
       row.samples = session.samples();
       row.accuracy = session.accuracy();
+      session.dispose?.();
     }
   }
   const lines = ['', `D: digits CNN 8×8×1 → conv 3×3 same ×${spec.filters} → relu → max pool 2 → dense softmax 10; 1,797 UCI digits, batch ${spec.batchSize}, SGD ${spec.learningRate}, ${spec.epochs} epochs (forward + backward)`];
@@ -285,6 +294,7 @@ async function benchCnnForward(spec: CnnSpec, peers: CnnPeer[], rounds: number):
       row.wall.push(performance.now() - start);
     }
   }
+  for (const row of sessions) row.session?.dispose?.();
   const count = spec.labels.length;
   const mine = sessions[0];
   const lines = ['', `D′: the same network classifying all ${fmt(count)} digits, forward passes only (untrained weights; ${rounds} interleaved rounds)`];
