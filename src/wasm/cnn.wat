@@ -25,7 +25,7 @@
     (local $taps i32) (local $plane i32) (local $f i32) (local $i i32) (local $c i32)
     (local $oy i32) (local $ox i32) (local $y i32) (local $x i32)
     (local $ky i32) (local $kyEnd i32) (local $kx i32) (local $kxEnd i32)
-    (local $kyStart i32) (local $in i32) (local $w i32) (local $p i32) (local $end i32) (local $out i32) (local $sum v128) (local $next v128) (local $o i32) (local $wv v128)
+    (local $kyStart i32) (local $in i32) (local $w i32) (local $p i32) (local $end i32) (local $out i32) (local $sum v128) (local $next v128) (local $o i32) (local $wv v128) (local $two i32) (local $inside i32)
     (local.set $channels (i32.load (local.get $shape)))
     (local.set $height (i32.load offset=4 (local.get $shape)))
     (local.set $width (i32.load offset=8 (local.get $shape)))
@@ -40,13 +40,14 @@
     (local.set $plane (i32.shl (i32.mul (local.get $oh) (local.get $ow)) (i32.const 3)))
     (local.set $f (i32.const 0))
     (loop $filterPair
+      (local.set $two (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters)))
       ;; The pair's kernels side by side: pairs[2t] = filter f's tap t, pairs[2t + 1] = filter f + 1's (or 0).
       (local.set $i (i32.const 0))
       (loop $tap
         (local.set $p (i32.add (local.get $weights) (i32.shl (i32.add (i32.mul (local.get $f) (local.get $taps)) (local.get $i)) (i32.const 3))))
         (v128.store (i32.add (local.get $pairs) (i32.shl (local.get $i) (i32.const 4)))
           (f64x2.replace_lane 1 (v128.load64_splat (local.get $p))
-            (if (result f64) (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
+            (if (result f64) (local.get $two)
               (then (f64.load (i32.add (local.get $p) (i32.shl (local.get $taps) (i32.const 3)))))
               (else (f64.const 0)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -69,19 +70,21 @@
           (if (i32.lt_s (local.get $kxEnd) (local.get $kx)) (then (local.set $kxEnd (local.get $kx))))
           (local.set $sum
             (f64x2.replace_lane 1 (v128.load64_splat (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3))))
-              (if (result f64) (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
+              (if (result f64) (local.get $two)
                 (then (f64.load offset=8 (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3)))))
                 (else (f64.const 0)))))
+          ;; This pixel's window wholly inside the image; in: input[0][y][x], where its window starts.
+          (local.set $inside (i32.eqz (i32.or (i32.or (local.get $kx) (local.get $kyStart))
+            (i32.or (i32.ne (local.get $kxEnd) (local.get $kw)) (i32.ne (local.get $kyEnd) (local.get $kh))))))
+          (local.set $in (i32.add (local.get $input) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $width)) (local.get $x)) (i32.const 3))))
           (block $advance
             ;; This pixel's window and the next one's both inside the image: the two at once.
             (if (i32.and
-                  (i32.eqz (i32.or (i32.or (local.get $kx) (local.get $kyStart))
-                    (i32.or (i32.ne (local.get $kxEnd) (local.get $kw)) (i32.ne (local.get $kyEnd) (local.get $kh)))))
+                  (local.get $inside)
                   (i32.and (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow))
                     (i32.le_s (i32.add (i32.add (local.get $x) (local.get $stride)) (local.get $kw)) (local.get $width))))
               (then
                 (local.set $next (local.get $sum))
-                (local.set $in (i32.add (local.get $input) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $width)) (local.get $x)) (i32.const 3))))
                 (local.set $w (local.get $pairs))
                 (local.set $p (local.get $offsets))
                 (local.set $end (i32.add (local.get $offsets) (i32.shl (local.get $taps) (i32.const 2))))
@@ -96,17 +99,15 @@
                   (br_if $everyTapOfTwo (i32.lt_u (local.get $p) (local.get $end))))
                 (f64.store (local.get $out) (f64x2.extract_lane 0 (local.get $sum)))
                 (f64.store offset=8 (local.get $out) (f64x2.extract_lane 0 (local.get $next)))
-                (if (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
+                (if (local.get $two)
                   (then
                     (f64.store (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $sum)))
                     (f64.store offset=8 (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $next)))))
                 (local.set $out (i32.add (local.get $out) (i32.const 8)))
                 (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
                 (br $advance)))
-            (if (i32.eqz (i32.or (i32.or (local.get $kx) (local.get $kyStart))
-                  (i32.or (i32.ne (local.get $kxEnd) (local.get $kw)) (i32.ne (local.get $kyEnd) (local.get $kh)))))
+            (if (local.get $inside)
               (then
-                (local.set $in (i32.add (local.get $input) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $width)) (local.get $x)) (i32.const 3))))
                 (local.set $w (local.get $pairs))
                 (local.set $p (local.get $offsets))
                 (local.set $end (i32.add (local.get $offsets) (i32.shl (local.get $taps) (i32.const 2))))
@@ -145,7 +146,7 @@
                   (local.set $c (i32.add (local.get $c) (i32.const 1)))
                   (br_if $channel (i32.lt_u (local.get $c) (local.get $channels))))))
             (f64.store (local.get $out) (f64x2.extract_lane 0 (local.get $sum)))
-            (if (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters))
+            (if (local.get $two)
               (then (f64.store (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $sum))))))
           (local.set $out (i32.add (local.get $out) (i32.const 8)))
           (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
