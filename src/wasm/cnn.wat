@@ -13,31 +13,22 @@
 
   ;; output = input ⋆ weights + bias (conv2dForward of src/conv2d.ts). $shape points at ten
   ;; i32s: channels, height, width, filters, kernel height, kernel width, stride, padding,
-  ;; output height, output width. $pairs is room for two filters' kernels side by side;
-  ;; $offsets holds, for each tap (c, ky, kx), the bytes from input[0][0][0] to input[c][ky][kx].
+  ;; output height, output width. $pairs is room for two filters' kernels side by side.
+  ;; $kinds..$kindsEnd, $tapLists and $pixels are the plan of src/wasm/conv-plan.ts: the
+  ;; output pixels by kind, each kind's taps inside the image, and each pixel's place.
   ;; Each output pixel sums in registers, two filters at a time (one per lane): its bias, then
-  ;; kernel × input for the taps inside the image, channel by channel, row by row — the taps
-  ;; JavaScript adds, in its order. An odd last filter rides in lane 0 beside zeros. A pixel
-  ;; whose window lies wholly inside the image runs down every tap by its offset.
-  (func (export "convForward") (param $shape i32) (param $input i32) (param $weights i32) (param $bias i32) (param $output i32) (param $pairs i32) (param $offsets i32)
-    (local $channels i32) (local $height i32) (local $width i32) (local $filters i32) (local $kh i32) (local $kw i32)
-    (local $stride i32) (local $padding i32) (local $oh i32) (local $ow i32)
-    (local $taps i32) (local $plane i32) (local $f i32) (local $i i32) (local $c i32)
-    (local $oy i32) (local $ox i32) (local $y i32) (local $x i32)
-    (local $ky i32) (local $kyEnd i32) (local $kx i32) (local $kxEnd i32)
-    (local $kyStart i32) (local $in i32) (local $w i32) (local $p i32) (local $end i32) (local $out i32) (local $sum v128) (local $next v128) (local $o i32) (local $wv v128) (local $two i32) (local $inside i32)
-    (local.set $channels (i32.load (local.get $shape)))
-    (local.set $height (i32.load offset=4 (local.get $shape)))
-    (local.set $width (i32.load offset=8 (local.get $shape)))
+  ;; kernel × input down its kind's taps — the taps JavaScript adds, in its order. An odd last
+  ;; filter rides in lane 1 beside zeros. Four pixels of a kind advance together; a kind's last
+  ;; four may overlap the four before, whose pixels they work out again to the same bits.
+  (func (export "convForward") (param $shape i32) (param $input i32) (param $weights i32) (param $bias i32) (param $output i32)
+    (param $pairs i32) (param $kinds i32) (param $kindsEnd i32) (param $tapLists i32) (param $pixels i32)
+    (local $filters i32) (local $taps i32) (local $plane i32) (local $f i32) (local $i i32) (local $two i32)
+    (local $kind i32) (local $out i32) (local $list i32) (local $listEnd i32) (local $p i32) (local $left i32) (local $t i32)
+    (local $at i32) (local $o i32) (local $in0 i32) (local $in1 i32) (local $in2 i32) (local $in3 i32)
+    (local $b v128) (local $w v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
     (local.set $filters (i32.load offset=12 (local.get $shape)))
-    (local.set $kh (i32.load offset=16 (local.get $shape)))
-    (local.set $kw (i32.load offset=20 (local.get $shape)))
-    (local.set $stride (i32.load offset=24 (local.get $shape)))
-    (local.set $padding (i32.load offset=28 (local.get $shape)))
-    (local.set $oh (i32.load offset=32 (local.get $shape)))
-    (local.set $ow (i32.load offset=36 (local.get $shape)))
-    (local.set $taps (i32.mul (local.get $channels) (i32.mul (local.get $kh) (local.get $kw))))
-    (local.set $plane (i32.shl (i32.mul (local.get $oh) (local.get $ow)) (i32.const 3)))
+    (local.set $taps (i32.mul (i32.load (local.get $shape)) (i32.mul (i32.load offset=16 (local.get $shape)) (i32.load offset=20 (local.get $shape)))))
+    (local.set $plane (i32.shl (i32.mul (i32.load offset=32 (local.get $shape)) (i32.load offset=36 (local.get $shape))) (i32.const 3)))
     (local.set $f (i32.const 0))
     (loop $filterPair
       (local.set $two (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters)))
@@ -52,148 +43,149 @@
               (else (f64.const 0)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br_if $tap (i32.lt_u (local.get $i) (local.get $taps))))
+      (local.set $b
+        (f64x2.replace_lane 1 (v128.load64_splat (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3))))
+          (if (result f64) (local.get $two)
+            (then (f64.load offset=8 (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3)))))
+            (else (f64.const 0)))))
       (local.set $out (i32.add (local.get $output) (i32.mul (local.get $f) (local.get $plane))))
-      (local.set $oy (i32.const 0))
-      (loop $outputRow
-        ;; The input row of kernel row 0, and the kernel rows that land inside the image.
-        (local.set $y (i32.sub (i32.mul (local.get $oy) (local.get $stride)) (local.get $padding)))
-        (local.set $kyStart (select (i32.sub (i32.const 0) (local.get $y)) (i32.const 0) (i32.lt_s (local.get $y) (i32.const 0))))
-        (local.set $kyEnd (i32.sub (local.get $height) (local.get $y)))
-        (if (i32.gt_s (local.get $kyEnd) (local.get $kh)) (then (local.set $kyEnd (local.get $kh))))
-        (local.set $ox (i32.const 0))
-        (loop $outputColumn
-          (local.set $x (i32.sub (i32.mul (local.get $ox) (local.get $stride)) (local.get $padding)))
-          (local.set $kx (select (i32.sub (i32.const 0) (local.get $x)) (i32.const 0) (i32.lt_s (local.get $x) (i32.const 0))))
-          (local.set $kxEnd (i32.sub (local.get $width) (local.get $x)))
-          (if (i32.gt_s (local.get $kxEnd) (local.get $kw)) (then (local.set $kxEnd (local.get $kw))))
-          ;; A window wholly in the padding has no columns: kxEnd no lower than kx keeps its range empty.
-          (if (i32.lt_s (local.get $kxEnd) (local.get $kx)) (then (local.set $kxEnd (local.get $kx))))
-          (local.set $sum
-            (f64x2.replace_lane 1 (v128.load64_splat (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3))))
-              (if (result f64) (local.get $two)
-                (then (f64.load offset=8 (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3)))))
-                (else (f64.const 0)))))
-          ;; This pixel's window wholly inside the image; in: input[0][y][x], where its window starts.
-          (local.set $inside (i32.eqz (i32.or (i32.or (local.get $kx) (local.get $kyStart))
-            (i32.or (i32.ne (local.get $kxEnd) (local.get $kw)) (i32.ne (local.get $kyEnd) (local.get $kh))))))
-          (local.set $in (i32.add (local.get $input) (i32.shl (i32.add (i32.mul (local.get $y) (local.get $width)) (local.get $x)) (i32.const 3))))
-          (block $advance
-            ;; This pixel's window and the next one's both inside the image: the two at once.
-            (if (i32.and
-                  (local.get $inside)
-                  (i32.and (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow))
-                    (i32.le_s (i32.add (i32.add (local.get $x) (local.get $stride)) (local.get $kw)) (local.get $width))))
-              (then
-                (local.set $next (local.get $sum))
-                (local.set $w (local.get $pairs))
-                (local.set $p (local.get $offsets))
-                (local.set $end (i32.add (local.get $offsets) (i32.shl (local.get $taps) (i32.const 2))))
-                (loop $everyTapOfTwo
-                  (local.set $o (i32.add (local.get $in) (i32.load (local.get $p))))
-                  (local.set $wv (v128.load (local.get $w)))
-                  (local.set $sum (f64x2.add (local.get $sum) (f64x2.mul (local.get $wv) (v128.load64_splat (local.get $o)))))
-                  (local.set $next (f64x2.add (local.get $next)
-                    (f64x2.mul (local.get $wv) (v128.load64_splat (i32.add (local.get $o) (i32.shl (local.get $stride) (i32.const 3)))))))
-                  (local.set $w (i32.add (local.get $w) (i32.const 16)))
-                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
-                  (br_if $everyTapOfTwo (i32.lt_u (local.get $p) (local.get $end))))
-                (f64.store (local.get $out) (f64x2.extract_lane 0 (local.get $sum)))
-                (f64.store offset=8 (local.get $out) (f64x2.extract_lane 0 (local.get $next)))
-                (if (local.get $two)
-                  (then
-                    (f64.store (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $sum)))
-                    (f64.store offset=8 (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $next)))))
-                (local.set $out (i32.add (local.get $out) (i32.const 8)))
-                (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
-                (br $advance)))
-            (if (local.get $inside)
-              (then
-                (local.set $w (local.get $pairs))
-                (local.set $p (local.get $offsets))
-                (local.set $end (i32.add (local.get $offsets) (i32.shl (local.get $taps) (i32.const 2))))
-                (loop $everyTap
-                  (local.set $sum (f64x2.add (local.get $sum)
-                    (f64x2.mul (v128.load (local.get $w)) (v128.load64_splat (i32.add (local.get $in) (i32.load (local.get $p)))))))
-                  (local.set $w (i32.add (local.get $w) (i32.const 16)))
-                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
-                  (br_if $everyTap (i32.lt_u (local.get $p) (local.get $end)))))
-              (else
-                (local.set $c (i32.const 0))
-                (loop $channel
-                  (local.set $ky (local.get $kyStart))
-                  (block $rowsDone
-                    (loop $kernelRow
-                      (br_if $rowsDone (i32.ge_s (local.get $ky) (local.get $kyEnd)))
-                      ;; in: input[c][y + ky][x + kx]; w: the pair's tap (c, ky, kx).
-                      (local.set $in (i32.add (local.get $input) (i32.shl
-                        (i32.add (i32.mul (i32.add (i32.mul (local.get $c) (local.get $height)) (i32.add (local.get $y) (local.get $ky))) (local.get $width))
-                          (i32.add (local.get $x) (local.get $kx)))
-                        (i32.const 3))))
-                      (local.set $w (i32.add (local.get $pairs) (i32.shl
-                        (i32.add (i32.mul (i32.add (i32.mul (local.get $c) (local.get $kh)) (local.get $ky)) (local.get $kw)) (local.get $kx))
-                        (i32.const 4))))
-                      (local.set $end (i32.add (local.get $in) (i32.shl (i32.sub (local.get $kxEnd) (local.get $kx)) (i32.const 3))))
-                      (block $columnsDone
-                        (loop $kernelColumn
-                          (br_if $columnsDone (i32.ge_u (local.get $in) (local.get $end)))
-                          (local.set $sum (f64x2.add (local.get $sum)
-                            (f64x2.mul (v128.load (local.get $w)) (v128.load64_splat (local.get $in)))))
-                          (local.set $in (i32.add (local.get $in) (i32.const 8)))
-                          (local.set $w (i32.add (local.get $w) (i32.const 16)))
-                          (br $kernelColumn)))
-                      (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
-                      (br $kernelRow)))
-                  (local.set $c (i32.add (local.get $c) (i32.const 1)))
-                  (br_if $channel (i32.lt_u (local.get $c) (local.get $channels))))))
-            (f64.store (local.get $out) (f64x2.extract_lane 0 (local.get $sum)))
-            (if (local.get $two)
-              (then (f64.store (i32.add (local.get $out) (local.get $plane)) (f64x2.extract_lane 1 (local.get $sum))))))
-          (local.set $out (i32.add (local.get $out) (i32.const 8)))
-          (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
-          (br_if $outputColumn (i32.lt_u (local.get $ox) (local.get $ow))))
-        (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
-        (br_if $outputRow (i32.lt_u (local.get $oy) (local.get $oh))))
+      (local.set $kind (local.get $kinds))
+      (loop $eachKind
+        (local.set $list (i32.add (local.get $tapLists) (i32.load (local.get $kind))))
+        (local.set $listEnd (i32.add (local.get $list) (i32.shl (i32.load offset=4 (local.get $kind)) (i32.const 3))))
+        (local.set $p (i32.add (local.get $pixels) (i32.load offset=8 (local.get $kind))))
+        (local.set $left (i32.load offset=12 (local.get $kind)))
+        (if (i32.ge_u (local.get $left) (i32.const 4))
+          (then
+            (loop $fours
+              (local.set $in0 (i32.add (local.get $input) (i32.load offset=4 (local.get $p))))
+              (local.set $in1 (i32.add (local.get $input) (i32.load offset=12 (local.get $p))))
+              (local.set $in2 (i32.add (local.get $input) (i32.load offset=20 (local.get $p))))
+              (local.set $in3 (i32.add (local.get $input) (i32.load offset=28 (local.get $p))))
+              (local.set $s0 (local.get $b))
+              (local.set $s1 (local.get $b))
+              (local.set $s2 (local.get $b))
+              (local.set $s3 (local.get $b))
+              (local.set $t (local.get $list))
+              (block $tapsDone
+                (br_if $tapsDone (i32.ge_u (local.get $t) (local.get $listEnd)))
+                (loop $fourTaps
+                  (local.set $w (v128.load (i32.add (local.get $pairs) (i32.load (local.get $t)))))
+                  (local.set $o (i32.load offset=4 (local.get $t)))
+                  (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in0) (local.get $o))))))
+                  (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in1) (local.get $o))))))
+                  (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in2) (local.get $o))))))
+                  (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in3) (local.get $o))))))
+                  (local.set $t (i32.add (local.get $t) (i32.const 8)))
+                  (br_if $fourTaps (i32.lt_u (local.get $t) (local.get $listEnd)))))
+              (local.set $at (i32.add (local.get $out) (i32.load (local.get $p))))
+              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s0)))
+              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s0)))))
+              (local.set $at (i32.add (local.get $out) (i32.load offset=8 (local.get $p))))
+              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s1)))
+              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s1)))))
+              (local.set $at (i32.add (local.get $out) (i32.load offset=16 (local.get $p))))
+              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s2)))
+              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s2)))))
+              (local.set $at (i32.add (local.get $out) (i32.load offset=24 (local.get $p))))
+              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s3)))
+              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s3)))))
+              ;; On by four pixels, or by fewer to end the kind with four that overlap these.
+              (local.set $left (i32.sub (local.get $left) (i32.const 4)))
+              (if (i32.gt_s (local.get $left) (i32.const 0))
+                (then
+                  (if (i32.lt_u (local.get $left) (i32.const 4))
+                    (then
+                      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $left) (i32.const 3))))
+                      (local.set $left (i32.const 4)))
+                    (else (local.set $p (i32.add (local.get $p) (i32.const 32)))))
+                  (br $fours)))))
+          (else
+            ;; Fewer than four pixels: one at a time.
+            (loop $ones
+              (local.set $in0 (i32.add (local.get $input) (i32.load offset=4 (local.get $p))))
+              (local.set $s0 (local.get $b))
+              (local.set $t (local.get $list))
+              (block $tapsDone
+                (br_if $tapsDone (i32.ge_u (local.get $t) (local.get $listEnd)))
+                (loop $oneTaps
+                  (local.set $s0 (f64x2.add (local.get $s0)
+                    (f64x2.mul (v128.load (i32.add (local.get $pairs) (i32.load (local.get $t))))
+                      (v128.load64_splat (i32.add (local.get $in0) (i32.load offset=4 (local.get $t)))))))
+                  (local.set $t (i32.add (local.get $t) (i32.const 8)))
+                  (br_if $oneTaps (i32.lt_u (local.get $t) (local.get $listEnd)))))
+              (local.set $at (i32.add (local.get $out) (i32.load (local.get $p))))
+              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s0)))
+              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s0)))))
+              (local.set $p (i32.add (local.get $p) (i32.const 8)))
+              (local.set $left (i32.sub (local.get $left) (i32.const 1)))
+              (br_if $ones (local.get $left)))))
+        (local.set $kind (i32.add (local.get $kind) (i32.const 16)))
+        (br_if $eachKind (i32.lt_u (local.get $kind) (local.get $kindsEnd))))
       (local.set $f (i32.add (local.get $f) (i32.const 2)))
       (br_if $filterPair (i32.lt_u (local.get $f) (local.get $filters)))))
 
   ;; maxPoolForward of src/pool.ts: each window's largest value into $output and its index
-  ;; (in doubles from $input) into $argmax; a NaN wins, the last NaN of a window.
+  ;; (in doubles from $input) into $argmax; a NaN wins, the last NaN of a window. Two
+  ;; neighbouring windows of a row at a time, one per lane (a row's odd last window in both).
+  ;; Each window row is folded left to right, then the rows top to bottom: "the later wins if
+  ;; it is larger or NaN" picks the same element however a window's elements are grouped, so
+  ;; this is JavaScript's answer, index and all, with the rows' chains side by side.
   (func (export "maxPool")
     (param $channels i32) (param $height i32) (param $width i32) (param $size i32) (param $stride i32)
     (param $outHeight i32) (param $outWidth i32) (param $input i32) (param $output i32) (param $argmax i32)
-    (local $c i32) (local $oy i32) (local $ox i32) (local $ky i32) (local $kx i32)
-    (local $base i32) (local $origin i32) (local $row i32) (local $best i32) (local $at i32) (local $wins i32) (local $max f64) (local $v f64)
+    (local $c i32) (local $oy i32) (local $ox i32) (local $ky i32) (local $kx i32) (local $base i32) (local $origin i32)
+    (local $row i32) (local $at i32) (local $apart i32) (local $gap i32) (local $lanes v128)
+    (local $v v128) (local $wins v128) (local $max v128) (local $best v128) (local $rowMax v128) (local $rowBest v128)
     (local.set $c (i32.const 0))
     (loop $channel
       (local.set $base (i32.mul (i32.mul (local.get $c) (local.get $height)) (local.get $width)))
       (local.set $oy (i32.const 0))
       (loop $outputRow
         (local.set $ox (i32.const 0))
-        (loop $outputColumn
+        (loop $windowPair
+          ;; $apart: how many doubles on the second lane's window starts (0 for a lone last window).
+          (local.set $apart (select (local.get $stride) (i32.const 0) (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $outWidth))))
+          (local.set $gap (i32.shl (local.get $apart) (i32.const 3)))
+          (local.set $lanes (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $apart))))
           (local.set $origin (i32.add (local.get $base)
             (i32.add (i32.mul (i32.mul (local.get $oy) (local.get $stride)) (local.get $width)) (i32.mul (local.get $ox) (local.get $stride)))))
-          (local.set $best (local.get $origin))
-          (local.set $max (f64.load (i32.add (local.get $input) (i32.shl (local.get $best) (i32.const 3)))))
+          (local.set $max (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $origin) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $origin) (i32.const 3))))))
+          (local.set $best (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $origin))) (local.get $lanes)))
           (local.set $ky (i32.const 0))
           (loop $windowRow
             (local.set $row (i32.add (local.get $origin) (i32.mul (local.get $ky) (local.get $width))))
-            (local.set $kx (i32.const 0))
-            (loop $windowColumn
-              (local.set $at (i32.add (local.get $row) (local.get $kx)))
-              (local.set $v (f64.load (i32.add (local.get $input) (i32.shl (local.get $at) (i32.const 3)))))
-              (local.set $wins (i32.or (f64.gt (local.get $v) (local.get $max)) (f64.ne (local.get $v) (local.get $v))))
-              (local.set $max (select (local.get $v) (local.get $max) (local.get $wins)))
-              (local.set $best (select (local.get $at) (local.get $best) (local.get $wins)))
-              (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
-              (br_if $windowColumn (i32.lt_u (local.get $kx) (local.get $size))))
+            (local.set $rowMax (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $row) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $row) (i32.const 3))))))
+            (local.set $rowBest (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $row))) (local.get $lanes)))
+            (local.set $kx (i32.const 1))
+            (block $rowDone
+              (loop $windowColumn
+                (br_if $rowDone (i32.ge_u (local.get $kx) (local.get $size)))
+                (local.set $at (i32.add (local.get $row) (local.get $kx)))
+                (local.set $v (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $at) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $at) (i32.const 3))))))
+                (local.set $wins (v128.or (f64x2.gt (local.get $v) (local.get $rowMax)) (f64x2.ne (local.get $v) (local.get $v))))
+                (local.set $rowMax (v128.bitselect (local.get $v) (local.get $rowMax) (local.get $wins)))
+                (local.set $rowBest (v128.bitselect (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $at))) (local.get $lanes)) (local.get $rowBest) (local.get $wins)))
+                (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
+                (br $windowColumn)))
+            (local.set $wins (v128.or (f64x2.gt (local.get $rowMax) (local.get $max)) (f64x2.ne (local.get $rowMax) (local.get $rowMax))))
+            (local.set $max (v128.bitselect (local.get $rowMax) (local.get $max) (local.get $wins)))
+            (local.set $best (v128.bitselect (local.get $rowBest) (local.get $best) (local.get $wins)))
             (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
             (br_if $windowRow (i32.lt_u (local.get $ky) (local.get $size))))
-          (f64.store (local.get $output) (local.get $max))
-          (i32.store (local.get $argmax) (local.get $best))
+          (f64.store (local.get $output) (f64x2.extract_lane 0 (local.get $max)))
+          (i32.store (local.get $argmax) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $best))))
+          (if (local.get $apart)
+            (then
+              (f64.store offset=8 (local.get $output) (f64x2.extract_lane 1 (local.get $max)))
+              (i32.store offset=4 (local.get $argmax) (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $best))))
+              (local.set $output (i32.add (local.get $output) (i32.const 8)))
+              (local.set $argmax (i32.add (local.get $argmax) (i32.const 4)))
+              (local.set $ox (i32.add (local.get $ox) (i32.const 1)))))
           (local.set $output (i32.add (local.get $output) (i32.const 8)))
           (local.set $argmax (i32.add (local.get $argmax) (i32.const 4)))
           (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
-          (br_if $outputColumn (i32.lt_u (local.get $ox) (local.get $outWidth))))
+          (br_if $windowPair (i32.lt_u (local.get $ox) (local.get $outWidth))))
         (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
         (br_if $outputRow (i32.lt_u (local.get $oy) (local.get $outHeight))))
       (local.set $c (i32.add (local.get $c) (i32.const 1)))

@@ -2,11 +2,12 @@ import type { Activation } from '../activations.js';
 import { type CnnKernelFactory, type CnnKernels, type CnnLayout, javascriptCnnKernels } from '../cnn-kernels.js';
 import { compileModule } from './compile.js';
 import { CNN_WASM } from './cnn-bytes.js';
+import { type ConvPlanSize, convPlanSize, writeConvPlan } from './conv-plan.js';
 import { KernelMemory } from './kernel-memory.js';
 
 /** The loops src/wasm/cnn.wat exports; pointers in bytes. */
 interface CnnExports {
-  convForward(shape: number, input: number, weights: number, bias: number, output: number, pairs: number, offsets: number): void;
+  convForward(shape: number, input: number, weights: number, bias: number, output: number, pairs: number, kinds: number, kindsEnd: number, tapLists: number, pixels: number): void;
   convBackward(shape: number, input: number, gradient: number, weightGradient: number, biasGradient: number, pairs: number): void;
   maxPool(channels: number, height: number, width: number, size: number, stride: number, outHeight: number, outWidth: number, input: number, output: number, argmax: number): void;
   denseSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
@@ -15,8 +16,8 @@ interface CnnExports {
   reluBackward(z: number, delta: number, n: number): void;
 }
 
-/** The most buffers a memory holds: a Cnn asks for 12, after the convolution's four. */
-const MOST_BUFFERS = 16;
+/** The most buffers a memory holds: a Cnn asks for 12, after the convolution's six. */
+const MOST_BUFFERS = 18;
 /** The convolution's shape, as convForward reads it: ten 32-bit integers. */
 const SHAPE_FIELDS = 10;
 
@@ -30,14 +31,17 @@ const MOST_BYTES = 2 ** 30;
 
 /** The factory of WebAssembly CNN kernels, one memory per network (JavaScript's for a network too large for one). */
 export function wasmCnnKernelFactory(module: WebAssembly.Module): CnnKernelFactory {
-  return (layout) => (WasmCnnKernels.bytesFor(layout) <= MOST_BYTES ? new WasmCnnKernels(layout, module) : javascriptCnnKernels(layout));
+  return (layout) => {
+    const plan = convPlanSize(layout.conv);
+    return WasmCnnKernels.bytesFor(layout, plan) <= MOST_BYTES ? new WasmCnnKernels(layout, plan, module) : javascriptCnnKernels(layout);
+  };
 }
 
 /**
  * The WebAssembly kernels for one network, on one memory sized for its buffers: first the
- * convolution's shape, room for one pair of filters' kernels side by side, its taps' offsets,
- * and room for a pair of filters' map gradients side by side, then every buffer the network
- * asks for. The memory never grows, so the views handed out stay valid.
+ * convolution's shape, room for one pair of filters' kernels side by side, its plan (see
+ * conv-plan.ts) and room for a pair of filters' map gradients side by side, then every buffer
+ * the network asks for. The memory never grows, so the views handed out stay valid.
  */
 class WasmCnnKernels implements CnnKernels {
   readonly kind = 'webassembly';
@@ -45,32 +49,36 @@ class WasmCnnKernels implements CnnKernels {
   private readonly loops: CnnExports;
   /** Room for two filters' kernels side by side, as the convolution reads them. */
   private readonly pairs: Float64Array;
-  /** For each tap (channel, row, column) of a kernel, the bytes from an image's first pixel to the tap's. */
-  private readonly offsets: Int32Array;
+  /** The convolution's output pixels by kind, each kind's taps, and each pixel's place (conv-plan.ts). */
+  private readonly kinds: Int32Array;
+  private readonly tapLists: Int32Array;
+  private readonly pixels: Int32Array;
   /** Room for two filters' map gradients side by side, as the backward pass reads them. */
   private readonly gradientPairs: Float64Array;
 
   /** The bytes of buffers a network of `layout` needs: the kernels' own, then the network's. */
-  static bytesFor({ conv, doubles, ints }: CnnLayout): number {
+  static bytesFor({ conv, doubles, ints }: CnnLayout, plan: ConvPlanSize): number {
     const taps = conv.channels * conv.kernelHeight * conv.kernelWidth;
-    return 4 * (SHAPE_FIELDS + taps + ints) + 8 * (2 * taps + 2 * conv.outHeight * conv.outWidth + doubles);
+    return 4 * (SHAPE_FIELDS + plan.kinds + plan.taps + plan.pixels + ints) + 8 * (2 * taps + 2 * conv.outHeight * conv.outWidth + doubles);
   }
 
   constructor(
     private readonly layout: CnnLayout,
+    plan: ConvPlanSize,
     module: WebAssembly.Module,
   ) {
     const { channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth } = layout.conv;
     const shape = [channels, height, width, filters, kernelHeight, kernelWidth, stride, padding, outHeight, outWidth];
     const taps = channels * kernelHeight * kernelWidth;
-    this.space = new KernelMemory(WasmCnnKernels.bytesFor(layout), MOST_BUFFERS);
+    this.space = new KernelMemory(WasmCnnKernels.bytesFor(layout, plan), MOST_BUFFERS);
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as CnnExports;
     // The shape's table sits at the start of the memory (byte 0).
     this.int32(SHAPE_FIELDS).set(shape);
     this.pairs = this.float64(2 * taps);
-    this.offsets = this.int32(taps);
-    for (let c = 0, t = 0; c < channels; c++)
-      for (let ky = 0; ky < kernelHeight; ky++) for (let kx = 0; kx < kernelWidth; kx++) this.offsets[t++] = 8 * ((c * height + ky) * width + kx);
+    this.kinds = this.int32(plan.kinds);
+    this.tapLists = this.int32(plan.taps);
+    this.pixels = this.int32(plan.pixels);
+    writeConvPlan(layout.conv, { kinds: this.kinds, taps: this.tapLists, pixels: this.pixels });
     this.gradientPairs = this.float64(2 * outHeight * outWidth);
   }
 
@@ -83,7 +91,8 @@ class WasmCnnKernels implements CnnKernels {
   }
 
   convolve(input: Float64Array, weights: Float64Array, bias: Float64Array, output: Float64Array): void {
-    this.loops.convForward(0, input.byteOffset, weights.byteOffset, bias.byteOffset, output.byteOffset, this.pairs.byteOffset, this.offsets.byteOffset);
+    const { kinds } = this;
+    this.loops.convForward(0, input.byteOffset, weights.byteOffset, bias.byteOffset, output.byteOffset, this.pairs.byteOffset, kinds.byteOffset, kinds.byteOffset + kinds.byteLength, this.tapLists.byteOffset, this.pixels.byteOffset);
   }
 
   convolveBackward(input: Float64Array, _weights: Float64Array, outputGradient: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array): void {

@@ -28,8 +28,10 @@ const shapes: Omit<CnnOptions, 'activation' | 'seed'>[] = [
   { height: 5, width: 5, channels: 2, classes: 5, filters: 3, kernelSize: 5, padding: 4, pool: 'max', poolSize: 3 },
   { height: 12, width: 10, classes: 2, filters: 8, kernelSize: 4, stride: 3, padding: 1 },
   { height: 6, width: 6, classes: 7, filters: 2, kernelSize: 1, padding: 0, pool: 'average', poolSize: 3 },
-  // Five interior pixels a row: two pairs and one alone.
+  // 25 pixels of one kind: six fours, the last overlapping the fifth.
   { height: 7, width: 7, classes: 3, filters: 2, kernelSize: 3, padding: 0, pool: 'none' },
+  // Three pixels: too few for four at a time.
+  { height: 3, width: 5, classes: 2, filters: 3, kernelSize: 3, padding: 0, pool: 'none' },
   // Padding wider than the kernel: windows wholly in the padding, with no tap inside.
   { height: 4, width: 4, classes: 2, filters: 3, kernelSize: 2, padding: 3 },
   { height: 1, width: 1, classes: 2, filters: 1, kernelSize: 1, padding: 100, stride: 100 },
@@ -104,6 +106,35 @@ describe('WebAssembly CNN kernels', () => {
     expect(Array.from(js.argmax)).to.deep.equal([0, 6, 13, 11]);
     expect(Array.from(fast.argmax)).to.deep.equal(Array.from(js.argmax));
     expect(firstDifference(js.output, fast.output)).to.equal(-1);
+  });
+
+  it('pick the same pixel as JavaScript in windows full of ties and NaNs, for odd rows of windows, every size and stride', () => {
+    const random = new Random(23);
+    const values = [0, 1, 2, Number.NaN];
+    const conv = conv2dShape({ height: 4, width: 4 });
+    for (const spec of [
+      { channels: 2, height: 6, width: 6, size: 2 },
+      { channels: 1, height: 7, width: 7, size: 3, stride: 2 },
+      { channels: 3, height: 5, width: 9, size: 3 },
+      { channels: 1, height: 5, width: 5, size: 1 },
+      { channels: 2, height: 8, width: 6, size: 2, stride: 1 },
+    ]) {
+      const pool = poolShape(spec);
+      const inputs = Float64Array.from({ length: pool.channels * pool.height * pool.width }, () => values[random.int(values.length)]);
+      const outputs = pool.channels * pool.outHeight * pool.outWidth;
+      const [js, fast] = [javascriptCnnKernels, wasm].map((factory) => {
+        const kernels = factory({ conv, pool, doubles: inputs.length + outputs, ints: outputs });
+        const input = kernels.float64(inputs.length);
+        const output = kernels.float64(outputs);
+        const argmax = kernels.int32(outputs);
+        input.set(inputs);
+        kernels.maxPool(input, output, argmax);
+        return { output, argmax };
+      });
+      const where = JSON.stringify(spec);
+      expect(Array.from(fast.argmax), where).to.deep.equal(Array.from(js.argmax));
+      expect(firstDifference(js.output, fast.output), where).to.equal(-1);
+    }
   });
 
   it('train the digits network to the same bits, with each optimizer, and classify as JavaScript does', () => {
