@@ -192,12 +192,40 @@
       (br_if $channel (i32.lt_u (local.get $c) (local.get $channels)))))
 
   ;; The dense layer's sums: z[k] = ((b[k] + w[k][0]·x[0]) + w[k][1]·x[1]) + … for k < m,
-  ;; w row-major (n inputs a row). Two classes at a time, one per lane; an odd last alone.
+  ;; w row-major (n inputs a row). Two classes at a time, one per lane, and two such pairs
+  ;; side by side while four classes remain; then a pair, and an odd last alone.
   (func (export "denseSums") (param $w i32) (param $b i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32)
-    (local $row i32) (local $end i32) (local $p i32) (local $q i32) (local $zEnd i32) (local $sum v128) (local $one f64)
+    (local $row i32) (local $end i32) (local $p i32) (local $q i32) (local $zEnd i32) (local $sum v128) (local $more v128) (local $xs v128) (local $one f64)
     (local.set $row (i32.shl (local.get $n) (i32.const 3)))
     (local.set $end (i32.add (local.get $x) (local.get $row)))
     (local.set $zEnd (i32.add (local.get $z) (i32.shl (local.get $m) (i32.const 3))))
+    (block $foursDone
+      (loop $four
+        (br_if $foursDone (i32.ge_u (i32.add (local.get $z) (i32.const 24)) (local.get $zEnd)))
+        (local.set $sum (v128.load (local.get $b)))
+        (local.set $more (v128.load offset=16 (local.get $b)))
+        (local.set $p (local.get $x))
+        (local.set $q (local.get $w))
+        (block $done
+          (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+          (loop $input
+            (local.set $xs (v128.load64_splat (local.get $p)))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (f64x2.mul (v128.load64_lane 1 (i32.add (local.get $q) (local.get $row)) (v128.load64_splat (local.get $q))) (local.get $xs))))
+            (local.set $more (f64x2.add (local.get $more)
+              (f64x2.mul
+                (v128.load64_lane 1 (i32.add (local.get $q) (i32.mul (local.get $row) (i32.const 3)))
+                  (v128.load64_splat (i32.add (local.get $q) (i32.shl (local.get $row) (i32.const 1)))))
+                (local.get $xs))))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))
+            (local.set $q (i32.add (local.get $q) (i32.const 8)))
+            (br_if $input (i32.lt_u (local.get $p) (local.get $end)))))
+        (v128.store (local.get $z) (local.get $sum))
+        (v128.store offset=16 (local.get $z) (local.get $more))
+        (local.set $w (i32.add (local.get $w) (i32.shl (local.get $row) (i32.const 2))))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (local.set $z (i32.add (local.get $z) (i32.const 32)))
+        (br $four)))
     (block $pairsDone
       (loop $pair
         (br_if $pairsDone (i32.ge_u (i32.add (local.get $z) (i32.const 8)) (local.get $zEnd)))
