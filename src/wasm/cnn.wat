@@ -130,13 +130,17 @@
   ;; neighbouring windows of a row at a time, one per lane (a row's odd last window in both).
   ;; Each window row is folded left to right, then the rows top to bottom: "the later wins if
   ;; it is larger or NaN" picks the same element however a window's elements are grouped, so
-  ;; this is JavaScript's answer, index and all, with the rows' chains side by side.
+  ;; this is JavaScript's answer, index and all, with the rows' chains side by side. 2 × 2
+  ;; windows, the common case, load each window row whole.
   (func (export "maxPool")
     (param $channels i32) (param $height i32) (param $width i32) (param $size i32) (param $stride i32)
     (param $outHeight i32) (param $outWidth i32) (param $input i32) (param $output i32) (param $argmax i32)
     (local $c i32) (local $oy i32) (local $ox i32) (local $ky i32) (local $kx i32) (local $base i32) (local $origin i32)
     (local $row i32) (local $at i32) (local $apart i32) (local $gap i32) (local $lanes v128)
     (local $v v128) (local $wins v128) (local $max v128) (local $best v128) (local $rowMax v128) (local $rowBest v128)
+    (local $first v128) (local $second v128) (local $one v128) (local $down v128)
+    (local.set $one (i64x2.splat (i64.const 1)))
+    (local.set $down (i64x2.splat (i64.extend_i32_u (local.get $width))))
     (local.set $c (i32.const 0))
     (loop $channel
       (local.set $base (i32.mul (i32.mul (local.get $c) (local.get $height)) (local.get $width)))
@@ -150,29 +154,55 @@
           (local.set $lanes (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $apart))))
           (local.set $origin (i32.add (local.get $base)
             (i32.add (i32.mul (i32.mul (local.get $oy) (local.get $stride)) (local.get $width)) (i32.mul (local.get $ox) (local.get $stride)))))
-          (local.set $max (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $origin) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $origin) (i32.const 3))))))
-          (local.set $best (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $origin))) (local.get $lanes)))
-          (local.set $ky (i32.const 0))
-          (loop $windowRow
-            (local.set $row (i32.add (local.get $origin) (i32.mul (local.get $ky) (local.get $width))))
-            (local.set $rowMax (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $row) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $row) (i32.const 3))))))
-            (local.set $rowBest (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $row))) (local.get $lanes)))
-            (local.set $kx (i32.const 1))
-            (block $rowDone
-              (loop $windowColumn
-                (br_if $rowDone (i32.ge_u (local.get $kx) (local.get $size)))
-                (local.set $at (i32.add (local.get $row) (local.get $kx)))
-                (local.set $v (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $at) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $at) (i32.const 3))))))
-                (local.set $wins (v128.or (f64x2.gt (local.get $v) (local.get $rowMax)) (f64x2.ne (local.get $v) (local.get $v))))
-                (local.set $rowMax (v128.bitselect (local.get $v) (local.get $rowMax) (local.get $wins)))
-                (local.set $rowBest (v128.bitselect (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $at))) (local.get $lanes)) (local.get $rowBest) (local.get $wins)))
-                (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
-                (br $windowColumn)))
-            (local.set $wins (v128.or (f64x2.gt (local.get $rowMax) (local.get $max)) (f64x2.ne (local.get $rowMax) (local.get $rowMax))))
-            (local.set $max (v128.bitselect (local.get $rowMax) (local.get $max) (local.get $wins)))
-            (local.set $best (v128.bitselect (local.get $rowBest) (local.get $best) (local.get $wins)))
-            (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
-            (br_if $windowRow (i32.lt_u (local.get $ky) (local.get $size))))
+          (if (i32.eq (local.get $size) (i32.const 2))
+            (then
+              ;; 2 × 2: a window row's two doubles come in one load, and a shuffle puts the two
+              ;; windows' firsts in one vector and their seconds in another.
+              (local.set $best (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $origin))) (local.get $lanes)))
+              (local.set $rowBest (i64x2.add (local.get $best) (local.get $down)))
+              (local.set $at (i32.add (local.get $input) (i32.shl (local.get $origin) (i32.const 3))))
+              (local.set $first (v128.load (local.get $at)))
+              (local.set $second (v128.load (i32.add (local.get $at) (local.get $gap))))
+              (local.set $max (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $first) (local.get $second)))
+              (local.set $v (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $first) (local.get $second)))
+              (local.set $wins (v128.or (f64x2.gt (local.get $v) (local.get $max)) (f64x2.ne (local.get $v) (local.get $v))))
+              (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $wins)))
+              (local.set $best (v128.bitselect (i64x2.add (local.get $best) (local.get $one)) (local.get $best) (local.get $wins)))
+              (local.set $at (i32.add (local.get $at) (i32.shl (local.get $width) (i32.const 3))))
+              (local.set $first (v128.load (local.get $at)))
+              (local.set $second (v128.load (i32.add (local.get $at) (local.get $gap))))
+              (local.set $rowMax (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $first) (local.get $second)))
+              (local.set $v (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $first) (local.get $second)))
+              (local.set $wins (v128.or (f64x2.gt (local.get $v) (local.get $rowMax)) (f64x2.ne (local.get $v) (local.get $v))))
+              (local.set $rowMax (v128.bitselect (local.get $v) (local.get $rowMax) (local.get $wins)))
+              (local.set $rowBest (v128.bitselect (i64x2.add (local.get $rowBest) (local.get $one)) (local.get $rowBest) (local.get $wins)))
+              (local.set $wins (v128.or (f64x2.gt (local.get $rowMax) (local.get $max)) (f64x2.ne (local.get $rowMax) (local.get $rowMax))))
+              (local.set $max (v128.bitselect (local.get $rowMax) (local.get $max) (local.get $wins)))
+              (local.set $best (v128.bitselect (local.get $rowBest) (local.get $best) (local.get $wins))))
+            (else
+              (local.set $max (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $origin) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $origin) (i32.const 3))))))
+              (local.set $best (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $origin))) (local.get $lanes)))
+              (local.set $ky (i32.const 0))
+              (loop $windowRow
+                (local.set $row (i32.add (local.get $origin) (i32.mul (local.get $ky) (local.get $width))))
+                (local.set $rowMax (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $row) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $row) (i32.const 3))))))
+                (local.set $rowBest (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $row))) (local.get $lanes)))
+                (local.set $kx (i32.const 1))
+                (block $rowDone
+                  (loop $windowColumn
+                    (br_if $rowDone (i32.ge_u (local.get $kx) (local.get $size)))
+                    (local.set $at (i32.add (local.get $row) (local.get $kx)))
+                    (local.set $v (v128.load64_lane 1 (i32.add (i32.add (local.get $input) (i32.shl (local.get $at) (i32.const 3))) (local.get $gap)) (v128.load64_splat (i32.add (local.get $input) (i32.shl (local.get $at) (i32.const 3))))))
+                    (local.set $wins (v128.or (f64x2.gt (local.get $v) (local.get $rowMax)) (f64x2.ne (local.get $v) (local.get $v))))
+                    (local.set $rowMax (v128.bitselect (local.get $v) (local.get $rowMax) (local.get $wins)))
+                    (local.set $rowBest (v128.bitselect (i64x2.add (i64x2.splat (i64.extend_i32_u (local.get $at))) (local.get $lanes)) (local.get $rowBest) (local.get $wins)))
+                    (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
+                    (br $windowColumn)))
+                (local.set $wins (v128.or (f64x2.gt (local.get $rowMax) (local.get $max)) (f64x2.ne (local.get $rowMax) (local.get $rowMax))))
+                (local.set $max (v128.bitselect (local.get $rowMax) (local.get $max) (local.get $wins)))
+                (local.set $best (v128.bitselect (local.get $rowBest) (local.get $best) (local.get $wins)))
+                (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+                (br_if $windowRow (i32.lt_u (local.get $ky) (local.get $size))))))
           (f64.store (local.get $output) (f64x2.extract_lane 0 (local.get $max)))
           (i32.store (local.get $argmax) (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $best))))
           (if (local.get $apart)
