@@ -13,117 +13,120 @@
 
   ;; output = input ⋆ weights + bias (conv2dForward of src/conv2d.ts). $shape points at ten
   ;; i32s: channels, height, width, filters, kernel height, kernel width, stride, padding,
-  ;; output height, output width. $pairs is room for two filters' kernels side by side.
-  ;; $kinds..$kindsEnd, $tapLists and $pixels are the plan of src/wasm/conv-plan.ts: the
-  ;; output pixels by kind, each kind's taps inside the image, and each pixel's place.
-  ;; Each output pixel sums in registers, two filters at a time (one per lane): its bias, then
-  ;; kernel × input down its kind's taps — the taps JavaScript adds, in its order. An odd last
-  ;; filter rides in lane 1 beside zeros. Four pixels of a kind advance together; a kind's last
-  ;; four may overlap the four before, whose pixels they work out again to the same bits.
+  ;; output height, output width. $six is room for six filters' biases, then their kernels,
+  ;; side by side (48 bytes each). $kinds..$kindsEnd, $tapLists and $pixels are the plan of
+  ;; src/wasm/conv-plan.ts: the output pixels by kind, each kind's taps inside the image, and
+  ;; each pixel's place.
+  ;; Each output pixel sums in registers, six filters at a time, two per vector, one per lane:
+  ;; its bias, then kernel × input down its kind's taps — the taps JavaScript adds, in its
+  ;; order. Two pixels of a kind advance together. Where fewer filters or pixels are left, the
+  ;; last ones are worked out again (the last filter in the lanes past it, a kind's last two
+  ;; pixels overlapping the two before, a lone pixel in both places): the same numbers,
+  ;; written to the same places twice.
   (func (export "convForward") (param $shape i32) (param $input i32) (param $weights i32) (param $bias i32) (param $output i32)
-    (param $pairs i32) (param $kinds i32) (param $kindsEnd i32) (param $tapLists i32) (param $pixels i32)
-    (local $filters i32) (local $taps i32) (local $plane i32) (local $f i32) (local $i i32) (local $two i32)
-    (local $kind i32) (local $out i32) (local $list i32) (local $listEnd i32) (local $p i32) (local $left i32) (local $t i32)
-    (local $at i32) (local $o i32) (local $in0 i32) (local $in1 i32) (local $in2 i32) (local $in3 i32)
-    (local $b v128) (local $w v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (param $six i32) (param $kinds i32) (param $kindsEnd i32) (param $tapLists i32) (param $pixels i32)
+    (local $filters i32) (local $taps i32) (local $plane i32) (local $group i32) (local $k i32) (local $f i32) (local $i i32)
+    (local $o0 i32) (local $o1 i32) (local $o2 i32) (local $o3 i32) (local $o4 i32) (local $o5 i32)
+    (local $kind i32) (local $list i32) (local $listEnd i32) (local $p i32) (local $second i32) (local $left i32) (local $t i32)
+    (local $o i32) (local $in0 i32) (local $in1 i32) (local $at i32)
+    (local $x0 v128) (local $x1 v128) (local $w0 v128) (local $w1 v128) (local $w2 v128)
+    (local $s00 v128) (local $s01 v128) (local $s02 v128) (local $s10 v128) (local $s11 v128) (local $s12 v128)
     (local.set $filters (i32.load offset=12 (local.get $shape)))
     (local.set $taps (i32.mul (i32.load (local.get $shape)) (i32.mul (i32.load offset=16 (local.get $shape)) (i32.load offset=20 (local.get $shape)))))
     (local.set $plane (i32.shl (i32.mul (i32.load offset=32 (local.get $shape)) (i32.load offset=36 (local.get $shape))) (i32.const 3)))
-    (local.set $f (i32.const 0))
-    (loop $filterPair
-      (local.set $two (i32.lt_u (i32.add (local.get $f) (i32.const 1)) (local.get $filters)))
-      ;; The pair's kernels side by side: pairs[2t] = filter f's tap t, pairs[2t + 1] = filter f + 1's (or 0).
-      (local.set $i (i32.const 0))
-      (loop $tap
-        (local.set $p (i32.add (local.get $weights) (i32.shl (i32.add (i32.mul (local.get $f) (local.get $taps)) (local.get $i)) (i32.const 3))))
-        (v128.store (i32.add (local.get $pairs) (i32.shl (local.get $i) (i32.const 4)))
-          (f64x2.replace_lane 1 (v128.load64_splat (local.get $p))
-            (if (result f64) (local.get $two)
-              (then (f64.load (i32.add (local.get $p) (i32.shl (local.get $taps) (i32.const 3)))))
-              (else (f64.const 0)))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br_if $tap (i32.lt_u (local.get $i) (local.get $taps))))
-      (local.set $b
-        (f64x2.replace_lane 1 (v128.load64_splat (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3))))
-          (if (result f64) (local.get $two)
-            (then (f64.load offset=8 (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3)))))
-            (else (f64.const 0)))))
-      (local.set $out (i32.add (local.get $output) (i32.mul (local.get $f) (local.get $plane))))
+    (local.set $group (i32.const 0))
+    (loop $eachGroup
+      ;; Filter group + k's bias and kernel into lane k of $six (the last filter past the end).
+      (local.set $k (i32.const 0))
+      (loop $lane
+        (local.set $f (call $filterOf (local.get $group) (local.get $k) (local.get $filters)))
+        (f64.store (i32.add (local.get $six) (i32.shl (local.get $k) (i32.const 3)))
+          (f64.load (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 3)))))
+        (local.set $i (i32.const 0))
+        (loop $tap
+          (f64.store offset=48 (i32.add (local.get $six) (i32.shl (i32.add (i32.mul (local.get $i) (i32.const 6)) (local.get $k)) (i32.const 3)))
+            (f64.load (i32.add (local.get $weights) (i32.shl (i32.add (i32.mul (local.get $f) (local.get $taps)) (local.get $i)) (i32.const 3)))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $tap (i32.lt_u (local.get $i) (local.get $taps))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $lane (i32.lt_u (local.get $k) (i32.const 6))))
+      (local.set $o0 (i32.add (local.get $output) (i32.mul (call $filterOf (local.get $group) (i32.const 0) (local.get $filters)) (local.get $plane))))
+      (local.set $o1 (i32.add (local.get $output) (i32.mul (call $filterOf (local.get $group) (i32.const 1) (local.get $filters)) (local.get $plane))))
+      (local.set $o2 (i32.add (local.get $output) (i32.mul (call $filterOf (local.get $group) (i32.const 2) (local.get $filters)) (local.get $plane))))
+      (local.set $o3 (i32.add (local.get $output) (i32.mul (call $filterOf (local.get $group) (i32.const 3) (local.get $filters)) (local.get $plane))))
+      (local.set $o4 (i32.add (local.get $output) (i32.mul (call $filterOf (local.get $group) (i32.const 4) (local.get $filters)) (local.get $plane))))
+      (local.set $o5 (i32.add (local.get $output) (i32.mul (call $filterOf (local.get $group) (i32.const 5) (local.get $filters)) (local.get $plane))))
       (local.set $kind (local.get $kinds))
       (loop $eachKind
         (local.set $list (i32.add (local.get $tapLists) (i32.load (local.get $kind))))
         (local.set $listEnd (i32.add (local.get $list) (i32.shl (i32.load offset=4 (local.get $kind)) (i32.const 3))))
         (local.set $p (i32.add (local.get $pixels) (i32.load offset=8 (local.get $kind))))
         (local.set $left (i32.load offset=12 (local.get $kind)))
-        (if (i32.ge_u (local.get $left) (i32.const 4))
-          (then
-            (loop $fours
-              (local.set $in0 (i32.add (local.get $input) (i32.load offset=4 (local.get $p))))
-              (local.set $in1 (i32.add (local.get $input) (i32.load offset=12 (local.get $p))))
-              (local.set $in2 (i32.add (local.get $input) (i32.load offset=20 (local.get $p))))
-              (local.set $in3 (i32.add (local.get $input) (i32.load offset=28 (local.get $p))))
-              (local.set $s0 (local.get $b))
-              (local.set $s1 (local.get $b))
-              (local.set $s2 (local.get $b))
-              (local.set $s3 (local.get $b))
-              (local.set $t (local.get $list))
-              (block $tapsDone
-                (br_if $tapsDone (i32.ge_u (local.get $t) (local.get $listEnd)))
-                (loop $fourTaps
-                  (local.set $w (v128.load (i32.add (local.get $pairs) (i32.load (local.get $t)))))
-                  (local.set $o (i32.load offset=4 (local.get $t)))
-                  (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in0) (local.get $o))))))
-                  (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in1) (local.get $o))))))
-                  (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in2) (local.get $o))))))
-                  (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $w) (v128.load64_splat (i32.add (local.get $in3) (local.get $o))))))
-                  (local.set $t (i32.add (local.get $t) (i32.const 8)))
-                  (br_if $fourTaps (i32.lt_u (local.get $t) (local.get $listEnd)))))
-              (local.set $at (i32.add (local.get $out) (i32.load (local.get $p))))
-              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s0)))
-              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s0)))))
-              (local.set $at (i32.add (local.get $out) (i32.load offset=8 (local.get $p))))
-              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s1)))
-              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s1)))))
-              (local.set $at (i32.add (local.get $out) (i32.load offset=16 (local.get $p))))
-              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s2)))
-              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s2)))))
-              (local.set $at (i32.add (local.get $out) (i32.load offset=24 (local.get $p))))
-              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s3)))
-              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s3)))))
-              ;; On by four pixels, or by fewer to end the kind with four that overlap these.
-              (local.set $left (i32.sub (local.get $left) (i32.const 4)))
-              (if (i32.gt_s (local.get $left) (i32.const 0))
-                (then
-                  (if (i32.lt_u (local.get $left) (i32.const 4))
-                    (then
-                      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $left) (i32.const 3))))
-                      (local.set $left (i32.const 4)))
-                    (else (local.set $p (i32.add (local.get $p) (i32.const 32)))))
-                  (br $fours)))))
-          (else
-            ;; Fewer than four pixels: one at a time.
-            (loop $ones
-              (local.set $in0 (i32.add (local.get $input) (i32.load offset=4 (local.get $p))))
-              (local.set $s0 (local.get $b))
-              (local.set $t (local.get $list))
-              (block $tapsDone
-                (br_if $tapsDone (i32.ge_u (local.get $t) (local.get $listEnd)))
-                (loop $oneTaps
-                  (local.set $s0 (f64x2.add (local.get $s0)
-                    (f64x2.mul (v128.load (i32.add (local.get $pairs) (i32.load (local.get $t))))
-                      (v128.load64_splat (i32.add (local.get $in0) (i32.load offset=4 (local.get $t)))))))
-                  (local.set $t (i32.add (local.get $t) (i32.const 8)))
-                  (br_if $oneTaps (i32.lt_u (local.get $t) (local.get $listEnd)))))
-              (local.set $at (i32.add (local.get $out) (i32.load (local.get $p))))
-              (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $s0)))
-              (if (local.get $two) (then (f64.store (i32.add (local.get $at) (local.get $plane)) (f64x2.extract_lane 1 (local.get $s0)))))
-              (local.set $p (i32.add (local.get $p) (i32.const 8)))
-              (local.set $left (i32.sub (local.get $left) (i32.const 1)))
-              (br_if $ones (local.get $left)))))
+        (loop $twoPixels
+          ;; $second: the bytes from the first pixel's record to the second's (0: a lone pixel in both).
+          (local.set $second (select (i32.const 8) (i32.const 0) (i32.ge_s (local.get $left) (i32.const 2))))
+          (local.set $in0 (i32.add (local.get $input) (i32.load offset=4 (local.get $p))))
+          (local.set $in1 (i32.add (local.get $input) (i32.load offset=4 (i32.add (local.get $p) (local.get $second)))))
+          (local.set $s00 (v128.load (local.get $six)))
+          (local.set $s01 (v128.load offset=16 (local.get $six)))
+          (local.set $s02 (v128.load offset=32 (local.get $six)))
+          (local.set $s10 (local.get $s00))
+          (local.set $s11 (local.get $s01))
+          (local.set $s12 (local.get $s02))
+          (local.set $t (local.get $list))
+          (block $tapsDone
+            (br_if $tapsDone (i32.ge_u (local.get $t) (local.get $listEnd)))
+            (loop $eachTap
+              (local.set $at (i32.add (local.get $six) (i32.load (local.get $t))))
+              (local.set $o (i32.load offset=4 (local.get $t)))
+              (local.set $x0 (v128.load64_splat (i32.add (local.get $in0) (local.get $o))))
+              (local.set $x1 (v128.load64_splat (i32.add (local.get $in1) (local.get $o))))
+              (local.set $w1 (v128.load offset=64 (local.get $at)))
+              (local.set $w2 (v128.load offset=80 (local.get $at)))
+              (local.set $w0 (v128.load offset=48 (local.get $at)))
+              (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $w0) (local.get $x0))))
+              (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $w1) (local.get $x0))))
+              (local.set $s02 (f64x2.add (local.get $s02) (f64x2.mul (local.get $w2) (local.get $x0))))
+              (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $w0) (local.get $x1))))
+              (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $w1) (local.get $x1))))
+              (local.set $s12 (f64x2.add (local.get $s12) (f64x2.mul (local.get $w2) (local.get $x1))))
+              (local.set $t (i32.add (local.get $t) (i32.const 8)))
+              (br_if $eachTap (i32.lt_u (local.get $t) (local.get $listEnd)))))
+          (local.set $at (i32.load (local.get $p)))
+          (f64.store (i32.add (local.get $o0) (local.get $at)) (f64x2.extract_lane 0 (local.get $s00)))
+          (f64.store (i32.add (local.get $o1) (local.get $at)) (f64x2.extract_lane 1 (local.get $s00)))
+          (f64.store (i32.add (local.get $o2) (local.get $at)) (f64x2.extract_lane 0 (local.get $s01)))
+          (f64.store (i32.add (local.get $o3) (local.get $at)) (f64x2.extract_lane 1 (local.get $s01)))
+          (f64.store (i32.add (local.get $o4) (local.get $at)) (f64x2.extract_lane 0 (local.get $s02)))
+          (f64.store (i32.add (local.get $o5) (local.get $at)) (f64x2.extract_lane 1 (local.get $s02)))
+          (local.set $at (i32.load (i32.add (local.get $p) (local.get $second))))
+          (f64.store (i32.add (local.get $o0) (local.get $at)) (f64x2.extract_lane 0 (local.get $s10)))
+          (f64.store (i32.add (local.get $o1) (local.get $at)) (f64x2.extract_lane 1 (local.get $s10)))
+          (f64.store (i32.add (local.get $o2) (local.get $at)) (f64x2.extract_lane 0 (local.get $s11)))
+          (f64.store (i32.add (local.get $o3) (local.get $at)) (f64x2.extract_lane 1 (local.get $s11)))
+          (f64.store (i32.add (local.get $o4) (local.get $at)) (f64x2.extract_lane 0 (local.get $s12)))
+          (f64.store (i32.add (local.get $o5) (local.get $at)) (f64x2.extract_lane 1 (local.get $s12)))
+          ;; On by two pixels, or by one to end the kind with two that overlap these.
+          (local.set $left (i32.sub (local.get $left) (i32.const 2)))
+          (if (i32.gt_s (local.get $left) (i32.const 0))
+            (then
+              (local.set $p (i32.add (local.get $p) (select (i32.const 16) (i32.const 8) (i32.ge_s (local.get $left) (i32.const 2)))))
+              (if (i32.lt_s (local.get $left) (i32.const 2)) (then (local.set $left (i32.const 2))))
+              (br $twoPixels))))
         (local.set $kind (i32.add (local.get $kind) (i32.const 16)))
         (br_if $eachKind (i32.lt_u (local.get $kind) (local.get $kindsEnd))))
-      (local.set $f (i32.add (local.get $f) (i32.const 2)))
-      (br_if $filterPair (i32.lt_u (local.get $f) (local.get $filters)))))
+      ;; The next six filters, or the last six, overlapping these.
+      (if (i32.lt_u (i32.add (local.get $group) (i32.const 6)) (local.get $filters))
+        (then
+          (local.set $group (i32.add (local.get $group) (i32.const 6)))
+          (if (i32.gt_u (i32.add (local.get $group) (i32.const 6)) (local.get $filters))
+            (then (local.set $group (i32.sub (local.get $filters) (i32.const 6)))))
+          (br $eachGroup)))))
+
+  ;; Filter $group + $k, or the last filter if that is past it.
+  (func $filterOf (param $group i32) (param $k i32) (param $filters i32) (result i32)
+    (local.set $k (i32.add (local.get $group) (local.get $k)))
+    (select (local.get $k) (i32.sub (local.get $filters) (i32.const 1)) (i32.lt_u (local.get $k) (local.get $filters))))
 
   ;; maxPoolForward of src/pool.ts: each window's largest value into $output and its index
   ;; (in doubles from $input) into $argmax; a NaN wins, the last NaN of a window. Two

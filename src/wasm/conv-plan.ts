@@ -3,13 +3,13 @@ import type { Conv2dShape } from '../conv2d.js';
 /**
  * How src/wasm/cnn.wat's convForward walks a convolution. Its output pixels fall into kinds
  * by which taps of the kernel land inside the image (near an edge, a window loses the taps
- * on the padding); all the pixels of a kind run down one list of taps, four at a time.
+ * on the padding); all the pixels of a kind run down one list of taps, two at a time.
  * Three tables of 32-bit integers, offsets in bytes:
  * - `kinds`, four a kind: where its tap list starts in `taps`, how many taps it has, its
  *   first pixel's record in `pixels` (an index of records) and how many pixels it has;
  * - `taps`, two a tap, in the order JavaScript adds them (channel, row, column): where the
- *   tap's pair of weights sits in the pairs of filters (16 bytes a tap), and how far its
- *   pixel is from the window's origin in the image;
+ *   tap's six filters' weights sit among the six kernels side by side (48 bytes a tap), and
+ *   how far its pixel is from the window's origin in the image;
  * - `pixels`, two a pixel: where it sits in a filter's output, and where its window's origin
  *   (row 0, column 0 of the kernel, perhaps on the padding) sits from the image's first pixel.
  */
@@ -77,7 +77,7 @@ export function writeConvPlan(conv: Conv2dShape, plan: ConvPlan): void {
       for (let c = 0; c < channels; c++) {
         for (let ky = row.first; ky < row.end; ky++) {
           for (let kx = column.first; kx < column.end; kx++) {
-            plan.taps[tap++] = 16 * ((c * kernelHeight + ky) * kernelWidth + kx);
+            plan.taps[tap++] = 48 * ((c * kernelHeight + ky) * kernelWidth + kx);
             plan.taps[tap++] = 8 * ((c * height + ky) * width + kx);
           }
         }

@@ -7,7 +7,7 @@ import { KernelMemory } from './kernel-memory.js';
 
 /** The loops src/wasm/cnn.wat exports; pointers in bytes. */
 interface CnnExports {
-  convForward(shape: number, input: number, weights: number, bias: number, output: number, pairs: number, kinds: number, kindsEnd: number, tapLists: number, pixels: number): void;
+  convForward(shape: number, input: number, weights: number, bias: number, output: number, six: number, kinds: number, kindsEnd: number, tapLists: number, pixels: number): void;
   convBackward(shape: number, input: number, gradient: number, weightGradient: number, biasGradient: number, pairs: number): void;
   maxPool(channels: number, height: number, width: number, size: number, stride: number, outHeight: number, outWidth: number, input: number, output: number, argmax: number): void;
   denseSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
@@ -39,7 +39,7 @@ export function wasmCnnKernelFactory(module: WebAssembly.Module): CnnKernelFacto
 
 /**
  * The WebAssembly kernels for one network, on one memory sized for its buffers: first the
- * convolution's shape, room for one pair of filters' kernels side by side, its plan (see
+ * convolution's shape, room for six filters' biases and kernels side by side, its plan (see
  * conv-plan.ts) and room for a pair of filters' map gradients side by side, then every buffer
  * the network asks for. The memory never grows, so the views handed out stay valid.
  */
@@ -47,8 +47,8 @@ class WasmCnnKernels implements CnnKernels {
   readonly kind = 'webassembly';
   private readonly space: KernelMemory;
   private readonly loops: CnnExports;
-  /** Room for two filters' kernels side by side, as the convolution reads them. */
-  private readonly pairs: Float64Array;
+  /** Room for six filters' biases and kernels side by side, as the convolution reads them. */
+  private readonly six: Float64Array;
   /** The convolution's output pixels by kind, each kind's taps, and each pixel's place (conv-plan.ts). */
   private readonly kinds: Int32Array;
   private readonly tapLists: Int32Array;
@@ -59,7 +59,7 @@ class WasmCnnKernels implements CnnKernels {
   /** The bytes of buffers a network of `layout` needs: the kernels' own, then the network's. */
   static bytesFor({ conv, doubles, ints }: CnnLayout, plan: ConvPlanSize): number {
     const taps = conv.channels * conv.kernelHeight * conv.kernelWidth;
-    return 4 * (SHAPE_FIELDS + plan.kinds + plan.taps + plan.pixels + ints) + 8 * (2 * taps + 2 * conv.outHeight * conv.outWidth + doubles);
+    return 4 * (SHAPE_FIELDS + plan.kinds + plan.taps + plan.pixels + ints) + 8 * (6 * (taps + 1) + 2 * conv.outHeight * conv.outWidth + doubles);
   }
 
   constructor(
@@ -74,7 +74,7 @@ class WasmCnnKernels implements CnnKernels {
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as CnnExports;
     // The shape's table sits at the start of the memory (byte 0).
     this.int32(SHAPE_FIELDS).set(shape);
-    this.pairs = this.float64(2 * taps);
+    this.six = this.float64(6 * (taps + 1));
     this.kinds = this.int32(plan.kinds);
     this.tapLists = this.int32(plan.taps);
     this.pixels = this.int32(plan.pixels);
@@ -92,7 +92,7 @@ class WasmCnnKernels implements CnnKernels {
 
   convolve(input: Float64Array, weights: Float64Array, bias: Float64Array, output: Float64Array): void {
     const { kinds } = this;
-    this.loops.convForward(0, input.byteOffset, weights.byteOffset, bias.byteOffset, output.byteOffset, this.pairs.byteOffset, kinds.byteOffset, kinds.byteOffset + kinds.byteLength, this.tapLists.byteOffset, this.pixels.byteOffset);
+    this.loops.convForward(0, input.byteOffset, weights.byteOffset, bias.byteOffset, output.byteOffset, this.six.byteOffset, kinds.byteOffset, kinds.byteOffset + kinds.byteLength, this.tapLists.byteOffset, this.pixels.byteOffset);
   }
 
   convolveBackward(input: Float64Array, _weights: Float64Array, outputGradient: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array): void {

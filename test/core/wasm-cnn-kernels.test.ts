@@ -27,6 +27,8 @@ const shapes: Omit<CnnOptions, 'activation' | 'seed'>[] = [
   { height: 9, width: 6, channels: 3, classes: 4, filters: 4, kernelSize: 3, stride: 2, padding: 2, pool: 'max', poolSize: 1 },
   { height: 5, width: 5, channels: 2, classes: 5, filters: 3, kernelSize: 5, padding: 4, pool: 'max', poolSize: 3 },
   { height: 12, width: 10, classes: 2, filters: 8, kernelSize: 4, stride: 3, padding: 1 },
+  // Thirteen filters: six at a time, the last six overlapping.
+  { height: 5, width: 6, classes: 3, filters: 13, kernelSize: 3, pool: 'none' },
   { height: 6, width: 6, classes: 7, filters: 2, kernelSize: 1, padding: 0, pool: 'average', poolSize: 3 },
   // 25 pixels of one kind: six fours, the last overlapping the fifth.
   { height: 7, width: 7, classes: 3, filters: 2, kernelSize: 3, padding: 0, pool: 'none' },
