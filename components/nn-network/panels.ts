@@ -6,7 +6,7 @@ import { formatNumber, percent } from '../shared/format.js';
 import { format } from '../shared/strings.js';
 import { type NodeKey, biasOf, weightOf } from './diagram.js';
 import { type FieldSpec, renderField, renderPicker } from './fields.js';
-import { COLUMN_LIMIT, drawnNeurons } from './layout.js';
+import { COLUMN_LIMIT, diagramColumnLimit, drawnNeurons } from './layout.js';
 import { type NeuronNames, layerCaption } from './names.js';
 import type { NetworkStrings } from './nn-network.strings.js';
 
@@ -159,17 +159,19 @@ export function renderEditor(view: PanelView, handlers: EditHandlers, selected: 
 export function renderValueTable(view: Pick<PanelView, 'network' | 'trace' | 'names' | 'words'>) {
   const { network, trace, names, words } = view;
   const count = network.layers.length;
+  // The same neurons as the drawing: a deep, wide network's columns collapse further.
+  const limit = diagramColumnLimit(network.layers);
   // The wrapper hides it: a table ignores height: 1px.
   return html`<div class="visually-hidden"><table>
     <caption>${words.tableCaption}</caption>
     <thead><tr><th scope="col">${words.tableLayer}</th><th scope="col">${words.tableNeuron}</th><th scope="col">${words.tableSum}</th><th scope="col">${words.tableActivation}</th><th scope="col">${words.tableBias}</th></tr></thead>
     <tbody>
       ${trace.map((layer, l) =>
-        drawnNeurons(layer.a.length).map((i) =>
+        drawnNeurons(layer.a.length, limit).map((i) =>
           i === null
             ? html`<tr>
                 <td>${layerCaption(l, count, words)}</td>
-                <td colspan="4">${format(words.tableMore, { count: layer.a.length - COLUMN_LIMIT + 1, panel: l === 0 ? words.inputsTitle : words.editorTitle })}</td>
+                <td colspan="4">${format(words.tableMore, { count: layer.a.length - limit + 1, panel: l === 0 ? words.inputsTitle : words.editorTitle })}</td>
               </tr>`
             : html`<tr>
                 <td>${layerCaption(l, count, words)}</td>

@@ -477,6 +477,12 @@ describe('<nn-network>', () => {
     marks.forEach((mark, i) => expect(mark === '⋮' || mark.replace(/\D/g, '') === (i === 0 ? '2' : '59'), mark).to.equal(true));
     expect($$(el, '.caption-sub').slice(1, -1).every((sub) => sub.textContent!.startsWith('64'))).to.equal(true);
     expect(nodeKeys(el).filter((key) => key.startsWith('1:'))).to.deep.equal(['1:0', '1:1', '1:2', '1:62', '1:63']);
+    // The table for screen readers holds the same neurons as the drawing, and a row for each column's gap saying how many it leaves out.
+    const rows = $$(el, '.visually-hidden tbody tr');
+    expect(rows).to.have.length(nodeKeys(el).length + marks.length);
+    const firstHidden = rows.filter((row) => row.querySelector('td')!.textContent === 'Hidden 1').map((row) => row.children[1].textContent!);
+    expect(firstHidden).to.have.length(6);
+    expect(firstHidden[3]).to.match(/^59 more neurons/);
     // Captions too many to fit side by side are thinned, never drawn over each other; the first and last stay.
     const captions = ($$(el, 'text.caption') as SVGTextElement[]).map((text) => text.getBBox());
     expect(captions.length).to.be.within(2, layers.length);
