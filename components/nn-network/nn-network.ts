@@ -36,9 +36,11 @@ const FOLLOW_INTERVAL_MS = 250;
 /**
  * While following, a redraw comes at most every this many times what the last one took
  * (style and layout included), so a large diagram (a thousand links) redraws less often than
- * four times a second and takes no more than about a twentieth of the page's time.
+ * four times a second and takes no more than about a fortieth of the page's time. A redraw
+ * longer than a frame's spare time makes that frame late, so a costly one must also be rare:
+ * thirty layers of 64 (about 20 ms a redraw) then make under 2 % of frames late.
  */
-const FOLLOW_COST_FACTOR = 20;
+const FOLLOW_COST_FACTOR = 40;
 /** Links above which a following diagram counts the style and layout its redraws cause (fewer cost little to lay out). */
 const COUNTED_LAYOUT_LINKS = 300;
 /** States that change the network or its forward pass (besides the 'rebuild' settings and `strings`). */
