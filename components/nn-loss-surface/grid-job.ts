@@ -2,11 +2,13 @@ import { type Bounds, sampleGrid } from '../../src/index.js';
 
 /** Most milliseconds of sampling per idle period, so a frame that follows is never late. */
 const SLICE_MS = 4;
+/** Cells sampled between two looks at the clock. */
+const CELLS_PER_CHECK = 4;
 
 type Idle = (callback: (deadline: { timeRemaining(): number }) => void, options?: { timeout: number }) => number;
 
 /**
- * Samples a loss over a grid with the core's sampleGrid, all at once or a few rows at a
+ * Samples a loss over a grid with the core's sampleGrid, all at once or a few cells at a
  * time in idle periods (requestIdleCallback, or a timer where there is none): a loss that
  * costs a forward pass over a data set per cell never blocks a frame.
  */
@@ -62,13 +64,16 @@ export class GridJob {
     clearTimeout(this.handle);
   }
 
-  /** Samples whole rows until `budgetMs` has passed (at least one row). */
+  /**
+   * Samples a few cells at a time until `budgetMs` has passed (at least one batch): a cell
+   * can cost a forward pass over a whole data set, so a row of them can outlast a frame.
+   */
   private run(budgetMs: number): void {
     const start = performance.now();
     const { columns, rows, values } = this;
     do {
-      sampleGrid(this.f, this.bounds, columns, rows, values, this.next, columns);
-      this.next += columns;
+      sampleGrid(this.f, this.bounds, columns, rows, values, this.next, CELLS_PER_CHECK);
+      this.next = Math.min(values.length, this.next + CELLS_PER_CHECK);
     } while (this.next < values.length && performance.now() - start < budgetMs);
     this.done = this.next >= values.length;
   }
