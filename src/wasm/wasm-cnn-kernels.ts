@@ -28,12 +28,19 @@ export function compileCnnModule(): WebAssembly.Module | undefined {
 
 /** The most bytes a network's WebAssembly memory may take; larger networks stay on JavaScript. */
 const MOST_BYTES = 2 ** 30;
+/**
+ * The most bytes the convolution's lists of taps may take: a kernel nearly as wide as the
+ * image with as much padding has a list for each of many kinds of pixel (28 × 28 by 28 × 28
+ * with padding 27: 4.7 MB), and stays on JavaScript. The digits' 3 × 3 takes 392 bytes.
+ */
+const MOST_TAP_LIST_BYTES = 2 ** 20;
 
 /** The factory of WebAssembly CNN kernels, one memory per network (JavaScript's for a network too large for one). */
 export function wasmCnnKernelFactory(module: WebAssembly.Module): CnnKernelFactory {
   return (layout) => {
     const plan = convPlanSize(layout.conv);
-    return WasmCnnKernels.bytesFor(layout, plan) <= MOST_BYTES ? new WasmCnnKernels(layout, plan, module) : javascriptCnnKernels(layout);
+    const fits = 4 * plan.taps <= MOST_TAP_LIST_BYTES && WasmCnnKernels.bytesFor(layout, plan) <= MOST_BYTES;
+    return fits ? new WasmCnnKernels(layout, plan, module) : javascriptCnnKernels(layout);
   };
 }
 

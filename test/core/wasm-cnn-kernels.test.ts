@@ -30,9 +30,9 @@ const shapes: Omit<CnnOptions, 'activation' | 'seed'>[] = [
   // Thirteen filters: six at a time, the last six overlapping.
   { height: 5, width: 6, classes: 3, filters: 13, kernelSize: 3, pool: 'none' },
   { height: 6, width: 6, classes: 7, filters: 2, kernelSize: 1, padding: 0, pool: 'average', poolSize: 3 },
-  // 25 pixels of one kind: six fours, the last overlapping the fifth.
+  // 25 pixels of one kind: twelve pairs, then one overlapping the last.
   { height: 7, width: 7, classes: 3, filters: 2, kernelSize: 3, padding: 0, pool: 'none' },
-  // Three pixels: too few for four at a time.
+  // Three pixels of one kind: a pair, then one overlapping it.
   { height: 3, width: 5, classes: 2, filters: 3, kernelSize: 3, padding: 0, pool: 'none' },
   // Padding wider than the kernel: windows wholly in the padding, with no tap inside.
   { height: 4, width: 4, classes: 2, filters: 3, kernelSize: 2, padding: 3 },
@@ -60,6 +60,8 @@ describe('WebAssembly CNN kernels', () => {
     const options = { height: 8, width: 8, classes: 10 };
     expect(new Cnn({ ...options, kernels: wasm }).kernelKind).to.equal('webassembly');
     expect(new Cnn({ ...options, kernels: javascriptCnnKernels }).kernelKind).to.equal('javascript');
+    // A kernel as wide as the image with as much padding needs a list of taps for each of thousands of kinds of pixel (4.7 MB): JavaScript runs it.
+    expect(new Cnn({ height: 28, width: 28, classes: 2, kernelSize: 28, padding: 27, kernels: wasm }).kernelKind).to.equal('javascript');
   });
 
   it('leave the same bits in every buffer of a forward and a backward pass, for every shape, activation and pooling', () => {
