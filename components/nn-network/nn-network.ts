@@ -38,7 +38,7 @@ const FOLLOW_INTERVAL_MS = 250;
  * (style and layout included), so a large diagram (a thousand links) redraws less often than
  * four times a second and takes no more than about a fortieth of the page's time. A redraw
  * longer than a frame's spare time makes that frame late, so a costly one must also be rare:
- * thirty layers of 64 (about 20 ms a redraw) then make under 2 % of frames late.
+ * thirty layers of 64 (about 20 ms a redraw) then make about 2 % of frames late.
  */
 const FOLLOW_COST_FACTOR = 40;
 /** Links above which a following diagram counts the style and layout its redraws cause (fewer cost little to lay out). */
@@ -168,10 +168,14 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
   private layout?: DiagramLayout;
   private readonly picker = new NetworkPicker();
   private readonly size = new WidthController(this, 640);
-  /** Milliseconds the last update took (rendering the diagram and panels). */
-  private updateMs = 0;
+  /**
+   * Milliseconds the last two updates took (rendering the diagram and panels): the smaller
+   * paces the next redraw, so one slow update (a collection, a busy moment) does not hold a
+   * following diagram still for long.
+   */
+  private updateMs = [0, 0];
   private readonly follower = new NetworkFollower(this, {
-    intervalMs: () => Math.max(FOLLOW_INTERVAL_MS, FOLLOW_COST_FACTOR * this.updateMs),
+    intervalMs: () => Math.max(FOLLOW_INTERVAL_MS, FOLLOW_COST_FACTOR * Math.min(...this.updateMs)),
     onTarget: (target) => (this.followed = { target }),
     onChange: (at) => (this.sourceChange = { at }),
   });
@@ -317,7 +321,7 @@ export class NnNetwork extends NnElement<NetworkEvents> implements NetworkSource
     // is counted (with anything else the page changed meanwhile: an over-estimate, which only
     // slows its redraws, so a small diagram, whose layout costs little, does not count it).
     if (this.follower.source && this.layout && drawnLinks(this.layout) > COUNTED_LAYOUT_LINKS) this.renderRoot.querySelector('svg')?.getBoundingClientRect();
-    this.updateMs = performance.now() - start;
+    this.updateMs = [this.updateMs[1], performance.now() - start];
   }
 
   protected override updated(changed: PropertyValues<this>): void {
