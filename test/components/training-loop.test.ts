@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { CROWDED_FRAME_MS, FRAME_BUDGET_MS, TrainingLoop } from '../../components/shared/training-loop.js';
 
@@ -66,6 +66,14 @@ describe('TrainingLoop', () => {
       fixture<LoopHost>(html`<test-loop-host></test-loop-host>`),
     ]);
     first.busyMs = CROWDED_FRAME_MS + 2;
+    // A loop runs once its widget is known to be on screen (an IntersectionObserver's first
+    // report, late on a busy machine): wait for both, then count from a fresh start.
+    first.loop.play();
+    second.loop.play();
+    await waitUntil(() => first.loop.running && second.loop.running, 'both widgets are on screen');
+    first.loop.pause();
+    second.loop.pause();
+    first.worked.length = second.worked.length = 0;
     const page = countFrames(40);
     first.frameOf = second.frameOf = page.count;
     // Asked for in this order, each frame runs the first widget's loop before the second's.
@@ -74,6 +82,7 @@ describe('TrainingLoop', () => {
     await page.done;
     first.loop.pause();
     second.loop.pause();
+    expect(first.worked.length, 'frames the first widget worked in').to.be.at.least(35);
     expect(satOut(first, 40), 'the first widget, whose turn comes first').to.deep.equal([]);
     const idle = satOut(second, 40);
     expect(idle.length, 'frames the second widget sat out').to.be.at.least(10);
