@@ -5,8 +5,8 @@ import type { Conv2dShape } from '../conv2d.js';
  * by which taps of the kernel land inside the image (near an edge, a window loses the taps
  * on the padding); all the pixels of a kind run down one list of taps, two at a time.
  * Three tables of 32-bit integers, offsets in bytes:
- * - `kinds`, four a kind: where its tap list starts in `taps`, how many taps it has, its
- *   first pixel's record in `pixels` (an index of records) and how many pixels it has;
+ * - `kinds`, four a kind: where its tap list starts in `taps`, how many taps it has, where
+ *   its first pixel's record starts in `pixels`, and how many pixels it has;
  * - `taps`, two a tap, in the order JavaScript adds them (channel, row, column): where the
  *   tap's six filters' weights sit among the six kernels side by side (48 bytes a tap), and
  *   how far its pixel is from the window's origin in the image;
