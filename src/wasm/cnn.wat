@@ -229,7 +229,9 @@
   ;; side by side while four classes remain; then a pair, and an odd last alone.
   (func (export "denseSums") (param $w i32) (param $b i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32)
     (local $row i32) (local $end i32) (local $p i32) (local $q i32) (local $zEnd i32) (local $sum v128) (local $more v128) (local $xs v128) (local $one f64)
+    (local $threeRows i32)
     (local.set $row (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $threeRows (i32.mul (local.get $row) (i32.const 3)))
     (local.set $end (i32.add (local.get $x) (local.get $row)))
     (local.set $zEnd (i32.add (local.get $z) (i32.shl (local.get $m) (i32.const 3))))
     (block $foursDone
@@ -247,7 +249,7 @@
               (f64x2.mul (v128.load64_lane 1 (i32.add (local.get $q) (local.get $row)) (v128.load64_splat (local.get $q))) (local.get $xs))))
             (local.set $more (f64x2.add (local.get $more)
               (f64x2.mul
-                (v128.load64_lane 1 (i32.add (local.get $q) (i32.mul (local.get $row) (i32.const 3)))
+                (v128.load64_lane 1 (i32.add (local.get $q) (local.get $threeRows))
                   (v128.load64_splat (i32.add (local.get $q) (i32.shl (local.get $row) (i32.const 1)))))
                 (local.get $xs))))
             (local.set $p (i32.add (local.get $p) (i32.const 8)))
