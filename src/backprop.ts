@@ -2,7 +2,7 @@ import type { DataMatrix } from './data.js';
 import { Dropout } from './dropout.js';
 import { defaultKernels } from './default-kernels.js';
 import type { DenseKernels, KernelFactory } from './dense-kernels.js';
-import { backpropagateOne, forwardSamples } from './kernels.js';
+import { type GroupBuffers, backpropagateOne, backwardSamples, forwardSamples } from './kernels.js';
 import type { Loss } from './losses.js';
 import type { Network } from './network.js';
 import type { Random } from './random.js';
@@ -31,9 +31,8 @@ export class Backprop {
   readonly values: Float64Array;
   /** ∂loss/∂z (times `scale`) of the group's samples, laid out like `sums`; the input layer's slots are not written. */
   readonly delta: Float64Array;
-  /** For one neuron: where the inputs of the samples with a non-zero delta start, and those deltas. */
-  private readonly activeStarts: Int32Array;
-  private readonly activeDeltas: Float64Array;
+  /** The buffers above, with room for one neuron's samples whose delta is not 0, as the backward pass takes them. */
+  private readonly buffers: GroupBuffers;
   /** The loops, and the buffers above: JavaScript's, or WebAssembly's for a large network (the same numbers either way). */
   readonly kernels: DenseKernels;
   /** Dropout on the hidden layers while training (none when every rate is 0: the plain forward pass runs). */
@@ -51,8 +50,8 @@ export class Backprop {
     this.sums = k.float64(this.group * this.stride);
     this.values = k.float64(this.group * this.stride);
     this.delta = k.float64(this.group * this.stride);
-    this.activeStarts = k.int32(this.group);
-    this.activeDeltas = k.float64(this.group);
+    const { weightGradients, biasGradients, sums, values, delta } = this;
+    this.buffers = { weightGradients, biasGradients, sums, values, delta, activeStarts: k.int32(this.group), activeDeltas: k.float64(this.group) };
     if (dropout && dropout.rates.some((rate) => rate > 0)) this.dropout = new Dropout(network, dropout.rates, dropout.random, this.values.length);
     this.single = !this.dropout && k.kind === 'javascript';
   }
@@ -119,44 +118,14 @@ export class Backprop {
 
   /** Backward pass of the group just run forward: adds its gradients, returns its summed loss. */
   private backward(data: DataMatrix, rows: ArrayLike<number>, first: number, size: number, loss: Loss, scale: number): number {
-    const { layers, neuronOffset, weightOffset, biasOffset, depth } = this.network;
-    const { sums, values, delta, stride, weightGradients, biasGradients, activeStarts, activeDeltas } = this;
-    const { weights, addScaledRows, backpropagateFour } = this.kernels;
-    const out = neuronOffset[depth];
+    const { network, stride, dropout, kernels } = this;
+    const out = network.neuronOffset[network.depth];
     let total = 0;
     for (let g = 0; g < size; g++) {
       total += this.outputDelta(loss, data.targets, rows[first + g] * data.targetSize, g * stride + out, scale);
     }
-
-    for (let k = depth - 1; k >= 0; k--) {
-      const fromSize = layers[k];
-      const toSize = layers[k + 1];
-      const from = neuronOffset[k];
-      const to = neuronOffset[k + 1];
-      for (let j = 0; j < toSize; j++) {
-        // Samples whose delta here is 0 (a ReLU that was off, or no error) add nothing.
-        let active = 0;
-        let biasGradient = 0;
-        for (let g = 0; g < size; g++) {
-          const d = delta[g * stride + to + j];
-          if (d === 0) continue;
-          activeStarts[active] = g * stride + from;
-          activeDeltas[active++] = d;
-          biasGradient += d;
-        }
-        biasGradients[biasOffset[k] + j] += biasGradient;
-        addScaledRows(weightGradients, weightOffset[k] + j * fromSize, fromSize, values, activeStarts, activeDeltas, active);
-      }
-      if (k === 0) break;
-      const activation = this.network.activationOf(k - 1);
-      // Four samples at a time, then the rest one at a time (the same sums in the same order either way).
-      let g = 0;
-      for (; g + 3 < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
-      for (; g < size; g++) backpropagateOne(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to);
-      // Through dropout's masks, the derivative reads the activations before them.
-      const activated = this.dropout?.backward(delta, k, stride, size) ?? values;
-      for (g = 0; g < size; g++) activation.backwardLayer(sums, activated, delta, g * stride + from, g * stride + from + fromSize);
-    }
+    if (dropout) backwardSamples(network, kernels.weights, this.buffers, stride, size, dropout);
+    else kernels.backwardSamples(this.buffers, stride, size);
     return total;
   }
 

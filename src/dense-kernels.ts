@@ -1,4 +1,4 @@
-import { addScaledRows, backpropagateFour, forwardSamples } from './kernels.js';
+import { type GroupBuffers, backwardSamples, forwardSamples } from './kernels.js';
 import type { Network } from './network.js';
 
 /**
@@ -23,8 +23,8 @@ export interface DenseKernels {
   forwardFrom(source: ArrayLike<number>, start: number): Float64Array;
   /** kernels.ts's forwardSamples through these kernels' weights and biases. */
   forwardSamples(sums: Float64Array, values: Float64Array, stride: number, size: number): void;
-  readonly addScaledRows: typeof addScaledRows;
-  readonly backpropagateFour: typeof backpropagateFour;
+  /** kernels.ts's backwardSamples (without dropout) through these kernels' weights, on buffers they handed out. */
+  backwardSamples(buffers: GroupBuffers, stride: number, size: number): void;
 }
 
 /** Makes the kernels for one network; `group` is the most samples Backprop runs at once. */
@@ -40,6 +40,5 @@ export const javascriptKernels: KernelFactory = (network) => ({
   int32: (length) => new Int32Array(length),
   forwardFrom: (source, start) => network.forwardFrom(source, start),
   forwardSamples: (sums, values, stride, size) => forwardSamples(network, sums, values, stride, size),
-  addScaledRows,
-  backpropagateFour,
+  backwardSamples: (buffers, stride, size) => backwardSamples(network, network.weights, buffers, stride, size),
 });

@@ -219,3 +219,64 @@ export function forwardSamples(
     masks?.apply(k + 1, values, stride, size);
   }
 }
+
+/** The buffers of a group of samples that a backward pass reads and writes (Backprop's). */
+export interface GroupBuffers {
+  /** Weighted sums and activations of the samples, sample g at g × stride, laid out like the network's. */
+  readonly sums: Float64Array;
+  readonly values: Float64Array;
+  /** ∂loss/∂z of the samples, laid out like `sums`: the output layer's set by the caller. */
+  readonly delta: Float64Array;
+  /** Where gradients are added, laid out like the network's weights and biases. */
+  readonly weightGradients: Float64Array;
+  readonly biasGradients: Float64Array;
+  /** Room for one neuron's samples with a non-zero delta: where their inputs start, and those deltas. */
+  readonly activeStarts: Int32Array;
+  readonly activeDeltas: Float64Array;
+}
+
+/**
+ * The backward pass of `size` samples whose output deltas are in `buffers.delta`: adds their
+ * gradients (a sample whose delta at a neuron is 0, a ReLU that was off or no error, adds
+ * nothing to its row) and leaves every hidden layer's deltas. Four samples at a time, then
+ * the rest one at a time, the same sums in the same order either way. `dropout`, when given,
+ * returns the activations before its masks for a layer's derivative to read.
+ */
+export function backwardSamples(
+  network: Network,
+  weights: Float64Array,
+  buffers: GroupBuffers,
+  stride: number,
+  size: number,
+  dropout?: { backward(delta: Float64Array, layer: number, stride: number, size: number): Float64Array | undefined },
+): void {
+  const { layers, neuronOffset, weightOffset, biasOffset, depth } = network;
+  const { sums, values, delta, weightGradients, biasGradients, activeStarts, activeDeltas } = buffers;
+  for (let k = depth - 1; k >= 0; k--) {
+    const fromSize = layers[k];
+    const toSize = layers[k + 1];
+    const from = neuronOffset[k];
+    const to = neuronOffset[k + 1];
+    for (let j = 0; j < toSize; j++) {
+      let active = 0;
+      let biasGradient = 0;
+      for (let g = 0; g < size; g++) {
+        const d = delta[g * stride + to + j];
+        if (d === 0) continue;
+        activeStarts[active] = g * stride + from;
+        activeDeltas[active++] = d;
+        biasGradient += d;
+      }
+      biasGradients[biasOffset[k] + j] += biasGradient;
+      addScaledRows(weightGradients, weightOffset[k] + j * fromSize, fromSize, values, activeStarts, activeDeltas, active);
+    }
+    if (k === 0) break;
+    let g = 0;
+    for (; g + 3 < size; g += 4) backpropagateFour(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to, stride);
+    for (; g < size; g++) backpropagateOne(weights, weightOffset[k], fromSize, toSize, delta, g * stride + from, g * stride + to);
+    // Through dropout's masks, the derivative reads the activations before them.
+    const activated = dropout?.backward(delta, k, stride, size) ?? values;
+    const activation = network.activationOf(k - 1);
+    for (g = 0; g < size; g++) activation.backwardLayer(sums, activated, delta, g * stride + from, g * stride + from + fromSize);
+  }
+}

@@ -6,6 +6,10 @@
 ;; sum of one output, and there is no fused multiply-add. What differs is how many outputs
 ;; advance at once.
 ;;
+;; forwardLayer and backwardLayer run one layer for a whole group of samples, with the
+;; activations whose arithmetic is written out here (linear, tanh as src/tanh.ts, ReLU):
+;; one call a layer where the loops alone would take one per four samples and per neuron.
+;;
 ;; Every pointer is a byte offset into the imported memory; strides are in bytes too.
 ;; Build: `node scripts/build-wasm.mjs` writes src/wasm/dense-bytes.ts from this file.
 (module
@@ -45,7 +49,7 @@
   ;; with w row-major (n inputs a row), x = sample 0's inputs, x4 room for 4n doubles.
   ;; Four neurons at a time: eight running sums (four neurons × two pairs of samples)
   ;; from two input loads and four weight loads.
-  (func (export "weightedSumsOfFour")
+  (func $weightedSumsOfFour (export "weightedSumsOfFour")
     (param $w i32) (param $b i32) (param $n i32) (param $count i32)
     (param $x i32) (param $z i32) (param $stride i32) (param $x4 i32)
     (local $row i32) (local $end i32) (local $p i32) (local $q i32) (local $j i32)
@@ -128,7 +132,7 @@
   ;; weightedSums with dot's order, for one sample: for neuron j < m,
   ;;   z[j] = b[j] + ((s0 + s1) + (s2 + s3)), where s_r adds w[j][i]·x[i] over i ≡ r (mod 4)
   ;; in order, and the last n mod 4 products go to s0. Lanes hold (s0, s1) and (s2, s3).
-  (func (export "weightedSums")
+  (func $weightedSums (export "weightedSums")
     (param $w i32) (param $b i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32)
     (local $i i32) (local $fours i32) (local $end i32) (local $zEnd i32)
     (local $s01 v128) (local $s23 v128) (local $s0 f64)
@@ -171,7 +175,7 @@
   ;; addScaledRows: g[i] += Σₖ d[k] · values[starts[k] + i] for i < n, samples k < count;
   ;; four samples at a time as (d0·v0 + d1·v1) + (d2·v2 + d3·v3), then one at a time.
   ;; starts holds i32 indices (in doubles) from $values. Two gradients per v128.
-  (func (export "addScaledRows")
+  (func $addScaledRows (export "addScaledRows")
     (param $g i32) (param $n i32) (param $values i32) (param $starts i32) (param $deltas i32) (param $count i32)
     (local $i i32) (local $end i32) (local $k i32)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
@@ -250,7 +254,7 @@
   ;;   dFrom[g·stride + i] = ((0 + w[0][i]·dTo[g·stride + 0]) + w[1][i]·dTo[g·stride + 1]) + …
   ;; over the m neurons of the next layer. Two inputs per v128, so eight running sums for
   ;; four inputs of four samples; the last input (n odd) in scalars.
-  (func (export "backpropagateFour")
+  (func $backpropagateFour (export "backpropagateFour")
     (param $w i32) (param $n i32) (param $m i32) (param $dFrom i32) (param $dTo i32) (param $stride i32)
     (local $row i32) (local $i i32) (local $end i32) (local $q i32) (local $t i32) (local $tEnd i32)
     (local $s2 i32) (local $s3 i32)
@@ -335,4 +339,296 @@
         (f64.store (i32.add (local.get $q) (local.get $s2)) (local.get $f2))
         (f64.store (i32.add (local.get $q) (local.get $s3)) (local.get $f3))
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
-        (br $one)))))
+        (br $one))))
+  ;; backpropagateOne: dFrom[i] = ((0 + w[0][i]·dTo[0]) + w[1][i]·dTo[1]) + … over the m
+  ;; neurons of the next layer, for one sample. Two inputs per v128; the last (n odd) alone.
+  (func $backpropagateOne (param $w i32) (param $n i32) (param $m i32) (param $dFrom i32) (param $dTo i32)
+    (local $row i32) (local $i i32) (local $q i32) (local $t i32) (local $tEnd i32)
+    (local $a v128) (local $f f64)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $tEnd (i32.add (local.get $dTo) (i32.shl (local.get $m) (i32.const 3))))
+    (block $pairs
+      (loop $pair
+        (br_if $pairs (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $row)))
+        (local.set $a (v128.const i64x2 0 0))
+        (local.set $q (i32.add (local.get $w) (local.get $i)))
+        (local.set $t (local.get $dTo))
+        (block $done
+          (br_if $done (i32.ge_u (local.get $t) (local.get $tEnd)))
+          (loop $neuron
+            (local.set $a (f64x2.add (local.get $a) (f64x2.mul (v128.load (local.get $q)) (v128.load64_splat (local.get $t)))))
+            (local.set $q (i32.add (local.get $q) (local.get $row)))
+            (local.set $t (i32.add (local.get $t) (i32.const 8)))
+            (br_if $neuron (i32.lt_u (local.get $t) (local.get $tEnd)))))
+        (v128.store (i32.add (local.get $dFrom) (local.get $i)) (local.get $a))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $pair)))
+    (if (i32.lt_u (local.get $i) (local.get $row))
+      (then
+        (local.set $f (f64.const 0))
+        (local.set $q (i32.add (local.get $w) (local.get $i)))
+        (local.set $t (local.get $dTo))
+        (block $done
+          (br_if $done (i32.ge_u (local.get $t) (local.get $tEnd)))
+          (loop $neuron
+            (local.set $f (f64.add (local.get $f) (f64.mul (f64.load (local.get $q)) (f64.load (local.get $t)))))
+            (local.set $q (i32.add (local.get $q) (local.get $row)))
+            (local.set $t (i32.add (local.get $t) (i32.const 8)))
+            (br_if $neuron (i32.lt_u (local.get $t) (local.get $tEnd)))))
+        (f64.store (i32.add (local.get $dFrom) (local.get $i)) (local.get $f)))))
+
+  ;; e^y for 0 ≤ y < 44, as src/tanh.ts's exp: y = k·ln 2 + r, a rational approximation
+  ;; of e^r, times 2^k (built from its exponent bits, exactly the table's power of two).
+  (func $exp (param $y f64) (result f64)
+    (local $k f64) (local $hi f64) (local $lo f64) (local $r f64) (local $t f64) (local $c f64)
+    (local.set $k (f64.sub (f64.add (f64.mul (local.get $y) (f64.const 1.44269504088896338700)) (f64.const 6755399441055744))
+      (f64.const 6755399441055744)))
+    (local.set $hi (f64.sub (local.get $y) (f64.mul (local.get $k) (f64.const 6.93147180369123816490e-1))))
+    (local.set $lo (f64.mul (local.get $k) (f64.const 1.90821492927058770002e-10)))
+    (local.set $r (f64.sub (local.get $hi) (local.get $lo)))
+    (local.set $t (f64.mul (local.get $r) (local.get $r)))
+    (local.set $c (f64.sub (local.get $r) (f64.mul (local.get $t)
+      (f64.add (f64.const 1.66666666666666019037e-1) (f64.mul (local.get $t)
+      (f64.add (f64.const -2.77777777770155933842e-3) (f64.mul (local.get $t)
+      (f64.add (f64.const 6.61375632143793436117e-5) (f64.mul (local.get $t)
+      (f64.add (f64.const -1.65339022054652515390e-6) (f64.mul (local.get $t) (f64.const 4.13813679705723846039e-8))))))))))))
+    (f64.mul
+      (f64.sub (f64.const 1)
+        (f64.sub (f64.sub (local.get $lo) (f64.div (f64.mul (local.get $r) (local.get $c)) (f64.sub (f64.const 2) (local.get $c))))
+          (local.get $hi)))
+      (f64.reinterpret_i64 (i64.shl (i64.add (i64.trunc_f64_s (local.get $k)) (i64.const 1023)) (i64.const 52)))))
+
+  ;; tanh as src/tanh.ts computes it, step for step.
+  (func $tanh (param $x f64) (result f64)
+    (local $a f64) (local $s f64) (local $t f64)
+    (local.set $a (f64.abs (local.get $x)))
+    (if (f64.lt (local.get $a) (f64.const 3.7e-9)) (then (return (local.get $x))))
+    (if (f64.lt (local.get $a) (f64.const 0.625))
+      (then
+        (local.set $s (f64.mul (local.get $x) (local.get $x)))
+        (return (f64.add (local.get $x)
+          (f64.div
+            (f64.mul (f64.mul (local.get $x) (local.get $s))
+              (f64.sub (f64.mul (f64.sub (f64.mul (f64.const -9.64399179425052238628e-1) (local.get $s)) (f64.const 9.92877231001918586564e1))
+                (local.get $s)) (f64.const 1.61468768441708447952e3)))
+            (f64.add (f64.mul (f64.add (f64.mul (f64.add (local.get $s) (f64.const 1.12811678491632931402e2)) (local.get $s))
+              (f64.const 2.23548839060100448583e3)) (local.get $s)) (f64.const 4.84406305325125486048e3)))))))
+    (if (i32.eqz (f64.lt (local.get $a) (f64.const 22)))
+      (then (return (select (f64.copysign (f64.const 1) (local.get $x)) (local.get $x) (f64.eq (local.get $a) (local.get $a))))))
+    (local.set $t (f64.sub (f64.const 1)
+      (f64.div (f64.const 2) (f64.add (call $exp (f64.mul (f64.const 2) (local.get $a))) (f64.const 1)))))
+    (select (f64.neg (local.get $t)) (local.get $t) (f64.lt (local.get $x) (f64.const 0))))
+
+  ;; y[i] = f(z[i]) for i < n: $kind 1 linear, 2 tanh, 3 ReLU (z > 0 ? z : 0).
+  (func $activate (param $kind i32) (param $z i32) (param $y i32) (param $n i32)
+    (local $end i32) (local $v f64)
+    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $z) (local.get $end)))
+      (loop $next
+        (local.set $v (f64.load (local.get $z)))
+        (f64.store (local.get $y)
+          (if (result f64) (i32.eq (local.get $kind) (i32.const 2))
+            (then (call $tanh (local.get $v)))
+            (else (if (result f64) (i32.eq (local.get $kind) (i32.const 3))
+              (then (select (local.get $v) (f64.const 0) (f64.gt (local.get $v) (f64.const 0))))
+              (else (local.get $v))))))
+        (local.set $z (i32.add (local.get $z) (i32.const 8)))
+        (local.set $y (i32.add (local.get $y) (i32.const 8)))
+        (br_if $next (i32.lt_u (local.get $z) (local.get $end))))))
+
+  ;; d[i] *= f′(z[i], y[i]) for i < n, $kind as $activate's: 1, 1 − y², or (z > 0 ? 1 : 0).
+  (func $slope (param $kind i32) (param $z i32) (param $y i32) (param $d i32) (param $n i32)
+    (local $end i32) (local $v f64)
+    (local.set $end (i32.add (local.get $d) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $d) (local.get $end)))
+      (loop $next
+        (local.set $v (f64.load (local.get $y)))
+        (f64.store (local.get $d)
+          (f64.mul (f64.load (local.get $d))
+            (if (result f64) (i32.eq (local.get $kind) (i32.const 2))
+              (then (f64.sub (f64.const 1) (f64.mul (local.get $v) (local.get $v))))
+              (else (if (result f64) (i32.eq (local.get $kind) (i32.const 3))
+                (then (select (f64.const 1) (f64.const 0) (f64.gt (f64.load (local.get $z)) (f64.const 0))))
+                (else (f64.const 1)))))))
+        (local.set $z (i32.add (local.get $z) (i32.const 8)))
+        (local.set $y (i32.add (local.get $y) (i32.const 8)))
+        (local.set $d (i32.add (local.get $d) (i32.const 8)))
+        (br_if $next (i32.lt_u (local.get $d) (local.get $end))))))
+
+  ;; src/kernels.ts's forwardSamples for one layer of `size` samples (sample g at g·stride):
+  ;; four samples at a time (neurons in pairs, an odd last one in dot's order), then one at a
+  ;; time in dot's order; then $activate when $kind is not 0 (0: JavaScript applies it).
+  ;; $x points at sample 0's inputs, $z and $y at its sums and activations of this layer.
+  (func $forwardLayer (export "forwardLayer")
+    (param $w i32) (param $b i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32) (param $y i32)
+    (param $stride i32) (param $size i32) (param $x4 i32) (param $kind i32)
+    (local $g i32) (local $s i32) (local $at i32) (local $last i32) (local $paired i32)
+    (local.set $paired (i32.and (local.get $m) (i32.const -2)))
+    (local.set $last (i32.sub (local.get $m) (i32.const 1)))
+    (block $fours
+      (loop $four
+        (br_if $fours (i32.gt_u (i32.add (local.get $g) (i32.const 4)) (local.get $size)))
+        (local.set $at (i32.mul (local.get $g) (local.get $stride)))
+        (call $weightedSumsOfFour (local.get $w) (local.get $b) (local.get $n) (local.get $paired)
+          (i32.add (local.get $x) (local.get $at)) (i32.add (local.get $z) (local.get $at)) (local.get $stride) (local.get $x4))
+        (if (i32.ne (local.get $paired) (local.get $m))
+          (then
+            (local.set $s (i32.const 0))
+            (loop $sample
+              (call $weightedSums
+                (i32.add (local.get $w) (i32.shl (i32.mul (local.get $last) (local.get $n)) (i32.const 3)))
+                (i32.add (local.get $b) (i32.shl (local.get $last) (i32.const 3)))
+                (local.get $n) (i32.const 1) (i32.add (local.get $x) (local.get $at))
+                (i32.add (i32.add (local.get $z) (local.get $at)) (i32.shl (local.get $last) (i32.const 3))))
+              (local.set $at (i32.add (local.get $at) (local.get $stride)))
+              (local.set $s (i32.add (local.get $s) (i32.const 1)))
+              (br_if $sample (i32.lt_u (local.get $s) (i32.const 4))))))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
+        (br $four)))
+    (block $ones
+      (loop $one
+        (br_if $ones (i32.ge_u (local.get $g) (local.get $size)))
+        (local.set $at (i32.mul (local.get $g) (local.get $stride)))
+        (call $weightedSums (local.get $w) (local.get $b) (local.get $n) (local.get $m)
+          (i32.add (local.get $x) (local.get $at)) (i32.add (local.get $z) (local.get $at)))
+        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br $one)))
+    (if (local.get $kind)
+      (then
+        (local.set $g (i32.const 0))
+        (block $done
+          (loop $each
+            (br_if $done (i32.ge_u (local.get $g) (local.get $size)))
+            (local.set $at (i32.mul (local.get $g) (local.get $stride)))
+            (call $activate (local.get $kind) (i32.add (local.get $z) (local.get $at)) (i32.add (local.get $y) (local.get $at)) (local.get $m))
+            (local.set $g (i32.add (local.get $g) (i32.const 1)))
+            (br $each))))))
+
+  ;; src/kernels.ts's backwardSamples for one layer of `size` samples whose deltas at this
+  ;; layer ($to) are known: for each neuron j, the samples with a non-zero delta add it to
+  ;; bias gradient j and their inputs times it to row j of the weight gradients ($starts and
+  ;; $deltas are room for them); then, when $kind ≥ 0, the deltas pass back to the layer
+  ;; below ($from), four samples at a time, then one at a time, and $slope applies its
+  ;; activation's derivative when $kind is not 0 (0: JavaScript applies it). $from and $to
+  ;; are byte offsets within a sample; $values, $sums and $delta point at sample 0.
+  (func $backwardLayer (export "backwardLayer")
+    (param $wg i32) (param $bg i32) (param $w i32) (param $n i32) (param $m i32)
+    (param $values i32) (param $sums i32) (param $delta i32) (param $from i32) (param $to i32)
+    (param $stride i32) (param $size i32) (param $starts i32) (param $deltas i32) (param $kind i32)
+    (local $j i32) (local $g i32) (local $at i32) (local $active i32) (local $d f64) (local $sum f64) (local $p i32)
+    (block $neurons
+      (loop $neuron
+        (br_if $neurons (i32.ge_u (local.get $j) (local.get $m)))
+        (local.set $active (i32.const 0))
+        (local.set $sum (f64.const 0))
+        (local.set $p (i32.add (i32.add (local.get $delta) (local.get $to)) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $at (local.get $from))
+        (local.set $g (i32.const 0))
+        (block $done
+          (br_if $done (i32.eqz (local.get $size)))
+          (loop $sample
+            (local.set $d (f64.load (local.get $p)))
+            (if (f64.ne (local.get $d) (f64.const 0))
+              (then
+                (i32.store (i32.add (local.get $starts) (i32.shl (local.get $active) (i32.const 2))) (i32.shr_u (local.get $at) (i32.const 3)))
+                (f64.store (i32.add (local.get $deltas) (i32.shl (local.get $active) (i32.const 3))) (local.get $d))
+                (local.set $sum (f64.add (local.get $sum) (local.get $d)))
+                (local.set $active (i32.add (local.get $active) (i32.const 1)))))
+            (local.set $p (i32.add (local.get $p) (local.get $stride)))
+            (local.set $at (i32.add (local.get $at) (local.get $stride)))
+            (local.set $g (i32.add (local.get $g) (i32.const 1)))
+            (br_if $sample (i32.lt_u (local.get $g) (local.get $size)))))
+        (local.set $p (i32.add (local.get $bg) (i32.shl (local.get $j) (i32.const 3))))
+        (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $sum)))
+        (if (local.get $active)
+          (then
+            (call $addScaledRows (i32.add (local.get $wg) (i32.shl (i32.mul (local.get $j) (local.get $n)) (i32.const 3)))
+              (local.get $n) (local.get $values) (local.get $starts) (local.get $deltas) (local.get $active))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $neuron)))
+    (if (i32.lt_s (local.get $kind) (i32.const 0)) (then (return)))
+    (local.set $g (i32.const 0))
+    (block $fours
+      (loop $four
+        (br_if $fours (i32.gt_u (i32.add (local.get $g) (i32.const 4)) (local.get $size)))
+        (local.set $at (i32.add (local.get $delta) (i32.mul (local.get $g) (local.get $stride))))
+        (call $backpropagateFour (local.get $w) (local.get $n) (local.get $m)
+          (i32.add (local.get $at) (local.get $from)) (i32.add (local.get $at) (local.get $to)) (local.get $stride))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
+        (br $four)))
+    (block $ones
+      (loop $one
+        (br_if $ones (i32.ge_u (local.get $g) (local.get $size)))
+        (local.set $at (i32.add (local.get $delta) (i32.mul (local.get $g) (local.get $stride))))
+        (call $backpropagateOne (local.get $w) (local.get $n) (local.get $m)
+          (i32.add (local.get $at) (local.get $from)) (i32.add (local.get $at) (local.get $to)))
+        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br $one)))
+    (if (local.get $kind)
+      (then
+        (local.set $g (i32.const 0))
+        (block $done
+          (loop $each
+            (br_if $done (i32.ge_u (local.get $g) (local.get $size)))
+            (local.set $at (i32.add (i32.mul (local.get $g) (local.get $stride)) (local.get $from)))
+            (call $slope (local.get $kind) (i32.add (local.get $sums) (local.get $at)) (i32.add (local.get $values) (local.get $at))
+              (i32.add (local.get $delta) (local.get $at)) (local.get $n))
+            (local.set $g (i32.add (local.get $g) (i32.const 1)))
+            (br $each))))))
+
+  ;; forwardLayer for layers 0 … count − 1 of a network, in one call: layer k's entry in
+  ;; $plan is seven i32s (weights' and biases' byte offsets from $weights and $biases, n, m,
+  ;; the byte offsets of its inputs and of its neurons within a sample, and its activation's
+  ;; code). $values and $sums point at sample 0's.
+  (func (export "forwardNetwork")
+    (param $plan i32) (param $count i32) (param $weights i32) (param $biases i32) (param $values i32) (param $sums i32)
+    (param $stride i32) (param $size i32) (param $x4 i32)
+    (local $end i32) (local $to i32)
+    (local.set $end (i32.add (local.get $plan) (i32.mul (local.get $count) (i32.const 28))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $plan) (local.get $end)))
+      (loop $layer
+        (local.set $to (i32.load offset=20 (local.get $plan)))
+        (call $forwardLayer
+          (i32.add (local.get $weights) (i32.load (local.get $plan)))
+          (i32.add (local.get $biases) (i32.load offset=4 (local.get $plan)))
+          (i32.load offset=8 (local.get $plan))
+          (i32.load offset=12 (local.get $plan))
+          (i32.add (local.get $values) (i32.load offset=16 (local.get $plan)))
+          (i32.add (local.get $sums) (local.get $to))
+          (i32.add (local.get $values) (local.get $to))
+          (local.get $stride) (local.get $size) (local.get $x4)
+          (i32.load offset=24 (local.get $plan)))
+        (local.set $plan (i32.add (local.get $plan) (i32.const 28)))
+        (br_if $layer (i32.lt_u (local.get $plan) (local.get $end))))))
+
+  ;; backwardLayer for layers count − 1 … 0 of a network, in one call, $plan as
+  ;; forwardNetwork's: each layer's deltas pass through the derivative of the activation of
+  ;; the layer below (its plan entry's code), and none pass below layer 0.
+  (func (export "backwardNetwork")
+    (param $plan i32) (param $count i32) (param $weights i32) (param $wg i32) (param $bg i32)
+    (param $values i32) (param $sums i32) (param $delta i32) (param $stride i32) (param $size i32)
+    (param $starts i32) (param $deltas i32)
+    (local $entry i32)
+    (local.set $entry (i32.add (local.get $plan) (i32.mul (local.get $count) (i32.const 28))))
+    (block $done
+      (br_if $done (i32.le_u (local.get $entry) (local.get $plan)))
+      (loop $layer
+        (local.set $entry (i32.sub (local.get $entry) (i32.const 28)))
+        (call $backwardLayer
+          (i32.add (local.get $wg) (i32.load (local.get $entry)))
+          (i32.add (local.get $bg) (i32.load offset=4 (local.get $entry)))
+          (i32.add (local.get $weights) (i32.load (local.get $entry)))
+          (i32.load offset=8 (local.get $entry))
+          (i32.load offset=12 (local.get $entry))
+          (local.get $values) (local.get $sums) (local.get $delta)
+          (i32.load offset=16 (local.get $entry))
+          (i32.load offset=20 (local.get $entry))
+          (local.get $stride) (local.get $size) (local.get $starts) (local.get $deltas)
+          (if (result i32) (i32.gt_u (local.get $entry) (local.get $plan))
+            (then (i32.load offset=24 (i32.sub (local.get $entry) (i32.const 28))))
+            (else (i32.const -1))))
+        (br_if $layer (i32.gt_u (local.get $entry) (local.get $plan))))))
+)

@@ -3,12 +3,13 @@ import type { CnnKernelFactory } from '../cnn-kernels.js';
 
 /**
  * The fewest weights for which the WebAssembly kernels are worth their memory: measured with
- * bench/wasm-threshold.ts (Node 20, batch 10), they are as fast as the JavaScript ones at
- * about 80 weights (2-8-8-1: 1.0×), 1.1× at 136 to 210, 1.2× at 300, 1.4× at 528 and 2.1× at
- * 33,000; below, a copy of the weights per batch and a call per layer and group outweigh the
- * wider arithmetic.
+ * bench/wasm-threshold.ts (Node 20). At batch size 10 they are faster from a dozen weights
+ * (1.2×; 2-8-8-1: 1.4×, 528 weights: 2.0×, 33,000: 3.3×); one sample at a time, a network
+ * with tanh or ReLU hidden layers breaks even at about 80 weights (2-8-8-1: 1.1–1.2×), one
+ * whose hidden activation JavaScript applies (sigmoid, say) near 200. Below, the calls and
+ * the copy of the weights per batch outweigh the wider arithmetic.
  */
-export const WASM_THRESHOLD = 256;
+export const WASM_THRESHOLD = 80;
 
 export interface WasmKernelOptions {
   /** The fewest weights a network needs to get the WebAssembly kernels (default WASM_THRESHOLD). */
@@ -24,7 +25,7 @@ export interface WasmKernelOptions {
  */
 export async function loadWasmKernels(options: WasmKernelOptions = {}): Promise<KernelFactory | undefined> {
   const { compileDenseModule, wasmKernelFactory } = await import('./wasm-kernels.js');
-  const module = compileDenseModule();
+  const module = await compileDenseModule();
   return module && wasmKernelFactory(module, options.threshold ?? WASM_THRESHOLD);
 }
 
@@ -36,6 +37,6 @@ export async function loadWasmKernels(options: WasmKernelOptions = {}): Promise<
  */
 export async function loadWasmCnnKernels(): Promise<CnnKernelFactory | undefined> {
   const { compileCnnModule, wasmCnnKernelFactory } = await import('./wasm-cnn-kernels.js');
-  const module = compileCnnModule();
+  const module = await compileCnnModule();
   return module && wasmCnnKernelFactory(module);
 }

@@ -22,7 +22,7 @@ const MOST_BUFFERS = 18;
 const SHAPE_FIELDS = 10;
 
 /** Compiles the CNN kernels' module (2.9 kB), or returns undefined where the page cannot. */
-export function compileCnnModule(): WebAssembly.Module | undefined {
+export function compileCnnModule(): Promise<WebAssembly.Module | undefined> {
   return compileModule(CNN_WASM);
 }
 

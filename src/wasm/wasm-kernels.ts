@@ -1,5 +1,6 @@
 import { type DenseKernels, type KernelFactory, javascriptKernels } from '../dense-kernels.js';
-import type { addScaledRows, backpropagateFour } from '../kernels.js';
+import type { GroupBuffers } from '../kernels.js';
+import type { Activation } from '../activations.js';
 import type { Network } from '../network.js';
 import { compileModule } from './compile.js';
 import { DENSE_WASM } from './dense-bytes.js';
@@ -11,10 +12,27 @@ interface DenseExports {
   weightedSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
   addScaledRows(g: number, n: number, values: number, starts: number, deltas: number, count: number): void;
   backpropagateFour(w: number, n: number, m: number, dFrom: number, dTo: number, stride: number): void;
+  forwardLayer(w: number, b: number, n: number, m: number, x: number, z: number, y: number, stride: number, size: number, x4: number, kind: number): void;
+  forwardNetwork(plan: number, count: number, weights: number, biases: number, values: number, sums: number, stride: number, size: number, x4: number): void;
+  backwardNetwork(
+    plan: number, count: number, weights: number, wg: number, bg: number, values: number, sums: number, delta: number,
+    stride: number, size: number, starts: number, deltas: number,
+  ): void;
+  backwardLayer(
+    wg: number, bg: number, w: number, n: number, m: number, values: number, sums: number, delta: number,
+    from: number, to: number, stride: number, size: number, starts: number, deltas: number, kind: number,
+  ): void;
 }
 
-/** Compiles the dense kernels' module (2.6 kB), or returns undefined where the page cannot. */
-export function compileDenseModule(): WebAssembly.Module | undefined {
+/**
+ * The activations dense.wat computes itself, by the code its layer loops take; any other
+ * (0) is applied by its JavaScript loops after the call. The same arithmetic either way.
+ */
+const WASM_ACTIVATIONS: Readonly<Record<string, number>> = { linear: 1, tanh: 2, relu: 3 };
+const kindOf = (activation: Activation) => WASM_ACTIVATIONS[activation.name] ?? 0;
+
+/** Compiles the dense kernels' module (4.3 kB), or resolves to undefined where the page cannot. */
+export function compileDenseModule(): Promise<WebAssembly.Module | undefined> {
   return compileModule(DENSE_WASM);
 }
 
@@ -44,6 +62,14 @@ class WasmDenseKernels implements DenseKernels {
   /** One sample's weighted sums and activations, for `forwardFrom`. */
   private readonly oneSums: Float64Array;
   private readonly oneValues: Float64Array;
+  /**
+   * Seven numbers a layer, as dense.wat's forwardNetwork reads them: the byte offsets of its
+   * weights and biases, its input and output sizes, the byte offsets of its inputs and its
+   * neurons within a sample, and the code of its activation (0: applied in JavaScript).
+   */
+  private readonly plan: Int32Array;
+  /** True when dense.wat computes every hidden layer's activation: a whole pass is then one call. */
+  private readonly hiddenInWasm: boolean;
 
   constructor(
     private readonly network: Network,
@@ -54,8 +80,8 @@ class WasmDenseKernels implements DenseKernels {
     const parameters = weights.length + biases.length;
     // Two copies of the parameters (weights and biases, their gradients), four buffers of `group` samples
     // (sums, values, deltas, and one to spare), per-sample indices and deltas, the interleaved inputs,
-    // one sample's sums and values.
-    const doubles = 2 * parameters + 4 * group * values.length + 2 * group + 4 * Math.max(...layers) + 2 * values.length;
+    // one sample's sums and values, the plan.
+    const doubles = 2 * parameters + 4 * group * values.length + 2 * group + 4 * Math.max(...layers) + 2 * values.length + 4 * layers.length;
     this.space = new KernelMemory(8 * doubles, 16);
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as DenseExports;
     this.weights = this.float64(weights.length);
@@ -63,6 +89,13 @@ class WasmDenseKernels implements DenseKernels {
     this.x4 = this.float64(4 * Math.max(...layers)).byteOffset;
     this.oneSums = this.float64(values.length);
     this.oneValues = this.float64(values.length);
+    const { depth, weightOffset, biasOffset, neuronOffset } = network;
+    this.plan = this.int32(7 * depth);
+    for (let k = 0; k < depth; k++) {
+      const code = kindOf(network.activationOf(k));
+      this.plan.set([8 * weightOffset[k], 8 * biasOffset[k], layers[k], layers[k + 1], 8 * neuronOffset[k], 8 * neuronOffset[k + 1], code], 7 * k);
+    }
+    this.hiddenInWasm = this.plan.every((code, i) => i % 7 !== 6 || i === 7 * depth - 1 || code !== 0);
   }
 
   load(): void {
@@ -79,81 +112,103 @@ class WasmDenseKernels implements DenseKernels {
   }
 
   /**
-   * Network.forwardFrom through the WebAssembly loop for one sample (the order of kernels.ts's
+   * Network.forwardFrom through the WebAssembly loops for one sample (the order of kernels.ts's
    * dot): the same sums and values, left in the network's `sums` and `values`.
    */
   forwardFrom(source: ArrayLike<number>, start: number): Float64Array {
-    const { network, weights, biases, loops, oneSums: sums, oneValues: values } = this;
-    const { layers, neuronOffset, weightOffset, biasOffset } = network;
-    for (let i = 0; i < layers[0]; i++) values[i] = source[start + i];
-    for (let k = 0; k < layers.length - 1; k++) {
-      const to = neuronOffset[k + 1];
-      loops.weightedSums(
-        weights.byteOffset + 8 * weightOffset[k],
-        biases.byteOffset + 8 * biasOffset[k],
-        layers[k],
-        layers[k + 1],
-        values.byteOffset + 8 * neuronOffset[k],
-        sums.byteOffset + 8 * to,
-      );
-      network.activationOf(k).forwardLayer(sums, values, to, to + layers[k + 1]);
-    }
+    const { network, oneSums: sums, oneValues: values } = this;
+    for (let i = 0; i < network.inputSize; i++) values[i] = source[start + i];
+    this.forwardSamples(sums, values, values.length, 1);
     network.sums.set(sums);
     network.values.set(values);
     return network.output;
   }
 
   /**
-   * kernels.ts's forwardSamples: four samples at a time through the four-sample loop (but
-   * an odd last neuron), the rest one at a time with dot's order, as the JavaScript kernels
-   * do; then each layer's activation.
+   * kernels.ts's forwardSamples: four samples at a time through the four-sample loop (but an
+   * odd last neuron), the rest one at a time with dot's order, as the JavaScript kernels do;
+   * then each layer's activation, here or in JavaScript. One call for the whole pass when
+   * dense.wat computes every hidden layer's activation, else one a layer.
    */
   forwardSamples(sums: Float64Array, values: Float64Array, stride: number, size: number): void {
-    const { network, weights, biases, loops, x4 } = this;
-    const { layers, neuronOffset, weightOffset, biasOffset } = network;
-    for (let k = 0; k < layers.length - 1; k++) {
-      const fromSize = layers[k];
-      const toSize = layers[k + 1];
-      const from = neuronOffset[k];
-      const to = neuronOffset[k + 1];
-      const w = weightOffset[k];
-      const b = biasOffset[k];
-      const paired = toSize - (toSize % 2);
-      let g = 0;
-      for (; g + 3 < size; g += 4) {
-        const x = g * stride + from;
-        const z = g * stride + to;
-        loops.weightedSumsOfFour(
-          weights.byteOffset + 8 * w,
-          biases.byteOffset + 8 * b,
-          fromSize,
-          paired,
-          values.byteOffset + 8 * x,
-          sums.byteOffset + 8 * z,
-          8 * stride,
-          x4,
-        );
-        if (paired === toSize) continue;
-        const j = toSize - 1;
-        for (let s = 0; s < 4; s++) this.weightedSums(w + j * fromSize, b + j, fromSize, 1, values, x + s * stride, sums, z + s * stride + j);
-      }
-      for (; g < size; g++) this.weightedSums(w, b, fromSize, toSize, values, g * stride + from, sums, g * stride + to);
-      const activation = network.activationOf(k);
-      for (g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + to + toSize);
+    const { network, weights, biases, loops, x4, plan } = this;
+    const depth = network.depth;
+    if (this.hiddenInWasm) {
+      loops.forwardNetwork(plan.byteOffset, depth, weights.byteOffset, biases.byteOffset, values.byteOffset, sums.byteOffset, 8 * stride, size, x4);
+      this.activateInJavaScript(depth - 1, sums, values, stride, size);
+      return;
+    }
+    for (let k = 0; k < depth; k++) {
+      const at = 7 * k;
+      const to = plan[at + 5];
+      loops.forwardLayer(
+        weights.byteOffset + plan[at],
+        biases.byteOffset + plan[at + 1],
+        plan[at + 2],
+        plan[at + 3],
+        values.byteOffset + plan[at + 4],
+        sums.byteOffset + to,
+        values.byteOffset + to,
+        8 * stride,
+        size,
+        x4,
+        plan[at + 6],
+      );
+      this.activateInJavaScript(k, sums, values, stride, size);
     }
   }
 
-  /** weightedSums of kernels.ts for one sample (x into values, z into sums), on this memory. */
-  private weightedSums(w: number, b: number, n: number, m: number, values: Float64Array, x: number, sums: Float64Array, z: number): void {
-    const { weights, biases } = this;
-    this.loops.weightedSums(weights.byteOffset + 8 * w, biases.byteOffset + 8 * b, n, m, values.byteOffset + 8 * x, sums.byteOffset + 8 * z);
+  /** Applies layer k's activation to `size` samples when dense.wat does not compute it. */
+  private activateInJavaScript(k: number, sums: Float64Array, values: Float64Array, stride: number, size: number): void {
+    const { plan, network } = this;
+    if (plan[7 * k + 6] !== 0) return;
+    const to = plan[7 * k + 5] / 8;
+    const end = to + plan[7 * k + 3];
+    const activation = network.activationOf(k);
+    for (let g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + end);
   }
 
-  readonly addScaledRows: typeof addScaledRows = (gradients, w, length, values, starts, deltas, count) => {
-    if (count > 0) this.loops.addScaledRows(gradients.byteOffset + 8 * w, length, values.byteOffset, starts.byteOffset, deltas.byteOffset, count);
-  };
-
-  readonly backpropagateFour: typeof backpropagateFour = (weights, w, fromSize, toSize, delta, from, to, stride) => {
-    this.loops.backpropagateFour(weights.byteOffset + 8 * w, fromSize, toSize, delta.byteOffset + 8 * from, delta.byteOffset + 8 * to, 8 * stride);
-  };
+  /**
+   * kernels.ts's backwardSamples without dropout, each layer's derivative here or in
+   * JavaScript: one call for the whole pass when dense.wat has every hidden layer's, else one
+   * a layer.
+   */
+  backwardSamples(buffers: GroupBuffers, stride: number, size: number): void {
+    const { network, weights, loops, plan } = this;
+    const { sums, values, delta, weightGradients, biasGradients, activeStarts, activeDeltas } = buffers;
+    const depth = network.depth;
+    if (this.hiddenInWasm) {
+      loops.backwardNetwork(
+        plan.byteOffset, depth, weights.byteOffset, weightGradients.byteOffset, biasGradients.byteOffset, values.byteOffset,
+        sums.byteOffset, delta.byteOffset, 8 * stride, size, activeStarts.byteOffset, activeDeltas.byteOffset,
+      );
+      return;
+    }
+    for (let k = depth - 1; k >= 0; k--) {
+      const at = 7 * k;
+      const code = k > 0 ? plan[at - 1] : -1;
+      loops.backwardLayer(
+        weightGradients.byteOffset + plan[at],
+        biasGradients.byteOffset + plan[at + 1],
+        weights.byteOffset + plan[at],
+        plan[at + 2],
+        plan[at + 3],
+        values.byteOffset,
+        sums.byteOffset,
+        delta.byteOffset,
+        plan[at + 4],
+        plan[at + 5],
+        8 * stride,
+        size,
+        activeStarts.byteOffset,
+        activeDeltas.byteOffset,
+        code,
+      );
+      if (code !== 0) continue;
+      const from = plan[at + 4] / 8;
+      const end = from + plan[at + 2];
+      const below = network.activationOf(k - 1);
+      for (let g = 0; g < size; g++) below.backwardLayer(sums, values, delta, g * stride + from, g * stride + end);
+    }
+  }
 }

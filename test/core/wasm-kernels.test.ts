@@ -9,6 +9,7 @@ import { defaultKernels } from '../../src/default-kernels.js';
 import type { KernelFactory } from '../../src/dense-kernels.js';
 import { javascriptKernels } from '../../src/dense-kernels.js';
 import { Backprop, Network, Random, Trainer, type TrainerOptions, getLoss, oneHot } from '../../src/index.js';
+import { tanh } from '../../src/tanh.js';
 import { WASM_THRESHOLD, loadWasmKernels } from '../../src/wasm/load.js';
 
 interface Run {
@@ -68,6 +69,8 @@ describe('WebAssembly kernels', () => {
       ['relu', 'softmax'],
       ['tanh', 'sigmoid'],
       ['leaky-relu', 'linear'],
+      ['linear', 'tanh'],
+      ['sigmoid', 'linear'],
     ];
     let checked = 0;
     for (const layers of shapes) {
@@ -85,7 +88,26 @@ describe('WebAssembly kernels', () => {
         }
       }
     }
-    expect(checked).to.equal(8 * 6 * 3);
+    expect(checked).to.equal(8 * 6 * 5);
+  });
+
+  it('compute tanh as src/tanh.ts does, bit for bit, on each of its branches and at their edges', () => {
+    // A 1-1-1 network with weight 1 and bias 0 leaves tanh(x) as its hidden neuron's value (x = −0 comes out as tanh(+0)).
+    const network = new Network({ layers: [1, 1, 1], activation: 'tanh', outputActivation: 'linear' });
+    network.weights.set([1, 1]);
+    network.biases.set([0, 0]);
+    const kernels = wasm(network, 4);
+    expect(kernels.kind).to.equal('webassembly');
+    kernels.load();
+    const random = new Random(8);
+    const edges = [0, -0, 3.7e-9, -3.7e-9, 3.6e-9, 0.625, -0.625, 0.6249999999999999, 22, -22, 21.999999999999996, 1e-300, 5e-324, 700, -1e308];
+    const spread = Array.from({ length: 3000 }, (_, i) => (i % 2 ? -1 : 1) * 10 ** random.uniform(-10, 1.5));
+    const specials = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const x of [...edges, ...spread, ...specials]) {
+      kernels.forwardFrom([x], 0);
+      const expected = tanh(Object.is(x, -0) ? 0 : x);
+      expect(Object.is(network.values[1], expected), `tanh(${x}): ${network.values[1]} against ${expected}`).to.equal(true);
+    }
   });
 
   it('give the same bits with Adam, L2, and dropout (whose forward pass is JavaScript)', () => {
