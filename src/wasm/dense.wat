@@ -506,6 +506,42 @@
             (local.set $g (i32.add (local.get $g) (i32.const 1)))
             (br $each))))))
 
+  ;; backwardLayer's gradients for one sample: bias gradient j += d[j] (+ 0 when it is 0, as
+  ;; the JavaScript sum over no sample adds), and row j of the weight gradients += d[j] · x when
+  ;; d[j] is not 0. $x points at the sample's inputs to the layer, $dTo at its deltas there.
+  (func $gradientsOfOne (param $wg i32) (param $bg i32) (param $n i32) (param $m i32) (param $x i32) (param $dTo i32)
+    (local $row i32) (local $end i32) (local $i i32) (local $d f64) (local $dd v128)
+    (local.set $row (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $end (i32.add (local.get $bg) (i32.shl (local.get $m) (i32.const 3))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $bg) (local.get $end)))
+      (loop $neuron
+        (local.set $d (f64.load (local.get $dTo)))
+        (if (f64.ne (local.get $d) (f64.const 0))
+          (then
+            (f64.store (local.get $bg) (f64.add (f64.load (local.get $bg)) (local.get $d)))
+            (local.set $dd (f64x2.splat (local.get $d)))
+            (local.set $i (i32.const 0))
+            (block $pairs
+              (loop $pair
+                (br_if $pairs (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $row)))
+                (v128.store (i32.add (local.get $wg) (local.get $i))
+                  (f64x2.add (v128.load (i32.add (local.get $wg) (local.get $i)))
+                    (f64x2.mul (local.get $dd) (v128.load (i32.add (local.get $x) (local.get $i))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $pair)))
+            (if (i32.lt_u (local.get $i) (local.get $row))
+              (then
+                (f64.store (i32.add (local.get $wg) (local.get $i))
+                  (f64.add (f64.load (i32.add (local.get $wg) (local.get $i)))
+                    (f64.mul (local.get $d) (f64.load (i32.add (local.get $x) (local.get $i))))))))
+          )
+          (else (f64.store (local.get $bg) (f64.add (f64.load (local.get $bg)) (f64.const 0)))))
+        (local.set $bg (i32.add (local.get $bg) (i32.const 8)))
+        (local.set $dTo (i32.add (local.get $dTo) (i32.const 8)))
+        (local.set $wg (i32.add (local.get $wg) (local.get $row)))
+        (br_if $neuron (i32.lt_u (local.get $bg) (local.get $end))))))
+
   ;; src/kernels.ts's backwardSamples for one layer of `size` samples whose deltas at this
   ;; layer ($to) are known: for each neuron j, the samples with a non-zero delta add it to
   ;; bias gradient j and their inputs times it to row j of the weight gradients ($starts and
@@ -518,6 +554,12 @@
     (param $values i32) (param $sums i32) (param $delta i32) (param $from i32) (param $to i32)
     (param $stride i32) (param $size i32) (param $starts i32) (param $deltas i32) (param $kind i32)
     (local $j i32) (local $g i32) (local $at i32) (local $active i32) (local $d f64) (local $sum f64) (local $p i32)
+    ;; One sample needs no list of the samples with a non-zero delta.
+    (if (i32.eq (local.get $size) (i32.const 1))
+      (then
+        (call $gradientsOfOne (local.get $wg) (local.get $bg) (local.get $n) (local.get $m)
+          (i32.add (local.get $values) (local.get $from)) (i32.add (local.get $delta) (local.get $to)))
+        (local.set $j (local.get $m))))
     (block $neurons
       (loop $neuron
         (br_if $neurons (i32.ge_u (local.get $j) (local.get $m)))
