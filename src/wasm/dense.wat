@@ -471,8 +471,10 @@
       (loop $four
         (br_if $fours (i32.gt_u (i32.add (local.get $g) (i32.const 4)) (local.get $size)))
         (local.set $at (i32.mul (local.get $g) (local.get $stride)))
-        (call $weightedSumsOfFour (local.get $w) (local.get $b) (local.get $n) (local.get $paired)
-          (i32.add (local.get $x) (local.get $at)) (i32.add (local.get $z) (local.get $at)) (local.get $stride) (local.get $x4))
+        (if (local.get $paired)
+          (then
+            (call $weightedSumsOfFour (local.get $w) (local.get $b) (local.get $n) (local.get $paired)
+              (i32.add (local.get $x) (local.get $at)) (i32.add (local.get $z) (local.get $at)) (local.get $stride) (local.get $x4))))
         (if (i32.ne (local.get $paired) (local.get $m))
           (then
             (local.set $s (i32.const 0))

@@ -31,7 +31,7 @@ interface DenseExports {
 const WASM_ACTIVATIONS: Readonly<Record<string, number>> = { linear: 1, tanh: 2, relu: 3 };
 const kindOf = (activation: Activation) => WASM_ACTIVATIONS[activation.name] ?? 0;
 
-/** Compiles the dense kernels' module (4.3 kB), or resolves to undefined where the page cannot. */
+/** Compiles the dense kernels' module (4.8 kB), or resolves to undefined where the page cannot. */
 export function compileDenseModule(): Promise<WebAssembly.Module | undefined> {
   return compileModule(DENSE_WASM);
 }

@@ -113,6 +113,16 @@ describe('optimizers', () => {
       const huge = Float64Array.of(1.7e308, 0, 0);
       expect(optimizer.update(huge, Float64Array.of(-1, 0, 0), fresh(), 1e308, 1), `${name} overflowing`).to.equal(false);
     }
+    // Every position of a longer array counts: each of the four-at-a-time lanes and the remainder after them.
+    for (const name of Object.keys(optimizers)) {
+      const optimizer = getOptimizer(name);
+      for (let at = 0; at < 11; at++) {
+        const gradients = new Float64Array(11).fill(0.5);
+        gradients[at] = Number.NaN;
+        const params = new Float64Array(11).fill(1);
+        expect(optimizer.update(params, gradients, createOptimizerState(11, optimizer.slots), LR, 1), `${name}: NaN at ${at} of 11`).to.equal(false);
+      }
+    }
     // Adam squares the gradient: 1e160² overflows its memory although the step itself stays finite.
     const adam = getOptimizer('adam');
     expect(adam.update(Float64Array.from(START), Float64Array.of(1e160, 0, 0), createOptimizerState(3, 2), LR, 1)).to.equal(false);

@@ -14,7 +14,7 @@ import { WASM_THRESHOLD, loadWasmKernels } from '../../src/wasm/load.js';
 
 interface Run {
   layers: number[];
-  activation: string;
+  activation: string | readonly string[];
   outputActivation: string;
   batchSize: number;
   options?: TrainerOptions;
@@ -64,7 +64,7 @@ describe('WebAssembly kernels', () => {
   });
 
   it('train to the same bits as the JavaScript kernels, for every way the loops split the work', () => {
-    const shapes = [[784, 128, 10], [5, 7, 3], [3, 9, 9, 1], [6, 2, 5, 4], [13, 11, 3], [1, 1, 1], [2, 8, 8, 1], [9, 6, 1]];
+    const shapes = [[784, 128, 10], [5, 7, 3], [3, 9, 9, 1], [6, 2, 5, 4], [13, 11, 3], [1, 1, 1], [2, 8, 8, 1], [9, 6, 1], [5, 3]];
     const families = [
       ['relu', 'softmax'],
       ['tanh', 'sigmoid'],
@@ -88,7 +88,47 @@ describe('WebAssembly kernels', () => {
         }
       }
     }
-    expect(checked).to.equal(8 * 6 * 5);
+    expect(checked).to.equal(9 * 6 * 5);
+  });
+
+  it('give the same bits when some hidden layers have activations WebAssembly computes and others JavaScript applies', () => {
+    const lists = [
+      ['tanh', 'sigmoid', 'relu'],
+      ['sigmoid', 'tanh', 'linear'],
+      ['relu', 'elu', 'tanh'],
+    ];
+    for (const activations of lists) {
+      for (const batchSize of [1, 6, 16]) {
+        const run = { layers: [4, 7, 5, 6, 3], activation: activations, outputActivation: 'softmax', batchSize };
+        const js = train(run, javascriptKernels);
+        const fast = train(run, wasm);
+        const where = `${activations.join(', ')}, batch ${batchSize}`;
+        expect(firstDifference(js.weights, fast.weights), `${where}: weights`).to.equal(-1);
+        expect(firstDifference(js.biases, fast.biases), `${where}: biases`).to.equal(-1);
+      }
+    }
+  });
+
+  it('diverge alike on inputs large enough to saturate tanh and overflow', () => {
+    for (const [activation, scale] of [['tanh', 1e6], ['relu', 1e150], ['linear', 1e200]] as const) {
+      const outcome = (kernels: KernelFactory) => {
+        const random = new Random(12);
+        const inputs = Array.from({ length: 30 }, () => Array.from({ length: 3 }, () => random.uniform(-1, 1) * scale));
+        const targets = inputs.map(() => [random.int(2)]);
+        const network = new Network({ layers: [3, 6, 5, 1], activation, outputActivation: 'sigmoid', seed: 2 });
+        const trainer = new Trainer(network, { inputs, targets }, { learningRate: 0.5, batchSize: 7, kernels });
+        const losses = Array.from({ length: 15 }, () => trainer.step());
+        return { network, losses, diverged: trainer.diverged, divergence: trainer.divergence };
+      };
+      const js = outcome(javascriptKernels);
+      const fast = outcome(wasm);
+      expect(fast.losses.map(String), `${activation}: each step's loss`).to.deep.equal(js.losses.map(String));
+      // tanh saturates and stays finite; ReLU and linear layers pass the huge inputs on until they overflow.
+      expect(js.diverged, `${activation}: the JavaScript run diverged`).to.equal(activation !== 'tanh');
+      expect(fast.diverged, `${activation}: diverged`).to.equal(js.diverged);
+      expect(fast.divergence, `${activation}: why`).to.deep.equal(js.divergence);
+      expect(firstDifference(js.network.weights, fast.network.weights), `${activation}: weights`).to.equal(-1);
+    }
   });
 
   it('compute tanh as src/tanh.ts does, bit for bit, on each of its branches and at their edges', () => {
@@ -149,8 +189,8 @@ describe('WebAssembly kernels', () => {
   });
 
   it("evaluate and classify as the JavaScript kernels do, leaving the same numbers in the network's sums and values", () => {
-    for (const layers of [[784, 128, 10], [13, 11, 3], [7, 5, 5, 2]]) {
-      const run = { layers, activation: 'tanh', outputActivation: 'softmax', batchSize: 8 };
+    for (const [layers, activation] of [[[784, 128, 10], 'tanh'], [[13, 11, 3], 'tanh'], [[7, 5, 5, 2], 'tanh'], [[7, 5, 5, 2], 'sigmoid']] as const) {
+      const run = { layers: [...layers], activation, outputActivation: 'softmax', batchSize: 8 };
       const [js, fast] = [javascriptKernels, wasm].map((kernels) => {
         const network = train(run, kernels, 3);
         const random = new Random(9);
