@@ -48,31 +48,12 @@ export const optimizers: Readonly<Record<string, Optimizer>> = Object.freeze({
     label: 'Gradient descent',
     slots: 0,
     update(params, gradients, _state, learningRate) {
-      // Four sums of params × 0, so the check is not one long chain of dependent adds.
-      let zero0 = 0;
-      let zero1 = 0;
-      let zero2 = 0;
-      let zero3 = 0;
-      let i = 0;
-      for (; i + 3 < params.length; i += 4) {
-        const p0 = params[i] - learningRate * gradients[i];
-        const p1 = params[i + 1] - learningRate * gradients[i + 1];
-        const p2 = params[i + 2] - learningRate * gradients[i + 2];
-        const p3 = params[i + 3] - learningRate * gradients[i + 3];
-        params[i] = p0;
-        params[i + 1] = p1;
-        params[i + 2] = p2;
-        params[i + 3] = p3;
-        zero0 += p0 * 0;
-        zero1 += p1 * 0;
-        zero2 += p2 * 0;
-        zero3 += p3 * 0;
-      }
-      for (; i < params.length; i++) {
+      let zero = 0;
+      for (let i = 0; i < params.length; i++) {
         params[i] -= learningRate * gradients[i];
-        zero0 += params[i] * 0;
+        zero += params[i] * 0;
       }
-      return zero0 + zero1 + (zero2 + zero3) === 0;
+      return zero === 0;
     },
   }),
   momentum: Object.freeze<Optimizer>({
