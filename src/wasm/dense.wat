@@ -6,9 +6,9 @@
 ;; sum of one output, and there is no fused multiply-add. What differs is how many outputs
 ;; advance at once.
 ;;
-;; forwardLayer and backwardLayer run one layer for a whole group of samples, with the
-;; activations whose arithmetic is written out here (linear, tanh as src/tanh.ts, ReLU):
-;; one call a layer where the loops alone would take one per four samples and per neuron.
+;; forwardNetwork and backwardNetwork run a stretch of a network's layers for a whole group of
+;; samples in one call, with the activations whose arithmetic is written out here (linear,
+;; tanh as src/tanh.ts, ReLU); a stretch ends at a layer whose activation JavaScript applies.
 ;;
 ;; Every pointer is a byte offset into the imported memory; strides are in bytes too.
 ;; Build: `node scripts/build-wasm.mjs` writes src/wasm/dense-bytes.ts from this file.
@@ -49,7 +49,7 @@
   ;; with w row-major (n inputs a row), x = sample 0's inputs, x4 room for 4n doubles.
   ;; Four neurons at a time: eight running sums (four neurons × two pairs of samples)
   ;; from two input loads and four weight loads.
-  (func $weightedSumsOfFour (export "weightedSumsOfFour")
+  (func $weightedSumsOfFour
     (param $w i32) (param $b i32) (param $n i32) (param $count i32)
     (param $x i32) (param $z i32) (param $stride i32) (param $x4 i32)
     (local $row i32) (local $end i32) (local $p i32) (local $q i32) (local $j i32)
@@ -132,7 +132,7 @@
   ;; weightedSums with dot's order, for one sample: for neuron j < m,
   ;;   z[j] = b[j] + ((s0 + s1) + (s2 + s3)), where s_r adds w[j][i]·x[i] over i ≡ r (mod 4)
   ;; in order, and the last n mod 4 products go to s0. Lanes hold (s0, s1) and (s2, s3).
-  (func $weightedSums (export "weightedSums")
+  (func $weightedSums
     (param $w i32) (param $b i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32)
     (local $i i32) (local $fours i32) (local $end i32) (local $zEnd i32)
     (local $s01 v128) (local $s23 v128) (local $s0 f64)
@@ -175,7 +175,7 @@
   ;; addScaledRows: g[i] += Σₖ d[k] · values[starts[k] + i] for i < n, samples k < count;
   ;; four samples at a time as (d0·v0 + d1·v1) + (d2·v2 + d3·v3), then one at a time.
   ;; starts holds i32 indices (in doubles) from $values. Two gradients per v128.
-  (func $addScaledRows (export "addScaledRows")
+  (func $addScaledRows
     (param $g i32) (param $n i32) (param $values i32) (param $starts i32) (param $deltas i32) (param $count i32)
     (local $i i32) (local $end i32) (local $k i32)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
@@ -254,7 +254,7 @@
   ;;   dFrom[g·stride + i] = ((0 + w[0][i]·dTo[g·stride + 0]) + w[1][i]·dTo[g·stride + 1]) + …
   ;; over the m neurons of the next layer. Two inputs per v128, so eight running sums for
   ;; four inputs of four samples; the last input (n odd) in scalars.
-  (func $backpropagateFour (export "backpropagateFour")
+  (func $backpropagateFour
     (param $w i32) (param $n i32) (param $m i32) (param $dFrom i32) (param $dTo i32) (param $stride i32)
     (local $row i32) (local $i i32) (local $end i32) (local $q i32) (local $t i32) (local $tEnd i32)
     (local $s2 i32) (local $s3 i32)
@@ -461,7 +461,7 @@
   ;; four samples at a time (neurons in pairs, an odd last one in dot's order), then one at a
   ;; time in dot's order; then $activate when $kind is not 0 (0: JavaScript applies it).
   ;; $x points at sample 0's inputs, $z and $y at its sums and activations of this layer.
-  (func $forwardLayer (export "forwardLayer")
+  (func $forwardLayer
     (param $w i32) (param $b i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32) (param $y i32)
     (param $stride i32) (param $size i32) (param $x4 i32) (param $kind i32)
     (local $g i32) (local $s i32) (local $at i32) (local $last i32) (local $paired i32)
@@ -551,7 +551,7 @@
   ;; below ($from), four samples at a time, then one at a time, and $slope applies its
   ;; activation's derivative when $kind is not 0 (0: JavaScript applies it). $from and $to
   ;; are byte offsets within a sample; $values, $sums and $delta point at sample 0.
-  (func $backwardLayer (export "backwardLayer")
+  (func $backwardLayer
     (param $wg i32) (param $bg i32) (param $w i32) (param $n i32) (param $m i32)
     (param $values i32) (param $sums i32) (param $delta i32) (param $from i32) (param $to i32)
     (param $stride i32) (param $size i32) (param $starts i32) (param $deltas i32) (param $kind i32)
@@ -622,8 +622,8 @@
             (local.set $g (i32.add (local.get $g) (i32.const 1)))
             (br $each))))))
 
-  ;; forwardLayer for layers 0 … count − 1 of a network, in one call: layer k's entry in
-  ;; $plan is seven i32s (weights' and biases' byte offsets from $weights and $biases, n, m,
+  ;; $forwardLayer for the count layers whose plan entries start at $plan, in one call: a
+  ;; layer's entry is seven i32s (weights' and biases' byte offsets from $weights and $biases, n, m,
   ;; the byte offsets of its inputs and of its neurons within a sample, and its activation's
   ;; code). $values and $sums point at sample 0's.
   (func (export "forwardNetwork")
@@ -648,13 +648,14 @@
         (local.set $plan (i32.add (local.get $plan) (i32.const 28)))
         (br_if $layer (i32.lt_u (local.get $plan) (local.get $end))))))
 
-  ;; backwardLayer for layers count − 1 … 0 of a network, in one call, $plan as
-  ;; forwardNetwork's: each layer's deltas pass through the derivative of the activation of
-  ;; the layer below (its plan entry's code), and none pass below layer 0.
+  ;; $backwardLayer for the same count layers, last to first, in one call: each layer's deltas
+  ;; pass through the derivative of the activation of the layer below (its plan entry's code);
+  ;; below the first, $below says what to do: −1 pass none (layer 0), 0 pass them for
+  ;; JavaScript to apply the derivative, or that layer's code.
   (func (export "backwardNetwork")
     (param $plan i32) (param $count i32) (param $weights i32) (param $wg i32) (param $bg i32)
     (param $values i32) (param $sums i32) (param $delta i32) (param $stride i32) (param $size i32)
-    (param $starts i32) (param $deltas i32)
+    (param $starts i32) (param $deltas i32) (param $below i32)
     (local $entry i32)
     (local.set $entry (i32.add (local.get $plan) (i32.mul (local.get $count) (i32.const 28))))
     (block $done
@@ -673,6 +674,6 @@
           (local.get $stride) (local.get $size) (local.get $starts) (local.get $deltas)
           (if (result i32) (i32.gt_u (local.get $entry) (local.get $plan))
             (then (i32.load offset=24 (i32.sub (local.get $entry) (i32.const 28))))
-            (else (i32.const -1))))
+            (else (local.get $below))))
         (br_if $layer (i32.gt_u (local.get $entry) (local.get $plan))))))
 )

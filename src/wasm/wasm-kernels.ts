@@ -8,19 +8,10 @@ import { KernelMemory } from './kernel-memory.js';
 
 /** The loops this module's WebAssembly exports (src/wasm/dense.wat); pointers and strides in bytes. */
 interface DenseExports {
-  weightedSumsOfFour(w: number, b: number, n: number, count: number, x: number, z: number, stride: number, x4: number): void;
-  weightedSums(w: number, b: number, n: number, m: number, x: number, z: number): void;
-  addScaledRows(g: number, n: number, values: number, starts: number, deltas: number, count: number): void;
-  backpropagateFour(w: number, n: number, m: number, dFrom: number, dTo: number, stride: number): void;
-  forwardLayer(w: number, b: number, n: number, m: number, x: number, z: number, y: number, stride: number, size: number, x4: number, kind: number): void;
   forwardNetwork(plan: number, count: number, weights: number, biases: number, values: number, sums: number, stride: number, size: number, x4: number): void;
   backwardNetwork(
     plan: number, count: number, weights: number, wg: number, bg: number, values: number, sums: number, delta: number,
-    stride: number, size: number, starts: number, deltas: number,
-  ): void;
-  backwardLayer(
-    wg: number, bg: number, w: number, n: number, m: number, values: number, sums: number, delta: number,
-    from: number, to: number, stride: number, size: number, starts: number, deltas: number, kind: number,
+    stride: number, size: number, starts: number, deltas: number, below: number,
   ): void;
 }
 
@@ -31,7 +22,7 @@ interface DenseExports {
 const WASM_ACTIVATIONS: Readonly<Record<string, number>> = { linear: 1, tanh: 2, relu: 3 };
 const kindOf = (activation: Activation) => WASM_ACTIVATIONS[activation.name] ?? 0;
 
-/** Compiles the dense kernels' module (4.8 kB), or resolves to undefined where the page cannot. */
+/** Compiles the dense kernels' module (4.7 kB), or resolves to undefined where the page cannot. */
 export function compileDenseModule(): Promise<WebAssembly.Module | undefined> {
   return compileModule(DENSE_WASM);
 }
@@ -68,8 +59,12 @@ class WasmDenseKernels implements DenseKernels {
    * neurons within a sample, and the code of its activation (0: applied in JavaScript).
    */
   private readonly plan: Int32Array;
-  /** True when dense.wat computes every hidden layer's activation: a whole pass is then one call. */
-  private readonly hiddenInWasm: boolean;
+  /**
+   * The stretches of layers, first to last, that one call runs: each ends at a layer whose
+   * activation JavaScript applies, or at the output layer (the whole network in one stretch
+   * when dense.wat computes every hidden layer's activation).
+   */
+  private readonly stretches: readonly { readonly first: number; readonly count: number }[];
 
   constructor(
     private readonly network: Network,
@@ -91,11 +86,16 @@ class WasmDenseKernels implements DenseKernels {
     this.oneValues = this.float64(values.length);
     const { depth, weightOffset, biasOffset, neuronOffset } = network;
     this.plan = this.int32(7 * depth);
+    const stretches = [];
+    let first = 0;
     for (let k = 0; k < depth; k++) {
       const code = kindOf(network.activationOf(k));
       this.plan.set([8 * weightOffset[k], 8 * biasOffset[k], layers[k], layers[k + 1], 8 * neuronOffset[k], 8 * neuronOffset[k + 1], code], 7 * k);
+      if (code !== 0 && k < depth - 1) continue;
+      stretches.push({ first, count: k + 1 - first });
+      first = k + 1;
     }
-    this.hiddenInWasm = this.plan.every((code, i) => i % 7 !== 6 || i === 7 * depth - 1 || code !== 0);
+    this.stretches = stretches;
   }
 
   load(): void {
@@ -127,87 +127,38 @@ class WasmDenseKernels implements DenseKernels {
   /**
    * kernels.ts's forwardSamples: four samples at a time through the four-sample loop (but an
    * odd last neuron), the rest one at a time with dot's order, as the JavaScript kernels do;
-   * then each layer's activation, here or in JavaScript. One call for the whole pass when
-   * dense.wat computes every hidden layer's activation, else one a layer.
+   * then each layer's activation, in WebAssembly or, at the end of a stretch, in JavaScript.
    */
   forwardSamples(sums: Float64Array, values: Float64Array, stride: number, size: number): void {
     const { network, weights, biases, loops, x4, plan } = this;
-    const depth = network.depth;
-    if (this.hiddenInWasm) {
-      loops.forwardNetwork(plan.byteOffset, depth, weights.byteOffset, biases.byteOffset, values.byteOffset, sums.byteOffset, 8 * stride, size, x4);
-      this.activateInJavaScript(depth - 1, sums, values, stride, size);
-      return;
+    for (const { first, count } of this.stretches) {
+      loops.forwardNetwork(plan.byteOffset + 28 * first, count, weights.byteOffset, biases.byteOffset, values.byteOffset, sums.byteOffset, 8 * stride, size, x4);
+      const last = first + count - 1;
+      if (plan[7 * last + 6] !== 0) continue;
+      const to = plan[7 * last + 5] / 8;
+      const end = to + plan[7 * last + 3];
+      const activation = network.activationOf(last);
+      for (let g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + end);
     }
-    for (let k = 0; k < depth; k++) {
-      const at = 7 * k;
-      const to = plan[at + 5];
-      loops.forwardLayer(
-        weights.byteOffset + plan[at],
-        biases.byteOffset + plan[at + 1],
-        plan[at + 2],
-        plan[at + 3],
-        values.byteOffset + plan[at + 4],
-        sums.byteOffset + to,
-        values.byteOffset + to,
-        8 * stride,
-        size,
-        x4,
-        plan[at + 6],
-      );
-      this.activateInJavaScript(k, sums, values, stride, size);
-    }
-  }
-
-  /** Applies layer k's activation to `size` samples when dense.wat does not compute it. */
-  private activateInJavaScript(k: number, sums: Float64Array, values: Float64Array, stride: number, size: number): void {
-    const { plan, network } = this;
-    if (plan[7 * k + 6] !== 0) return;
-    const to = plan[7 * k + 5] / 8;
-    const end = to + plan[7 * k + 3];
-    const activation = network.activationOf(k);
-    for (let g = 0; g < size; g++) activation.forwardLayer(sums, values, g * stride + to, g * stride + end);
   }
 
   /**
-   * kernels.ts's backwardSamples without dropout, each layer's derivative here or in
-   * JavaScript: one call for the whole pass when dense.wat has every hidden layer's, else one
-   * a layer.
+   * kernels.ts's backwardSamples without dropout, a stretch at a time from the last: below a
+   * stretch, JavaScript applies the derivative of the activation that ended the one before.
    */
   backwardSamples(buffers: GroupBuffers, stride: number, size: number): void {
-    const { network, weights, loops, plan } = this;
+    const { network, weights, loops, plan, stretches } = this;
     const { sums, values, delta, weightGradients, biasGradients, activeStarts, activeDeltas } = buffers;
-    const depth = network.depth;
-    if (this.hiddenInWasm) {
+    for (let s = stretches.length - 1; s >= 0; s--) {
+      const { first, count } = stretches[s];
       loops.backwardNetwork(
-        plan.byteOffset, depth, weights.byteOffset, weightGradients.byteOffset, biasGradients.byteOffset, values.byteOffset,
-        sums.byteOffset, delta.byteOffset, 8 * stride, size, activeStarts.byteOffset, activeDeltas.byteOffset,
+        plan.byteOffset + 28 * first, count, weights.byteOffset, weightGradients.byteOffset, biasGradients.byteOffset, values.byteOffset,
+        sums.byteOffset, delta.byteOffset, 8 * stride, size, activeStarts.byteOffset, activeDeltas.byteOffset, first > 0 ? 0 : -1,
       );
-      return;
-    }
-    for (let k = depth - 1; k >= 0; k--) {
-      const at = 7 * k;
-      const code = k > 0 ? plan[at - 1] : -1;
-      loops.backwardLayer(
-        weightGradients.byteOffset + plan[at],
-        biasGradients.byteOffset + plan[at + 1],
-        weights.byteOffset + plan[at],
-        plan[at + 2],
-        plan[at + 3],
-        values.byteOffset,
-        sums.byteOffset,
-        delta.byteOffset,
-        plan[at + 4],
-        plan[at + 5],
-        8 * stride,
-        size,
-        activeStarts.byteOffset,
-        activeDeltas.byteOffset,
-        code,
-      );
-      if (code !== 0) continue;
-      const from = plan[at + 4] / 8;
-      const end = from + plan[at + 2];
-      const below = network.activationOf(k - 1);
+      if (first === 0) continue;
+      const from = plan[7 * first + 4] / 8;
+      const end = from + plan[7 * first + 2];
+      const below = network.activationOf(first - 1);
       for (let g = 0; g < size; g++) below.backwardLayer(sums, values, delta, g * stride + from, g * stride + end);
     }
   }
