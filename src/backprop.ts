@@ -17,9 +17,11 @@ const GROUP_VALUES = 65_536;
  * samples. Allocated once; accumulating a batch allocates nothing.
  */
 export class Backprop {
-  /** ∂loss/∂w, laid out like `network.weights`. */
+  /** ∂loss/∂w, then ∂loss/∂b: laid out like `network.parameters`. */
+  readonly gradients: Float64Array;
+  /** ∂loss/∂w (the start of `gradients`), laid out like `network.weights`. */
   readonly weightGradients: Float64Array;
-  /** ∂loss/∂b, laid out like `network.biases`. */
+  /** ∂loss/∂b (the rest of `gradients`), laid out like `network.biases`. */
   readonly biasGradients: Float64Array;
   /** Room for one sample's neurons: each sample of a group sits one stride after the last. */
   private readonly stride: number;
@@ -45,8 +47,9 @@ export class Backprop {
     this.stride = network.values.length;
     this.group = 4 * Math.max(1, Math.min(GROUP / 4, Math.floor(GROUP_VALUES / (4 * this.stride))));
     const k = (this.kernels = kernels(network, this.group));
-    this.weightGradients = k.float64(network.weights.length);
-    this.biasGradients = k.float64(network.biases.length);
+    this.gradients = k.gradients;
+    this.weightGradients = this.gradients.subarray(0, network.weights.length);
+    this.biasGradients = this.gradients.subarray(network.weights.length);
     this.sums = k.float64(this.group * this.stride);
     this.values = k.float64(this.group * this.stride);
     this.delta = k.float64(this.group * this.stride);
@@ -58,8 +61,7 @@ export class Backprop {
 
   /** Clears the accumulated gradients. */
   reset(): void {
-    this.weightGradients.fill(0);
-    this.biasGradients.fill(0);
+    this.gradients.fill(0);
   }
 
   /**
@@ -113,7 +115,7 @@ export class Backprop {
     }
     // Dropout runs the JavaScript kernels, reading the network's own weights.
     if (this.dropout) forwardSamples(this.network, this.sums, values, stride, size, this.dropout);
-    else this.kernels.forwardSamples(this.sums, values, stride, size);
+    else this.kernels.forwardSamples(this.buffers, stride, size);
   }
 
   /** Backward pass of the group just run forward: adds its gradients, returns its summed loss. */

@@ -220,11 +220,15 @@ export function forwardSamples(
   }
 }
 
-/** The buffers of a group of samples that a backward pass reads and writes (Backprop's). */
-export interface GroupBuffers {
+/** The buffers of a group of samples that a forward pass reads and writes. */
+export interface SampleBuffers {
   /** Weighted sums and activations of the samples, sample g at g × stride, laid out like the network's. */
   readonly sums: Float64Array;
   readonly values: Float64Array;
+}
+
+/** The buffers of a group of samples that a backward pass reads and writes (Backprop's). */
+export interface GroupBuffers extends SampleBuffers {
   /** ∂loss/∂z of the samples, laid out like `sums`: the output layer's set by the caller. */
   readonly delta: Float64Array;
   /** Where gradients are added, laid out like the network's weights and biases. */

@@ -86,9 +86,11 @@ export class Network {
   readonly hiddenActivations: readonly Activation[];
   readonly outputActivation: Activation;
   readonly seed: number;
-  /** All weights; layer k's weight from neuron i to neuron j is at weightIndex(k, j, i). */
+  /** Every weight, then every bias, in one array: an update or a copy of all of them is one pass. */
+  readonly parameters: Float64Array;
+  /** All weights (the start of `parameters`); layer k's weight from neuron i to neuron j is at weightIndex(k, j, i). */
   readonly weights: Float64Array;
-  /** All biases of non-input neurons; layer k's neuron j is at biasOffset[k] + j. */
+  /** All biases of non-input neurons (the rest of `parameters`); layer k's neuron j is at biasOffset[k] + j. */
   readonly biases: Float64Array;
   /** Weighted sums z of the last forward pass, indexed like `values`. */
   readonly sums: Float64Array;
@@ -125,8 +127,10 @@ export class Network {
       this.weightOffset[k + 1] = this.weightOffset[k] + this.layers[k] * this.layers[k + 1];
       this.biasOffset[k + 1] = this.biasOffset[k] + this.layers[k + 1];
     }
-    this.weights = new Float64Array(this.weightOffset[depth - 1]);
-    this.biases = new Float64Array(this.biasOffset[depth - 1]);
+    const weightCount = this.weightOffset[depth - 1];
+    this.parameters = new Float64Array(weightCount + this.biasOffset[depth - 1]);
+    this.weights = this.parameters.subarray(0, weightCount);
+    this.biases = this.parameters.subarray(weightCount);
     this.sums = new Float64Array(this.neuronOffset[depth]);
     this.values = new Float64Array(this.neuronOffset[depth]);
     this.output = this.values.subarray(this.neuronOffset[depth - 1]);

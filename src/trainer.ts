@@ -6,7 +6,7 @@ import { check, isFiniteNumber } from './errors.js';
 import { type Evaluation, type EvaluationInSlices, isCorrect, predictedClass, targetClass } from './evaluation.js';
 import { type Loss, getLoss } from './losses.js';
 import type { Network } from './network.js';
-import { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer } from './optimizers.js';
+import { type Optimizer, type OptimizerState, createOptimizerState, getOptimizer, optimizers } from './optimizers.js';
 import { Random } from './random.js';
 import { type Regularization, getRegularization } from './regularization.js';
 
@@ -123,19 +123,19 @@ export class Trainer {
   private readonly order: Uint32Array;
   private cursor = 0;
   private currentOptimizer: Optimizer;
-  private weightState!: OptimizerState;
-  private biasState!: OptimizerState;
+  /** The optimizer's memory of each parameter, laid out like `network.parameters`. */
+  private state!: OptimizerState;
   private optimizerSteps = 0;
   private readonly matrices = new WeakMap<Data, DataMatrix>();
   /** The mean loss over the training data before the first step. */
   private startLoss = Number.NaN;
   /** What evaluate() found on the training data before the first step, and for which weights: the first step reuses it. */
-  private evaluatedStart?: { loss: number; weights: Float64Array; biases: Float64Array };
+  private evaluatedStart?: { loss: number; parameters: Float64Array };
   /** Sum of batch losses × batch sizes in the current epoch, for its mean. */
   private epochLoss = 0;
   /** Epochs in a row whose mean loss stayed above DIVERGENCE.factor × the starting loss. */
   private grownEpochs = 0;
-  /** The arrays an update changes: weights, biases and the optimizer's memory of each. */
+  /** The arrays an update changes: the parameters and the optimizer's memory of them. */
   private guarded: Float64Array[] = [];
   /** Their contents before the last update, to undo one that overflowed. */
   private saved: Float64Array[] = [];
@@ -205,13 +205,9 @@ export class Trainer {
 
   /** Fresh, zeroed memory for the current optimizer, and room to save what an update changes. */
   private resetOptimizerState(): void {
-    const { weights, biases } = this.network;
-    const { slots } = this.optimizer;
-    this.weightState = createOptimizerState(weights.length, slots);
-    this.biasState = createOptimizerState(biases.length, slots);
-    const { weightState, biasState } = this;
-    const memory = [weightState.first, weightState.second, biasState.first, biasState.second];
-    this.guarded = [weights, biases, ...memory.filter((values) => values.length > 0)];
+    const { parameters } = this.network;
+    const state = (this.state = createOptimizerState(parameters.length, this.optimizer.slots));
+    this.guarded = [parameters, ...[state.first, state.second].filter((values) => values.length > 0)];
     this.saved = this.guarded.map((values) => new Float64Array(values.length));
     this.optimizerSteps = 0;
   }
@@ -230,7 +226,7 @@ export class Trainer {
   step(): number {
     if (this.diverged) return Number.NaN;
     if (this.steps === 0 && Number.isNaN(this.startLoss)) this.startLoss = this.lossBeforeTraining();
-    const { network, data, backprop, order, loss } = this;
+    const { data, backprop, order, loss } = this;
     const size = this.nextBatchSize;
     const scale = 1 / size;
     backprop.reset();
@@ -240,15 +236,8 @@ export class Trainer {
       return batchLoss;
     }
     this.addPenaltyGradient();
-    const { guarded, saved } = this;
-    for (let i = 0; i < guarded.length; i++) saved[i].set(guarded[i]);
-    const rate = this.learningRate;
     const step = this.optimizerSteps + 1;
-    const weightsFinite = this.optimizer.update(network.weights, backprop.weightGradients, this.weightState, rate, step);
-    const biasesFinite = this.optimizer.update(network.biases, backprop.biasGradients, this.biasState, rate, step);
-    if (!weightsFinite || !biasesFinite) {
-      // A gradient or the update overflowed: put everything back as it was and report divergence.
-      for (let i = 0; i < guarded.length; i++) guarded[i].set(saved[i]);
+    if (!this.update(step)) {
       this.diverge('overflow');
       return batchLoss;
     }
@@ -264,6 +253,20 @@ export class Trainer {
       this.epochLoss = 0;
     }
     return batchLoss;
+  }
+
+  /**
+   * The optimizer's update from the gradients; where a gradient or the update overflowed,
+   * everything is put back as it was and it returns false. Kernels that run SGD themselves
+   * do so on their copy, and hand the network the result only when it is finite.
+   */
+  private update(step: number): boolean {
+    const { backprop, optimizer, guarded, saved, learningRate } = this;
+    if (optimizer === optimizers.sgd && backprop.kernels.descend) return backprop.kernels.descend(learningRate);
+    for (let i = 0; i < guarded.length; i++) saved[i].set(guarded[i]);
+    if (optimizer.update(this.network.parameters, backprop.gradients, this.state, learningRate, step)) return true;
+    for (let i = 0; i < guarded.length; i++) guarded[i].set(saved[i]);
+    return false;
   }
 
   /** Counts the epochs whose mean loss stayed far above the start, and flags divergence after DIVERGENCE.epochs of them. */
@@ -314,8 +317,8 @@ export class Trainer {
     const { values, outputSize } = network;
     const outStart = network.neuronOffset[network.depth];
     const classify = this.task === 'classification';
-    // The weights it begins on, when it may stand for the loss before the first step.
-    const start = !data && !this.steps && { weights: network.weights.slice(), biases: network.biases.slice() };
+    // The parameters it begins on, when it may stand for the loss before the first step.
+    const start = !data && !this.steps && network.parameters.slice();
     let row = 0;
     let total = 0;
     let correct = 0;
@@ -329,7 +332,7 @@ export class Trainer {
           if (classify && isCorrect(output, matrix.targets, row * outputSize, threshold)) correct++;
         }
         if (row < matrix.count) return false;
-        if (start) this.evaluatedStart = { loss: total / row, ...start };
+        if (start) this.evaluatedStart = { loss: total / row, parameters: start };
         return true;
       },
       get result() {
@@ -343,8 +346,7 @@ export class Trainer {
   /** The mean training loss before the first step: evaluate()'s, when it ran on these very weights, else a new evaluation. */
   private lossBeforeTraining(): number {
     const start = this.evaluatedStart;
-    const { weights, biases } = this.network;
-    const loss = start && sameValues(start.weights, weights) && sameValues(start.biases, biases) ? start.loss : this.evaluate().loss;
+    const loss = start && sameValues(start.parameters, this.network.parameters) ? start.loss : this.evaluate().loss;
     this.evaluatedStart = undefined;
     return loss;
   }

@@ -9,6 +9,7 @@
 ;; forwardNetwork and backwardNetwork run a stretch of a network's layers for a whole group of
 ;; samples in one call, with the activations whose arithmetic is written out here (linear,
 ;; tanh as src/tanh.ts, ReLU); a stretch ends at a layer whose activation JavaScript applies.
+;; descend is SGD's update of every parameter, on the kernels' copy of them.
 ;;
 ;; Every pointer is a byte offset into the imported memory; strides are in bytes too.
 ;; Build: `node scripts/build-wasm.mjs` writes src/wasm/dense-bytes.ts from this file.
@@ -621,6 +622,32 @@
               (i32.add (local.get $delta) (local.get $at)) (local.get $n))
             (local.set $g (i32.add (local.get $g) (i32.const 1)))
             (br $each))))))
+
+  ;; optimizers.ts's sgd on $n parameters: p[i] −= rate · g[i], two at a time. Returns 1 when
+  ;; every parameter stays finite (p·0 = 0 for each), as sgd's sum of p[i]·0 decides.
+  (func (export "descend") (param $p i32) (param $g i32) (param $n i32) (param $rate f64) (result i32)
+    (local $end i32) (local $pairs i32) (local $r v128) (local $v v128) (local $finite v128) (local $last f64)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $pairs (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (local.set $r (f64x2.splat (local.get $rate)))
+    (local.set $finite (v128.const i64x2 -1 -1))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+      (loop $pair
+        (local.set $v (f64x2.sub (v128.load (local.get $p)) (f64x2.mul (local.get $r) (v128.load (local.get $g)))))
+        (v128.store (local.get $p) (local.get $v))
+        (local.set $finite (v128.and (local.get $finite)
+          (f64x2.eq (f64x2.mul (local.get $v) (v128.const f64x2 0 0)) (v128.const f64x2 0 0))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (br_if $pair (i32.lt_u (local.get $p) (local.get $pairs)))))
+    (if (i32.lt_u (local.get $p) (local.get $end))
+      (then
+        (local.set $last (f64.sub (f64.load (local.get $p)) (f64.mul (local.get $rate) (f64.load (local.get $g)))))
+        (f64.store (local.get $p) (local.get $last))
+        (local.set $finite (v128.and (local.get $finite)
+          (f64x2.eq (f64x2.splat (f64.mul (local.get $last) (f64.const 0))) (v128.const f64x2 0 0))))))
+    (i64x2.all_true (local.get $finite)))
 
   ;; $forwardLayer for the count layers whose plan entries start at $plan, in one call: a
   ;; layer's entry is seven i32s (weights' and biases' byte offsets from $weights and $biases, n, m,

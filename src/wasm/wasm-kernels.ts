@@ -1,5 +1,5 @@
 import { type DenseKernels, type KernelFactory, javascriptKernels } from '../dense-kernels.js';
-import type { GroupBuffers } from '../kernels.js';
+import type { GroupBuffers, SampleBuffers } from '../kernels.js';
 import type { Activation } from '../activations.js';
 import type { Network } from '../network.js';
 import { compileModule } from './compile.js';
@@ -8,12 +8,16 @@ import { KernelMemory } from './kernel-memory.js';
 
 /** The loops this module's WebAssembly exports (src/wasm/dense.wat); pointers and strides in bytes. */
 interface DenseExports {
+  descend(parameters: number, gradients: number, count: number, rate: number): number;
   forwardNetwork(plan: number, count: number, weights: number, biases: number, values: number, sums: number, stride: number, size: number, x4: number): void;
   backwardNetwork(
     plan: number, count: number, weights: number, wg: number, bg: number, values: number, sums: number, delta: number,
     stride: number, size: number, starts: number, deltas: number, below: number,
   ): void;
 }
+
+/** The byte offsets of a group's buffers, as the loops take them. */
+type Pointers = { readonly [name in keyof GroupBuffers]: number };
 
 /**
  * The activations dense.wat computes itself, by the code its layer loops take; any other
@@ -44,21 +48,34 @@ export function wasmKernelFactory(module: WebAssembly.Module, threshold: number)
  */
 class WasmDenseKernels implements DenseKernels {
   readonly kind = 'webassembly';
+  readonly parameters: Float64Array;
   readonly weights: Float64Array;
   readonly biases: Float64Array;
+  readonly gradients: Float64Array;
   private readonly space: KernelMemory;
   private readonly loops: DenseExports;
   /** Room for four samples' inputs to a layer, interleaved. */
   private readonly x4: number;
   /** One sample's weighted sums and activations, for `forwardFrom`. */
-  private readonly oneSums: Float64Array;
-  private readonly oneValues: Float64Array;
+  private readonly one: SampleBuffers;
+  /**
+   * The buffers last passed in, and their byte offsets: reading a view's byteOffset costs
+   * more than a call into WebAssembly, so each group's are read once.
+   */
+  private lastBuffers?: SampleBuffers;
+  private at: Pointers = { sums: 0, values: 0, delta: 0, weightGradients: 0, biasGradients: 0, activeStarts: 0, activeDeltas: 0 };
   /**
    * Seven numbers a layer, as dense.wat's forwardNetwork reads them: the byte offsets of its
    * weights and biases, its input and output sizes, the byte offsets of its inputs and its
    * neurons within a sample, and the code of its activation (0: applied in JavaScript).
    */
   private readonly plan: Int32Array;
+  /** The byte offsets of the plan, the parameters (the weights, the biases) and the gradients. */
+  private readonly planAt: number;
+  private readonly parametersAt: number;
+  private readonly gradientsAt: number;
+  private readonly weightsAt: number;
+  private readonly biasesAt: number;
   /**
    * The stretches of layers, first to last, that one call runs: each ends at a layer whose
    * activation JavaScript applies, or at the output layer (the whole network in one stretch
@@ -79,13 +96,19 @@ class WasmDenseKernels implements DenseKernels {
     const doubles = 2 * parameters + 4 * group * values.length + 2 * group + 4 * Math.max(...layers) + 2 * values.length + 4 * layers.length;
     this.space = new KernelMemory(8 * doubles, 16);
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as DenseExports;
-    this.weights = this.float64(weights.length);
-    this.biases = this.float64(biases.length);
+    this.parameters = this.float64(parameters);
+    this.weights = this.parameters.subarray(0, weights.length);
+    this.biases = this.parameters.subarray(weights.length);
+    this.gradients = this.float64(parameters);
+    this.parametersAt = this.parameters.byteOffset;
+    this.gradientsAt = this.gradients.byteOffset;
+    this.weightsAt = this.weights.byteOffset;
+    this.biasesAt = this.biases.byteOffset;
     this.x4 = this.float64(4 * Math.max(...layers)).byteOffset;
-    this.oneSums = this.float64(values.length);
-    this.oneValues = this.float64(values.length);
+    this.one = { sums: this.float64(values.length), values: this.float64(values.length) };
     const { depth, weightOffset, biasOffset, neuronOffset } = network;
     this.plan = this.int32(7 * depth);
+    this.planAt = this.plan.byteOffset;
     const stretches = [];
     let first = 0;
     for (let k = 0; k < depth; k++) {
@@ -99,8 +122,14 @@ class WasmDenseKernels implements DenseKernels {
   }
 
   load(): void {
-    this.weights.set(this.network.weights);
-    this.biases.set(this.network.biases);
+    this.parameters.set(this.network.parameters);
+  }
+
+  descend(learningRate: number): boolean {
+    const { parameters } = this;
+    const finite = this.loops.descend(this.parametersAt, this.gradientsAt, parameters.length, learningRate) === 1;
+    if (finite) this.network.parameters.set(parameters);
+    return finite;
   }
 
   float64(length: number): Float64Array {
@@ -116,9 +145,10 @@ class WasmDenseKernels implements DenseKernels {
    * dot): the same sums and values, left in the network's `sums` and `values`.
    */
   forwardFrom(source: ArrayLike<number>, start: number): Float64Array {
-    const { network, oneSums: sums, oneValues: values } = this;
+    const { network, one } = this;
+    const { sums, values } = one;
     for (let i = 0; i < network.inputSize; i++) values[i] = source[start + i];
-    this.forwardSamples(sums, values, values.length, 1);
+    this.forwardSamples(one, values.length, 1);
     network.sums.set(sums);
     network.values.set(values);
     return network.output;
@@ -129,10 +159,12 @@ class WasmDenseKernels implements DenseKernels {
    * odd last neuron), the rest one at a time with dot's order, as the JavaScript kernels do;
    * then each layer's activation, in WebAssembly or, at the end of a stretch, in JavaScript.
    */
-  forwardSamples(sums: Float64Array, values: Float64Array, stride: number, size: number): void {
-    const { network, weights, biases, loops, x4, plan } = this;
+  forwardSamples(buffers: SampleBuffers, stride: number, size: number): void {
+    const { network, loops, x4, plan } = this;
+    const { sums, values } = buffers;
+    const at = this.pointersOf(buffers);
     for (const { first, count } of this.stretches) {
-      loops.forwardNetwork(plan.byteOffset + 28 * first, count, weights.byteOffset, biases.byteOffset, values.byteOffset, sums.byteOffset, 8 * stride, size, x4);
+      loops.forwardNetwork(this.planAt + 28 * first, count, this.weightsAt, this.biasesAt, at.values, at.sums, 8 * stride, size, x4);
       const last = first + count - 1;
       if (plan[7 * last + 6] !== 0) continue;
       const to = plan[7 * last + 5] / 8;
@@ -147,13 +179,14 @@ class WasmDenseKernels implements DenseKernels {
    * stretch, JavaScript applies the derivative of the activation that ended the one before.
    */
   backwardSamples(buffers: GroupBuffers, stride: number, size: number): void {
-    const { network, weights, loops, plan, stretches } = this;
-    const { sums, values, delta, weightGradients, biasGradients, activeStarts, activeDeltas } = buffers;
+    const { network, loops, plan, stretches } = this;
+    const { sums, values, delta } = buffers;
+    const at = this.pointersOf(buffers);
     for (let s = stretches.length - 1; s >= 0; s--) {
       const { first, count } = stretches[s];
       loops.backwardNetwork(
-        plan.byteOffset + 28 * first, count, weights.byteOffset, weightGradients.byteOffset, biasGradients.byteOffset, values.byteOffset,
-        sums.byteOffset, delta.byteOffset, 8 * stride, size, activeStarts.byteOffset, activeDeltas.byteOffset, first > 0 ? 0 : -1,
+        this.planAt + 28 * first, count, this.weightsAt, at.weightGradients, at.biasGradients, at.values,
+        at.sums, at.delta, 8 * stride, size, at.activeStarts, at.activeDeltas, first > 0 ? 0 : -1,
       );
       if (first === 0) continue;
       const from = plan[7 * first + 4] / 8;
@@ -161,5 +194,24 @@ class WasmDenseKernels implements DenseKernels {
       const below = network.activationOf(first - 1);
       for (let g = 0; g < size; g++) below.backwardLayer(sums, values, delta, g * stride + from, g * stride + end);
     }
+  }
+
+  /** The byte offsets of `buffers` (those of a group's buffers it lacks stay 0), read again only when the buffers change. */
+  private pointersOf(buffers: SampleBuffers | GroupBuffers): Pointers {
+    if (buffers !== this.lastBuffers) {
+      const at = (view?: Float64Array | Int32Array) => view?.byteOffset ?? 0;
+      const group = buffers as Partial<GroupBuffers>;
+      this.at = {
+        sums: at(buffers.sums),
+        values: at(buffers.values),
+        delta: at(group.delta),
+        weightGradients: at(group.weightGradients),
+        biasGradients: at(group.biasGradients),
+        activeStarts: at(group.activeStarts),
+        activeDeltas: at(group.activeDeltas),
+      };
+      this.lastBuffers = buffers;
+    }
+    return this.at;
   }
 }

@@ -36,6 +36,17 @@ describe('Network', () => {
     expect(Object.isFrozen(network.layers)).to.equal(true);
   });
 
+  it('keeps every weight, then every bias, in one array: parameters', () => {
+    const network = new Network({ layers: [3, 4, 2], seed: 2 });
+    expect(network.parameters.length).to.equal(20 + 6);
+    network.biases[5] = 7;
+    network.weights[0] = -3;
+    expect(network.parameters[0]).to.equal(-3);
+    expect(network.parameters[25]).to.equal(7);
+    network.parameters[20] = 0.5;
+    expect(network.biases[0]).to.equal(0.5);
+  });
+
   it('initialises biases to zero and weights within Glorot / He limits', () => {
     const glorot = new Network({ layers: [3, 5, 2], activation: 'tanh', seed: 4 });
     expect(Array.from(glorot.biases).every((b) => b === 0)).to.equal(true);

@@ -9,6 +9,7 @@ import { defaultKernels } from '../../src/default-kernels.js';
 import type { KernelFactory } from '../../src/dense-kernels.js';
 import { javascriptKernels } from '../../src/dense-kernels.js';
 import { Backprop, Network, Random, Trainer, type TrainerOptions, getLoss, oneHot } from '../../src/index.js';
+import { createOptimizerState, optimizers } from '../../src/optimizers.js';
 import { tanh } from '../../src/tanh.js';
 import { WASM_THRESHOLD, loadWasmKernels } from '../../src/wasm/load.js';
 
@@ -128,6 +129,58 @@ describe('WebAssembly kernels', () => {
       expect(fast.diverged, `${activation}: diverged`).to.equal(js.diverged);
       expect(fast.divergence, `${activation}: why`).to.deep.equal(js.divergence);
       expect(firstDifference(js.network.weights, fast.network.weights), `${activation}: weights`).to.equal(-1);
+    }
+  });
+
+  it("take SGD's step as optimizers.ts does, and leave the network as it was when a parameter would not be finite", () => {
+    // 18 parameters (pairs only) and 17 (a last one alone), ±0 among them.
+    for (const layers of [[5, 3], [3, 2, 1, 1, 1, 1]]) {
+      const network = new Network({ layers, seed: 6 });
+      network.parameters[0] = -0;
+      network.parameters[network.parameters.length - 1] = -0;
+      const before = network.parameters.slice();
+      const kernels = wasm(network, 4);
+      const random = new Random(7);
+      const gradients = Float64Array.from(before, (_, i) => (i % 5 === 0 ? 0 : random.uniform(-3, 3)));
+      const expected = before.slice();
+      expect(optimizers.sgd.update(expected, gradients, createOptimizerState(0), 0.3, 1)).to.equal(true);
+      kernels.load();
+      kernels.gradients.set(gradients);
+      expect(kernels.descend!(0.3), `${layers.join('-')}: finite`).to.equal(true);
+      expect(firstDifference(network.parameters, expected), `${layers.join('-')}: the network's new parameters`).to.equal(-1);
+      for (let at = 0; at < before.length; at++) {
+        for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+          network.parameters.set(before);
+          kernels.load();
+          kernels.gradients.set(gradients);
+          kernels.gradients[at] = bad;
+          expect(kernels.descend!(0.3), `${layers.join('-')}: ${bad} at ${at}`).to.equal(false);
+          expect(firstDifference(network.parameters, before), `${layers.join('-')}: ${bad} at ${at} left the network alone`).to.equal(-1);
+        }
+      }
+    }
+  });
+
+  it('refuse an update that overflows alike, leaving the same weights and the same divergence', () => {
+    for (const batchSize of [1, 5]) {
+      const outcome = (kernels: KernelFactory) => {
+        const random = new Random(13);
+        const inputs = Array.from({ length: 20 }, () => Array.from({ length: 4 }, () => random.uniform(-100, 100)));
+        const targets = inputs.map(() => [random.int(2)]);
+        const network = new Network({ layers: [4, 9, 1], activation: 'tanh', outputActivation: 'sigmoid', seed: 8 });
+        const trainer = new Trainer(network, { inputs, targets }, { learningRate: 1e308, batchSize, kernels });
+        const losses = Array.from({ length: 4 }, () => trainer.step());
+        return { network, losses, steps: trainer.steps, divergence: trainer.divergence, start: new Network({ layers: [4, 9, 1], seed: 8 }) };
+      };
+      const js = outcome(javascriptKernels);
+      const fast = outcome(wasm);
+      expect(js.divergence, `batch ${batchSize}: the JavaScript run overflowed`).to.deep.equal({ kind: 'overflow', cause: 'learning-rate' });
+      expect(Number.isFinite(js.losses[js.steps]), `batch ${batchSize}: the refused step's loss was finite, its update was not`).to.equal(true);
+      expect(fast.divergence, `batch ${batchSize}: why`).to.deep.equal(js.divergence);
+      expect(fast.steps, `batch ${batchSize}: steps taken`).to.equal(js.steps);
+      expect(fast.losses.map(String), `batch ${batchSize}: each step's loss`).to.deep.equal(js.losses.map(String));
+      expect(firstDifference(fast.network.parameters, js.network.parameters), `batch ${batchSize}: parameters`).to.equal(-1);
+      expect(firstDifference(fast.network.parameters, js.start.parameters), `batch ${batchSize}: the overflowing step changed nothing`).to.equal(-1);
     }
   });
 
