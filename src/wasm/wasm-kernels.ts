@@ -163,7 +163,8 @@ class WasmDenseKernels implements DenseKernels {
     const { network, loops, x4, plan } = this;
     const { sums, values } = buffers;
     const at = this.pointersOf(buffers);
-    for (const { first, count } of this.stretches) {
+    for (let s = 0; s < this.stretches.length; s++) {
+      const { first, count } = this.stretches[s];
       loops.forwardNetwork(this.planAt + 28 * first, count, this.weightsAt, this.biasesAt, at.values, at.sums, 8 * stride, size, x4);
       const last = first + count - 1;
       if (plan[7 * last + 6] !== 0) continue;
