@@ -39,12 +39,13 @@ const activations = ['tanh', 'relu', 'sigmoid'];
 const columns = activations.flatMap((activation) => [1, 10].map((batchSize) => ({ activation, batchSize })));
 console.log('JS ÷ WebAssembly time (median of 7 rounds; > 1: WebAssembly is faster), by hidden activation and batch size');
 console.log(`layers            weights  ${columns.map(({ activation, batchSize }) => `${activation} ${batchSize}`.padStart(10)).join('')}`);
-const shapes = [[2, 4, 1], [2, 8, 8, 1], ...[4, 6, 8, 10, 12, 16, 24, 32, 64, 128].map((width) => [width, width, width, 1])];
+const shapes = [[1, 1], [2, 1], [1, 1, 1], [2, 2, 1], [2, 4, 1], [2, 8, 8, 1], ...[4, 6, 8, 10, 12, 16, 24, 32, 64, 128].map((width) => [width, width, width, 1])];
 for (const layers of shapes) {
   let weights = 0;
   for (let k = 1; k < layers.length; k++) weights += layers[k - 1] * layers[k];
   const cells = columns.map(({ activation, batchSize }) => {
-    const steps = Math.max(50, Math.round(4e6 / weights / batchSize));
+    // About 4 million weight updates a round, within 50 to 100,000 steps.
+    const steps = Math.min(100_000, Math.max(50, Math.round(4e6 / weights / batchSize)));
     const js = trainer(layers, activation, batchSize);
     const fast = trainer(layers, activation, batchSize, wasm);
     const ratios: number[] = [];

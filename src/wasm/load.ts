@@ -3,13 +3,12 @@ import type { CnnKernelFactory } from '../cnn-kernels.js';
 
 /**
  * The fewest weights for which the WebAssembly kernels are worth their memory: measured with
- * bench/wasm-threshold.ts (Node 20). At batch size 10 they are faster from a dozen weights
- * (1.2×; 2-8-8-1: 1.4×, 528 weights: 2.0×, 33,000: 3.3×); one sample at a time, a network
- * with tanh or ReLU hidden layers breaks even at about 80 weights (2-8-8-1: 1.1–1.2×), one
- * whose hidden activation JavaScript applies (sigmoid, say) near 200. Below, the calls and
- * the copy of the weights per batch outweigh the wider arithmetic.
+ * bench/wasm-threshold.ts (Node 20). From 12 weights they are at least as fast at batch sizes
+ * 1 and 10 (2-4-1: 1.0–1.3×; 2-8-8-1: 1.5–1.8×; 528 weights: 2.0–3.0×; 32,896: 3.8–4.3×).
+ * Below, one sample at a time, the calls and the copies of the parameters outweigh the
+ * wider arithmetic (1-1 and 2-1: 0.75–0.8×).
  */
-export const WASM_THRESHOLD = 80;
+export const WASM_THRESHOLD = 12;
 
 export interface WasmKernelOptions {
   /** The fewest weights a network needs to get the WebAssembly kernels (default WASM_THRESHOLD). */
