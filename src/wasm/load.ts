@@ -3,10 +3,11 @@ import type { CnnKernelFactory } from '../cnn-kernels.js';
 
 /**
  * The fewest weights for which the WebAssembly kernels are worth their memory: measured with
- * bench/wasm-threshold.ts (Node 20). From 12 weights they are at least as fast at batch sizes
- * 1 and 10 (2-4-1: 1.0–1.3×; 2-8-8-1: 1.5–1.8×; 528 weights: 2.0–3.0×; 32,896: 3.8–4.3×).
- * Below, one sample at a time, the calls and the copies of the parameters outweigh the
- * wider arithmetic (1-1 and 2-1: 0.75–0.8×).
+ * bench/wasm-threshold.ts (Node 20). From 12 weights they break even one sample at a time
+ * (2-4-1: 1.0–1.2×) and win at batch size 10 (1.2–1.4×), and they pull ahead as networks grow
+ * (2-8-8-1: 1.5–1.8×; 528 weights: 2.0–3.0×; 32,896: 3.8–4.3×). Below, one sample at a
+ * time, the calls and the copies of the parameters outweigh the wider arithmetic (1-1 and
+ * 2-1: 0.75–0.8×).
  */
 export const WASM_THRESHOLD = 12;
 
