@@ -16,6 +16,29 @@ interface CnnExports {
   reluBackward(z: number, delta: number, n: number): void;
 }
 
+/**
+ * A buffer's byte offset, kept for the next call with the same buffer: reading a view's
+ * byteOffset (or length) over WebAssembly memory costs more than a call into it, and a Cnn
+ * passes the same buffers at every image.
+ */
+class Pointer {
+  private view?: Float64Array | Int32Array;
+  private at = 0;
+  /** The length of the buffer last given to `of`. */
+  length = 0;
+
+  of(view: Float64Array | Int32Array): number {
+    if (view !== this.view) {
+      this.view = view;
+      this.at = view.byteOffset;
+      this.length = view.length;
+    }
+    return this.at;
+  }
+}
+
+const pointers = (count: number) => Array.from({ length: count }, () => new Pointer());
+
 /** The most buffers a memory holds: a Cnn asks for 12, after the convolution's six. */
 const MOST_BUFFERS = 18;
 /** The convolution's shape, as convForward reads it: ten 32-bit integers. */
@@ -62,6 +85,18 @@ class WasmCnnKernels implements CnnKernels {
   private readonly pixels: Int32Array;
   /** Room for two filters' map gradients side by side, as the backward pass reads them. */
   private readonly gradientPairs: Float64Array;
+  /** The byte offsets of the buffers above, and where the kinds end. */
+  private readonly at: { six: number; kinds: number; kindsEnd: number; tapLists: number; pixels: number; gradientPairs: number };
+  /** The byte offsets of the buffers each loop was last given, one Pointer an argument. */
+  private readonly pointers = {
+    convolve: pointers(4),
+    convolveBackward: pointers(4),
+    relu: pointers(2),
+    reluBackward: pointers(2),
+    maxPool: pointers(3),
+    denseSums: pointers(4),
+    denseBackward: pointers(6),
+  };
 
   /** The bytes of buffers a network of `layout` needs: the kernels' own, then the network's. */
   static bytesFor({ conv, doubles, ints }: CnnLayout, plan: ConvPlanSize): number {
@@ -87,6 +122,15 @@ class WasmCnnKernels implements CnnKernels {
     this.pixels = this.int32(plan.pixels);
     writeConvPlan(layout.conv, { kinds: this.kinds, taps: this.tapLists, pixels: this.pixels });
     this.gradientPairs = this.float64(2 * outHeight * outWidth);
+    const { six, kinds, tapLists, pixels, gradientPairs } = this;
+    this.at = {
+      six: six.byteOffset,
+      kinds: kinds.byteOffset,
+      kindsEnd: kinds.byteOffset + kinds.byteLength,
+      tapLists: tapLists.byteOffset,
+      pixels: pixels.byteOffset,
+      gradientPairs: gradientPairs.byteOffset,
+    };
   }
 
   float64(length: number): Float64Array {
@@ -98,35 +142,49 @@ class WasmCnnKernels implements CnnKernels {
   }
 
   convolve(input: Float64Array, weights: Float64Array, bias: Float64Array, output: Float64Array): void {
-    const { kinds } = this;
-    this.loops.convForward(0, input.byteOffset, weights.byteOffset, bias.byteOffset, output.byteOffset, this.six.byteOffset, kinds.byteOffset, kinds.byteOffset + kinds.byteLength, this.tapLists.byteOffset, this.pixels.byteOffset);
+    const { at } = this;
+    const p = this.pointers.convolve;
+    this.loops.convForward(0, p[0].of(input), p[1].of(weights), p[2].of(bias), p[3].of(output), at.six, at.kinds, at.kindsEnd, at.tapLists, at.pixels);
   }
 
   convolveBackward(input: Float64Array, _weights: Float64Array, outputGradient: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array): void {
-    this.loops.convBackward(0, input.byteOffset, outputGradient.byteOffset, weightGradient.byteOffset, biasGradient.byteOffset, this.gradientPairs.byteOffset);
+    const p = this.pointers.convolveBackward;
+    this.loops.convBackward(0, p[0].of(input), p[1].of(outputGradient), p[2].of(weightGradient), p[3].of(biasGradient), this.at.gradientPairs);
   }
 
   /** ReLU runs in WebAssembly; other activations run their own JavaScript loops, on this memory. */
   activate(activation: Activation, z: Float64Array, y: Float64Array): void {
-    if (activation.name === 'relu') this.loops.relu(z.byteOffset, y.byteOffset, z.length);
+    const p = this.pointers.relu;
+    if (activation.name === 'relu') this.loops.relu(p[0].of(z), p[1].of(y), p[0].length);
     else activation.forwardLayer(z, y, 0, z.length);
   }
 
   activateBackward(activation: Activation, z: Float64Array, y: Float64Array, delta: Float64Array): void {
-    if (activation.name === 'relu') this.loops.reluBackward(z.byteOffset, delta.byteOffset, delta.length);
+    const p = this.pointers.reluBackward;
+    if (activation.name === 'relu') this.loops.reluBackward(p[0].of(z), p[1].of(delta), p[1].length);
     else activation.backwardLayer(z, y, delta, 0, delta.length);
   }
 
   maxPool(input: Float64Array, output: Float64Array, argmax: Int32Array): void {
     const { channels, height, width, size, stride, outHeight, outWidth } = this.layout.pool!;
-    this.loops.maxPool(channels, height, width, size, stride, outHeight, outWidth, input.byteOffset, output.byteOffset, argmax.byteOffset);
+    const p = this.pointers.maxPool;
+    this.loops.maxPool(channels, height, width, size, stride, outHeight, outWidth, p[0].of(input), p[1].of(output), p[2].of(argmax));
   }
 
   denseSums(weights: Float64Array, bias: Float64Array, x: Float64Array, z: Float64Array): void {
-    this.loops.denseSums(weights.byteOffset, bias.byteOffset, x.length, z.length, x.byteOffset, z.byteOffset);
+    const p = this.pointers.denseSums;
+    const w = p[0].of(weights);
+    const b = p[1].of(bias);
+    const xAt = p[2].of(x);
+    const zAt = p[3].of(z);
+    this.loops.denseSums(w, b, p[2].length, p[3].length, xAt, zAt);
   }
 
   denseBackward(weights: Float64Array, x: Float64Array, delta: Float64Array, weightGradient: Float64Array, biasGradient: Float64Array, xDelta: Float64Array): void {
-    this.loops.denseBackward(weights.byteOffset, x.length, delta.length, x.byteOffset, delta.byteOffset, weightGradient.byteOffset, biasGradient.byteOffset, xDelta.byteOffset);
+    const p = this.pointers.denseBackward;
+    const w = p[0].of(weights);
+    const xAt = p[1].of(x);
+    const dAt = p[2].of(delta);
+    this.loops.denseBackward(w, p[1].length, p[2].length, xAt, dAt, p[3].of(weightGradient), p[4].of(biasGradient), p[5].of(xDelta));
   }
 }

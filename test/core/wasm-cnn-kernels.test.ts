@@ -5,9 +5,9 @@
 // The whole core suite also runs on these kernels: see the "core on WebAssembly kernels"
 // group in web-test-runner.config.js.
 import { expect } from '@open-wc/testing';
-import { type CnnKernelFactory, javascriptCnnKernels } from '../../src/cnn-kernels.js';
+import { type CnnKernelFactory, denseSums, javascriptCnnKernels } from '../../src/cnn-kernels.js';
 import { defaultCnnKernels } from '../../src/default-cnn-kernels.js';
-import { Cnn, type CnnOptions, CnnTrainer, Random, conv2dShape, poolShape } from '../../src/index.js';
+import { Cnn, type CnnOptions, CnnTrainer, Random, conv2dShape, getActivation, poolShape } from '../../src/index.js';
 import { loadWasmCnnKernels } from '../../src/wasm/load.js';
 
 /**
@@ -176,6 +176,28 @@ describe('WebAssembly CNN kernels', () => {
     expect(firstDifference(switched.cnn.params, plain.cnn.params)).to.equal(-1);
     expect(Object.is(switched.loss, plain.loss)).to.equal(true);
     expect(Array.from(switched.confusion())).to.deep.equal(Array.from(plain.confusion()));
+  });
+
+  it('read where a buffer is again when a loop is given another one', () => {
+    const layout = new Cnn({ height: 4, width: 4, classes: 2 });
+    const kernels = wasm({ conv: layout.conv, pool: layout.pool, doubles: 400, ints: 0 });
+    const random = new Random(3);
+    const filled = (length: number) => {
+      const buffer = kernels.float64(length);
+      for (let i = 0; i < length; i++) buffer[i] = random.uniform(-2, 2);
+      return buffer;
+    };
+    const sets = [[5, 3], [7, 2]].map(([n, m]) => ({ w: filled(n * m), b: filled(m), x: filled(n), z: kernels.float64(m), y: kernels.float64(m) }));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, { w, b, x, z, y }] of sets.entries()) {
+        kernels.denseSums(w, b, x, z);
+        const expected = new Float64Array(z.length);
+        denseSums(w.slice(), b.slice(), x.slice(), expected);
+        expect(firstDifference(z, expected), `round ${round}, set ${i}: sums`).to.equal(-1);
+        kernels.activate(getActivation('relu'), z, y);
+        expect(firstDifference(y, z.map((v) => (v > 0 ? v : 0))), `round ${round}, set ${i}: ReLU`).to.equal(-1);
+      }
+    }
   });
 
   it("are a Cnn's default in the WebAssembly test group, whose import map swaps the default kernels; JavaScript's elsewhere", () => {
