@@ -77,15 +77,12 @@ class WasmCnnKernels implements CnnKernels {
   readonly kind = 'webassembly';
   private readonly space: KernelMemory;
   private readonly loops: CnnExports;
-  /** Room for six filters' biases and kernels side by side, as the convolution reads them. */
-  private readonly six: Float64Array;
-  /** The convolution's output pixels by kind, each kind's taps, and each pixel's place (conv-plan.ts). */
-  private readonly kinds: Int32Array;
-  private readonly tapLists: Int32Array;
-  private readonly pixels: Int32Array;
-  /** Room for two filters' map gradients side by side, as the backward pass reads them. */
-  private readonly gradientPairs: Float64Array;
-  /** The byte offsets of the buffers above, and where the kinds end. */
+  /**
+   * The byte offsets of the kernels' own buffers: room for six filters' biases and kernels
+   * side by side, as the convolution reads them; the convolution's output pixels by kind
+   * (and where the kinds end), each kind's taps and each pixel's place (conv-plan.ts); room
+   * for two filters' map gradients side by side, as the backward pass reads them.
+   */
   private readonly at: { six: number; kinds: number; kindsEnd: number; tapLists: number; pixels: number; gradientPairs: number };
   /** The byte offsets of the buffers each loop was last given, one Pointer an argument. */
   private readonly pointers = {
@@ -116,13 +113,12 @@ class WasmCnnKernels implements CnnKernels {
     this.loops = new WebAssembly.Instance(module, { env: { memory: this.space.memory } }).exports as unknown as CnnExports;
     // The shape's table sits at the start of the memory (byte 0).
     this.int32(SHAPE_FIELDS).set(shape);
-    this.six = this.float64(6 * (taps + 1));
-    this.kinds = this.int32(plan.kinds);
-    this.tapLists = this.int32(plan.taps);
-    this.pixels = this.int32(plan.pixels);
-    writeConvPlan(layout.conv, { kinds: this.kinds, taps: this.tapLists, pixels: this.pixels });
-    this.gradientPairs = this.float64(2 * outHeight * outWidth);
-    const { six, kinds, tapLists, pixels, gradientPairs } = this;
+    const six = this.float64(6 * (taps + 1));
+    const kinds = this.int32(plan.kinds);
+    const tapLists = this.int32(plan.taps);
+    const pixels = this.int32(plan.pixels);
+    writeConvPlan(layout.conv, { kinds, taps: tapLists, pixels });
+    const gradientPairs = this.float64(2 * outHeight * outWidth);
     this.at = {
       six: six.byteOffset,
       kinds: kinds.byteOffset,

@@ -70,12 +70,11 @@ class WasmDenseKernels implements DenseKernels {
    * neurons within a sample, and the code of its activation (0: applied in JavaScript).
    */
   private readonly plan: Int32Array;
-  /** The byte offsets of the plan, the parameters (the weights, the biases) and the gradients. */
+  /** The byte offsets of the plan, the parameters (the weights, then the biases) and the gradients. */
   private readonly planAt: number;
   private readonly parametersAt: number;
-  private readonly gradientsAt: number;
-  private readonly weightsAt: number;
   private readonly biasesAt: number;
+  private readonly gradientsAt: number;
   /**
    * The stretches of layers, first to last, that one call runs: each ends at a layer whose
    * activation JavaScript applies, or at the output layer (the whole network in one stretch
@@ -101,9 +100,8 @@ class WasmDenseKernels implements DenseKernels {
     this.biases = this.parameters.subarray(weights.length);
     this.gradients = this.float64(parameters);
     this.parametersAt = this.parameters.byteOffset;
+    this.biasesAt = this.parametersAt + 8 * weights.length;
     this.gradientsAt = this.gradients.byteOffset;
-    this.weightsAt = this.weights.byteOffset;
-    this.biasesAt = this.biases.byteOffset;
     this.x4 = this.float64(4 * Math.max(...layers)).byteOffset;
     this.one = { sums: this.float64(values.length), values: this.float64(values.length) };
     const { depth, weightOffset, biasOffset, neuronOffset } = network;
@@ -165,7 +163,7 @@ class WasmDenseKernels implements DenseKernels {
     const at = this.pointersOf(buffers);
     for (let s = 0; s < this.stretches.length; s++) {
       const { first, count } = this.stretches[s];
-      loops.forwardNetwork(this.planAt + 28 * first, count, this.weightsAt, this.biasesAt, at.values, at.sums, 8 * stride, size, x4);
+      loops.forwardNetwork(this.planAt + 28 * first, count, this.parametersAt, this.biasesAt, at.values, at.sums, 8 * stride, size, x4);
       const last = first + count - 1;
       if (plan[7 * last + 6] !== 0) continue;
       const to = plan[7 * last + 5] / 8;
@@ -186,7 +184,7 @@ class WasmDenseKernels implements DenseKernels {
     for (let s = stretches.length - 1; s >= 0; s--) {
       const { first, count } = stretches[s];
       loops.backwardNetwork(
-        this.planAt + 28 * first, count, this.weightsAt, at.weightGradients, at.biasGradients, at.values,
+        this.planAt + 28 * first, count, this.parametersAt, at.weightGradients, at.biasGradients, at.values,
         at.sums, at.delta, 8 * stride, size, at.activeStarts, at.activeDeltas, first > 0 ? 0 : -1,
       );
       if (first === 0) continue;
